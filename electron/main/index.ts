@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, PRODUCT_NAME } from '../../shared/app/identity';
+import { appInfoHandler } from './ipc/app.ipc';
+import { saveAsHandler } from './ipc/files.ipc';
+import { registerIpcHandler } from './ipc/handle';
+import { openExternalHandler } from './ipc/shell.ipc';
+import { createAssetHandler } from './security/asset-handler';
+import { denyAllPermissions, guardWebContents } from './security/web-contents-guards';
+import { writeFileAtomic } from './services/atomic-write';
+import { createMainWindow } from './windows/main-window';
+
+/**
+ * Electron main: thin wiring of the tested modules to the real Electron APIs. Everything with a
+ * decision in it lives in a module that takes Electron's pieces as arguments.
+ */
+const log = { warn: (message: string) => console.warn(`[${PRODUCT_NAME}] ${message}`) };
+
+// Must run before `ready`: the app's scheme is standard (stable origin, so IndexedDB survives
+// restarts), secure, and allowed to fetch and stream.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+app.enableSandbox();
+app.setName(PRODUCT_NAME);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same vault concurrently; hand over to the first and leave.
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  const openExternal = (url: string): void => {
+    shell.openExternal(url).catch(() => log.warn('the system browser refused a link'));
+  };
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, { appOrigin: APP_ORIGIN, openExternal, log });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const assetRoot = path.join(__dirname, '..', 'renderer');
+    protocol.handle(
+      APP_SCHEME,
+      createAssetHandler({ assetRoot, allowedHosts: [APP_HOST], readAsset: (file) => readFile(file) }),
+    );
+    denyAllPermissions(session.defaultSession);
+
+    const options = { trustedOrigin: APP_ORIGIN, log };
+    registerIpcHandler(
+      ipcMain,
+      'app:info',
+      appInfoHandler({ name: PRODUCT_NAME, version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }),
+      options,
+    );
+    registerIpcHandler(
+      ipcMain,
+      'files:saveAs',
+      saveAsHandler({
+        showSaveDialog: (dialogOptions) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, dialogOptions) : dialog.showSaveDialog(dialogOptions),
+        writeFileAtomic,
+        defaultFolder: () => app.getPath('documents'),
+      }),
+      options,
+    );
+    registerIpcHandler(ipcMain, 'shell:openExternal', openExternalHandler((url) => shell.openExternal(url)), options);
+
+    mainWindow = createMainWindow({
+      BrowserWindow,
+      preloadPath: path.join(__dirname, 'preload.cjs'),
+      packaged: app.isPackaged,
+      openExternal,
+      log,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { CasesView } from './CasesView';

@@ -1,0 +1,38 @@
+import type { DesktopApi, IpcResult } from '../../../shared/ipc/contract';
+import { pickFilesWithInput } from './file-input';
+import { PlatformError, type Platform } from './platform';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- extends the DOM's Window by declaration merging
+  interface Window {
+    /** Set by Electron's preload only; absent in the web edition. */
+    readonly api?: DesktopApi;
+  }
+}
+
+/** The desktop host: every machine operation is one typed call through the preload's `window.api`. */
+export function createDesktopHost(api: DesktopApi): Platform {
+  return {
+    edition: 'desktop',
+    appInfo: async () => unwrap('appInfo', await api.app.info()),
+    saveFile: async ({ suggestedName, bytes, filters }) => {
+      const request = filters
+        ? { suggestedName, bytes, filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) }
+        : { suggestedName, bytes };
+      return unwrap('saveFile', await api.files.saveAs(request));
+    },
+    pickFiles: pickFilesWithInput,
+    openExternal: async (url) => unwrap('openExternal', await api.shell.openExternal(url)).opened,
+  };
+}
+
+/** Reads the main process's answer or raises it as a typed error. */
+function unwrap<T>(operation: string, result: IpcResult<T>): T {
+  if (result.ok) return result.value;
+  throw new PlatformError(operation, result.error.code, result.error.message);
+}
+
+/** The preload's API, when this renderer runs inside the desktop app. */
+export function desktopApi(): DesktopApi | undefined {
+  return window.api;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { toSafeExternalUrl } from '../../../../shared/security/external-url';
+
+describe('toSafeExternalUrl', () => {
+  it.each([
+    ['https://adilsoz.kz/news/1', 'https://adilsoz.kz/news/1'],
+    ['http://example.org', 'http://example.org/'],
+    ['mailto:lawyer@example.org', 'mailto:lawyer@example.org'],
+    ['https://пример.kz/дело', 'https://xn--e1afmkfd.kz/%D0%B4%D0%B5%D0%BB%D0%BE'],
+  ])('lets %s through as %s', (input, expected) => {
+    expect(toSafeExternalUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'qorgau://app/index.html',
+    'vbscript:msgbox',
+    'https://user:pass@evil.example/',
+    'https://trusted.example@evil.example/',
+    '//evil.example',
+    'not a url',
+    '',
+    `https://example.org/${'a'.repeat(2100)}`,
+  ])('refuses %s', (input) => {
+    expect(toSafeExternalUrl(input)).toBeNull();
+  });
+});
