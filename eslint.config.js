@@ -10,9 +10,15 @@ const rule = (regex, message) => ({ regex, message });
 
 const FORBIDDEN = {
   renderer: rule('(^|/)renderer(/|$)', 'shared/ and electron/ must not import the renderer.'),
-  electron: rule('(^|/)electron/', 'Only electron/ may import electron/; the renderer talks to main through the platform adapter.'),
+  electron: rule(
+    '(^|/)electron/',
+    'Only electron/ may import electron/; the renderer talks to main through the platform adapter.',
+  ),
   electronModule: rule('^electron(/|$)', 'Only electron/main and electron/preload may import Electron.'),
-  node: rule('^(node:|(fs|path|os|child_process|crypto|http|https|net|url|stream|worker_threads)(/|$))', 'Node modules belong to electron/main only.'),
+  node: rule(
+    '^(node:|(fs|path|os|child_process|crypto|http|https|net|url|stream|worker_threads)(/|$))',
+    'Node modules belong to electron/main only.',
+  ),
   dexie: rule('^dexie(/|$)', 'Only renderer/src/db/ may import dexie: go through a repository.'),
   react: rule('^(react|react-dom|zustand|i18next|react-i18next)(/|$)', 'shared/ is pure TypeScript: no UI libraries.'),
   preloadOnly: rule('(^|/)shared/(?!ipc/)', 'The preload imports the IPC contract only.'),
@@ -31,19 +37,41 @@ const JSX_LITERAL = {
 };
 
 /** DOM and Node globals that shared/ must not touch: it runs in the renderer, main and the CLI. */
-const HOST_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'process', 'Buffer', 'require', '__dirname', 'global'].map(
-  (name) => ({ name, message: 'shared/ is pure TypeScript and runs everywhere: no DOM or Node globals.' }),
-);
+const HOST_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'location',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+  'global',
+].map((name) => ({ name, message: 'shared/ is pure TypeScript and runs everywhere: no DOM or Node globals.' }));
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -65,26 +93,51 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrictImports(FORBIDDEN.renderer, FORBIDDEN.electron, FORBIDDEN.electronModule, FORBIDDEN.node, FORBIDDEN.dexie, FORBIDDEN.react),
+      'no-restricted-imports': restrictImports(
+        FORBIDDEN.renderer,
+        FORBIDDEN.electron,
+        FORBIDDEN.electronModule,
+        FORBIDDEN.node,
+        FORBIDDEN.dexie,
+        FORBIDDEN.react,
+      ),
       'no-restricted-globals': ['error', ...HOST_GLOBALS],
     },
   },
   {
     files: ['electron/main/**/*.ts', 'electron/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrictImports(FORBIDDEN.renderer, FORBIDDEN.dexie, FORBIDDEN.react, rule('(^|/)preload/', 'Main must not import the preload.')),
+      'no-restricted-imports': restrictImports(
+        FORBIDDEN.renderer,
+        FORBIDDEN.dexie,
+        FORBIDDEN.react,
+        rule('(^|/)preload/', 'Main must not import the preload.'),
+      ),
     },
   },
   {
     files: ['electron/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrictImports(FORBIDDEN.renderer, FORBIDDEN.dexie, FORBIDDEN.react, FORBIDDEN.electronModule, rule('(^|/)preload/', 'The web server must not import the preload.')),
+      'no-restricted-imports': restrictImports(
+        FORBIDDEN.renderer,
+        FORBIDDEN.dexie,
+        FORBIDDEN.react,
+        FORBIDDEN.electronModule,
+        rule('(^|/)preload/', 'The web server must not import the preload.'),
+      ),
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrictImports(FORBIDDEN.renderer, FORBIDDEN.main, FORBIDDEN.preloadOnly, FORBIDDEN.node, FORBIDDEN.dexie, FORBIDDEN.react),
+      'no-restricted-imports': restrictImports(
+        FORBIDDEN.renderer,
+        FORBIDDEN.main,
+        FORBIDDEN.preloadOnly,
+        FORBIDDEN.node,
+        FORBIDDEN.dexie,
+        FORBIDDEN.react,
+      ),
     },
   },
   {
@@ -93,8 +146,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrictImports(FORBIDDEN.electron, FORBIDDEN.electronModule, FORBIDDEN.node, FORBIDDEN.dexie),
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }, WINDOW_API, JSX_LITERAL],
+      'no-restricted-imports': restrictImports(
+        FORBIDDEN.electron,
+        FORBIDDEN.electronModule,
+        FORBIDDEN.node,
+        FORBIDDEN.dexie,
+      ),
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        WINDOW_API,
+        JSX_LITERAL,
+      ],
     },
   },
   {
@@ -106,7 +169,11 @@ export default tseslint.config(
   {
     files: ['renderer/src/platform/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }, JSX_LITERAL],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        JSX_LITERAL,
+      ],
     },
   },
   {
@@ -119,7 +186,11 @@ export default tseslint.config(
         FORBIDDEN.dexie,
         FORBIDDEN.react,
         rule('(^|/)preload/', 'Main must not import the preload.'),
-        { regex: '^electron$', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register IPC through electron/main/ipc/handle.ts only.' },
+        {
+          regex: '^electron$',
+          importNames: ['ipcMain', 'ipcRenderer'],
+          message: 'Register IPC through electron/main/ipc/handle.ts only.',
+        },
       ),
     },
   },

@@ -20,7 +20,10 @@ const log = { warn: (message: string) => console.warn(`[${PRODUCT_NAME}] ${messa
 // Must run before `ready`: the app's scheme is standard (stable origin, so IndexedDB survives
 // restarts), secure, and allowed to fetch and stream.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+  },
 ]);
 app.enableSandbox();
 app.setName(PRODUCT_NAME);
@@ -58,7 +61,12 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandler(
       ipcMain,
       'app:info',
-      appInfoHandler({ name: PRODUCT_NAME, version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }),
+      appInfoHandler({
+        name: PRODUCT_NAME,
+        version: app.getVersion(),
+        platform: process.platform,
+        packaged: app.isPackaged,
+      }),
       options,
     );
     registerIpcHandler(
@@ -72,7 +80,12 @@ if (!app.requestSingleInstanceLock()) {
       }),
       options,
     );
-    registerIpcHandler(ipcMain, 'shell:openExternal', openExternalHandler((url) => shell.openExternal(url)), options);
+    registerIpcHandler(
+      ipcMain,
+      'shell:openExternal',
+      openExternalHandler((url) => shell.openExternal(url)),
+      options,
+    );
 
     mainWindow = createMainWindow({
       BrowserWindow,

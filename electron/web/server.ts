@@ -18,7 +18,10 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
-export function startWebServer(options: { readonly assetRoot: string; readonly port: number }): Promise<() => Promise<void>> {
+export function startWebServer(options: {
+  readonly assetRoot: string;
+  readonly port: number;
+}): Promise<() => Promise<void>> {
   const hostWithPort = `${WEB_HOST}:${options.port}`;
   const handle = createAssetHandler({
     assetRoot: options.assetRoot,
@@ -35,7 +38,9 @@ export function startWebServer(options: { readonly assetRoot: string; readonly p
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${options.port} on ${WEB_HOST} is already in use. Stop the other program or set PORT to another port.`)
+          ? new Error(
+              `Port ${options.port} on ${WEB_HOST} is already in use. Stop the other program or set PORT to another port.`,
+            )
           : error,
       );
     });
@@ -52,7 +57,9 @@ async function answer(
   fallbackHost: string,
 ): Promise<void> {
   const host = incoming.headers.host ?? fallbackHost;
-  const response = await handle(new Request(`http://${host}${incoming.url ?? '/'}`, { method: incoming.method ?? 'GET' }));
+  const response = await handle(
+    new Request(`http://${host}${incoming.url ?? '/'}`, { method: incoming.method ?? 'GET' }),
+  );
   outgoing.statusCode = response.status;
   response.headers.forEach((value, name) => outgoing.setHeader(name, value));
   outgoing.end(Buffer.from(await response.arrayBuffer()));

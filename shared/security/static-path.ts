@@ -7,8 +7,7 @@
  * characters, encoded slashes, empty segments, and malformed percent-encoding.
  */
 export type StaticPathResult =
-  | { readonly ok: true; readonly relativePath: string }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly relativePath: string } | { readonly ok: false; readonly reason: string };
 
 const INDEX_FILE = 'index.html';
 

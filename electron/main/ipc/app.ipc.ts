@@ -7,6 +7,7 @@ export function appInfoHandler(app: {
   readonly platform: string;
   readonly packaged: boolean;
 }): IpcHandler<'app:info'> {
-  const platform = app.platform === 'darwin' || app.platform === 'win32' || app.platform === 'linux' ? app.platform : 'other';
+  const platform =
+    app.platform === 'darwin' || app.platform === 'win32' || app.platform === 'linux' ? app.platform : 'other';
   return () => Promise.resolve({ name: app.name, version: app.version, platform, packaged: app.packaged });
 }

@@ -1,5 +1,11 @@
 import { originOf } from '../../../shared/security/origin';
-import { ipcContract, type IpcChannel, type IpcRequest, type IpcResponse, type IpcResult } from '../../../shared/ipc/contract';
+import {
+  ipcContract,
+  type IpcChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '../../../shared/ipc/contract';
 
 /** The slice of Electron's `ipcMain` this wrapper needs; injected so tests run without Electron. */
 export type IpcMainLike = {
@@ -36,7 +42,9 @@ export function registerIpcHandler<C extends IpcChannel>(
     const parsed = schema.request.safeParse(args.length === 0 ? null : args[0]);
     if (!parsed.success || args.length > 1) {
       options.log.warn(`ipc ${channel}: refused a malformed request`);
-      const where = parsed.success ? 'extra arguments' : parsed.error.issues.map((i) => i.path.join('.') || '(request)').join(', ');
+      const where = parsed.success
+        ? 'extra arguments'
+        : parsed.error.issues.map((i) => i.path.join('.') || '(request)').join(', ');
       return failure('invalid-request', `Malformed request for ${channel}: ${where}.`);
     }
     try {

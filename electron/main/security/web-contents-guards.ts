@@ -3,7 +3,10 @@ import { toSafeExternalUrl } from '../../../shared/security/external-url';
 
 /** The slice of `WebContents` the guards attach to; injected so tests run without Electron. */
 export type GuardableWebContents = {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url: string }) => void): void;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void; url: string }) => void,
+  ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 };
@@ -41,7 +44,9 @@ export function guardWebContents(
 
 /** The slice of `Session` whose permission hooks are closed. */
 export type PermissionSession = {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler?(handler: () => boolean): void;
 };

@@ -14,7 +14,9 @@ export function createMainWindow(deps: {
   readonly openExternal: (url: string) => void;
   readonly log: GuardLogger;
 }): BrowserWindow {
-  const window = new deps.BrowserWindow(hardenedWindowOptions({ preloadPath: deps.preloadPath, packaged: deps.packaged }));
+  const window = new deps.BrowserWindow(
+    hardenedWindowOptions({ preloadPath: deps.preloadPath, packaged: deps.packaged }),
+  );
   guardWebContents(window.webContents, { appOrigin: APP_ORIGIN, openExternal: deps.openExternal, log: deps.log });
   window.once('ready-to-show', () => window.show());
   window.loadURL(`${APP_ORIGIN}/index.html`).catch((error: unknown) => {

@@ -6,12 +6,17 @@ import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 
 async function builderConfig(): Promise<Record<string, unknown>> {
-  return parse(await readFile(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
+  return parse(await readFile(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s schema validation', async () => {
-    await expect(validateConfiguration((await builderConfig()) as never, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration((await builderConfig()) as never, new DebugLogger(false)),
+    ).resolves.toBeUndefined();
   });
 
   it('flips the hardening fuses at packaging', async () => {

@@ -28,15 +28,60 @@ const PLATFORM_FILE = 'renderer/src/platform/desktop-host.ts';
 
 describe('layer rules', () => {
   it.each([
-    ['dexie from shared/', SHARED_FILE, "import Dexie from 'dexie';\nexport const d = Dexie;\n", /no-restricted-imports: .*renderer\/src\/db/],
-    ['the renderer from shared/', SHARED_FILE, "import { App } from '../../renderer/src/app/App';\nexport const a = App;\n", /no-restricted-imports/],
-    ['node:fs from shared/', SHARED_FILE, "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n", /no-restricted-imports: .*Node modules belong/],
-    ['React from shared/', SHARED_FILE, "import { useState } from 'react';\nexport const u = useState;\n", /no-restricted-imports: .*shared\/ is pure/],
-    ['electron/ from the renderer', RENDERER_FILE, "import { createAssetHandler } from '../../../../electron/main/security/asset-handler';\nexport const h = createAssetHandler;\n", /no-restricted-imports: .*Only electron\//],
-    ['Electron itself from the renderer', RENDERER_FILE, "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", /no-restricted-imports/],
-    ['dexie from a renderer feature', RENDERER_FILE, "import Dexie from 'dexie';\nexport const d = Dexie;\n", /no-restricted-imports: .*Only renderer\/src\/db/],
-    ['ipcMain outside the IPC wrapper', 'electron/main/ipc/app.ipc.ts', "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n", /no-restricted-imports: .*Register IPC/],
-    ['electron/main from the preload', 'electron/preload/index.ts', "import { writeFileAtomic } from '../main/services/atomic-write';\nexport const w = writeFileAtomic;\n", /no-restricted-imports/],
+    [
+      'dexie from shared/',
+      SHARED_FILE,
+      "import Dexie from 'dexie';\nexport const d = Dexie;\n",
+      /no-restricted-imports: .*renderer\/src\/db/,
+    ],
+    [
+      'the renderer from shared/',
+      SHARED_FILE,
+      "import { App } from '../../renderer/src/app/App';\nexport const a = App;\n",
+      /no-restricted-imports/,
+    ],
+    [
+      'node:fs from shared/',
+      SHARED_FILE,
+      "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n",
+      /no-restricted-imports: .*Node modules belong/,
+    ],
+    [
+      'React from shared/',
+      SHARED_FILE,
+      "import { useState } from 'react';\nexport const u = useState;\n",
+      /no-restricted-imports: .*shared\/ is pure/,
+    ],
+    [
+      'electron/ from the renderer',
+      RENDERER_FILE,
+      "import { createAssetHandler } from '../../../../electron/main/security/asset-handler';\nexport const h = createAssetHandler;\n",
+      /no-restricted-imports: .*Only electron\//,
+    ],
+    [
+      'Electron itself from the renderer',
+      RENDERER_FILE,
+      "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n",
+      /no-restricted-imports/,
+    ],
+    [
+      'dexie from a renderer feature',
+      RENDERER_FILE,
+      "import Dexie from 'dexie';\nexport const d = Dexie;\n",
+      /no-restricted-imports: .*Only renderer\/src\/db/,
+    ],
+    [
+      'ipcMain outside the IPC wrapper',
+      'electron/main/ipc/app.ipc.ts',
+      "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n",
+      /no-restricted-imports: .*Register IPC/,
+    ],
+    [
+      'electron/main from the preload',
+      'electron/preload/index.ts',
+      "import { writeFileAtomic } from '../main/services/atomic-write';\nexport const w = writeFileAtomic;\n",
+      /no-restricted-imports/,
+    ],
   ])('refuses %s', async (_name, file, code, expected) => {
     expect(await messagesFor(file, code)).toContainEqual(expect.stringMatching(expected));
   });
@@ -48,7 +93,9 @@ describe('layer rules', () => {
 
   it('refuses window.api outside renderer/src/platform/ and allows it inside', async () => {
     const code = 'export const api = window.api;\n';
-    expect(await messagesFor(RENDERER_FILE, code)).toContainEqual(expect.stringMatching(/Only renderer\/src\/platform\/ touches window.api/));
+    expect(await messagesFor(RENDERER_FILE, code)).toContainEqual(
+      expect.stringMatching(/Only renderer\/src\/platform\/ touches window.api/),
+    );
     expect((await messagesFor(PLATFORM_FILE, code)).filter((m) => m.includes('window.api'))).toEqual([]);
   });
 

@@ -55,7 +55,9 @@ describe('web edition server', () => {
   });
 
   it('says clearly when the port is taken', async () => {
-    await expect(startWebServer({ assetRoot: '/nonexistent', port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
+    await expect(startWebServer({ assetRoot: '/nonexistent', port })).rejects.toThrow(
+      `Port ${port} on 127.0.0.1 is already in use`,
+    );
   });
 });
 

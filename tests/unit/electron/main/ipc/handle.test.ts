@@ -66,7 +66,10 @@ describe('registerIpcHandler', () => {
   it('reports a failing handler as a value, and never logs the payload', async () => {
     const { ipcMain, invoke } = fakeIpcMain();
     const log = { warn: vi.fn() };
-    registerIpcHandler(ipcMain, 'shell:openExternal', () => Promise.reject(new Error('no browser')), { trustedOrigin: APP, log });
+    registerIpcHandler(ipcMain, 'shell:openExternal', () => Promise.reject(new Error('no browser')), {
+      trustedOrigin: APP,
+      log,
+    });
     const result = await invoke('shell:openExternal', fromApp, { url: 'https://secret-source.example/leak' });
     expect(result).toEqual({ ok: false, error: { code: 'handler-failed', message: 'no browser' } });
     expect(JSON.stringify(log.warn.mock.calls)).not.toContain('secret-source');
