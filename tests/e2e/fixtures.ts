@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * Debian's Chromium where Playwright cannot download its own: `PLAYWRIGHT_CHROMIUM_EXECUTABLE`,
+ * else /usr/bin/chromium, else Playwright's bundled browser.
+ */
+export function chromiumExecutable(): string | undefined {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
+  if (fromEnv) return fromEnv;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** Flags that keep Chromium quiet on a machine with no network beyond loopback. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Fixtures = {
+  /** The profile folder on disk of this test's browser: what really reaches the disk is here. */
+  profileDir: string;
+  /** Console errors and uncaught page errors seen during the test. */
+  pageErrors: string[];
+};
+
+/**
+ * Every test gets a fresh persistent profile on disk (a plain `launch()` would keep IndexedDB in
+ * memory and hide what a seized laptop would reveal).
+ */
+export const test = base.extend<Fixtures & { context: BrowserContext; page: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+  profileDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'qorgau-profile-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  context: async ({ profileDir, baseURL }, use) => {
+    const executablePath = chromiumExecutable();
+    const context = await chromium.launchPersistentContext(profileDir, {
+      ...(executablePath ? { executablePath } : {}),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      ...(baseURL ? { baseURL } : {}),
+    });
+    await use(context);
+    await context.close();
+  },
+  pageErrors: async ({ context }, use) => {
+    const errors: string[] = [];
+    const watch = (page: Page) => {
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await use(errors);
+  },
+  page: async ({ context, pageErrors }, use) => {
+    void pageErrors;
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+});
+
+export { expect } from '@playwright/test';
