@@ -198,6 +198,12 @@ export default tseslint.config(
     },
   },
   {
+    // Test-only weakenings (a lowered KDF floor, …) are refused anywhere but in tests.
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['shared/crypto/kdf.ts'],
+    rules: { 'id-denylist': ['error', 'dangerousTestOnlyKdfFloor'] },
+  },
+  {
     // Tool configuration files need default exports.
     files: ['*.config.{ts,js}', 'renderer/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -1,14 +1,26 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { VaultRepository } from './db/vault-repository';
 import { initI18n } from './i18n';
 import { detectPlatform } from './platform';
 import { installExternalLinkGuard } from './platform/external-links';
+import { connectVaultService } from './stores/vault-store';
+import { createWorkerArgon2id } from './vault/argon2-client';
+import { localStorageMarker } from './vault/vault-marker';
+import { VaultService } from './vault/vault-service';
 import './app/app.css';
 
 const platform = detectPlatform();
 initI18n();
 installExternalLinkGuard(document, platform);
+connectVaultService(
+  new VaultService({
+    repository: VaultRepository.open(),
+    argon2id: createWorkerArgon2id(),
+    marker: localStorageMarker(),
+  }),
+);
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('main: the #root element is missing from index.html');

@@ -1,18 +1,37 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { CasesView } from '../features/cases';
+import { SettingsView } from '../features/settings';
+import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView } from '../features/vault';
 import type { Platform } from '../platform';
 import { useAppStore } from '../stores/app-store';
+import { useVaultStore } from '../stores/vault-store';
+import { useVaultLocking } from './use-vault-locking';
+
+type Section = 'cases' | 'settings';
 
 export function App({ platform }: { readonly platform: Platform }) {
   const { t } = useTranslation();
   const appInfo = useAppStore((state) => state.appInfo);
   const loadAppInfo = useAppStore((state) => state.loadAppInfo);
+  const status = useVaultStore((s) => s.status);
+  const recoveryKey = useVaultStore((s) => s.recoveryKey);
+  const autoLockMinutes = useVaultStore((s) => s.settings.autoLockMinutes);
+  const lock = useVaultStore((s) => s.lock);
+  const start = useVaultStore((s) => s.start);
+  const startError = useVaultStore((s) => (s.status === 'starting' ? s.error : null));
+  const [section, setSection] = useState<Section>('cases');
 
   useEffect(() => {
     void loadAppInfo(platform);
   }, [loadAppInfo, platform]);
+  useEffect(() => {
+    void start();
+  }, [start]);
+  useVaultLocking({ active: status === 'unlocked', minutes: autoLockMinutes, lock });
+
+  const unlocked = status === 'unlocked' && recoveryKey === null;
 
   return (
     <div className="app-shell">
@@ -31,20 +50,54 @@ export function App({ platform }: { readonly platform: Platform }) {
             {t(platform.edition === 'desktop' ? 'app.edition.desktop' : 'app.edition.web')}
           </span>
           <LanguageSwitcher />
+          {status === 'unlocked' ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={lock}
+              aria-keyshortcuts="Control+Shift+L"
+              title={t('vault.lockShortcut')}
+            >
+              {t('vault.lockNow')}
+            </button>
+          ) : null}
         </div>
       </header>
       <div className="app-body">
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            <li>
-              <a href="#main" aria-current="page">
-                {t('nav.cases')}
-              </a>
-            </li>
-          </ul>
-        </nav>
+        {unlocked ? (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              {(['cases', 'settings'] as const).map((name) => (
+                <li key={name}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={section === name ? 'page' : undefined}
+                    onClick={() => setSection(name)}
+                  >
+                    {t(`nav.${name}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <main id="main" className="app-main" tabIndex={-1}>
-          <CasesView />
+          {status === 'starting' ? (
+            <p role="status">{startError ?? t('vault.starting')}</p>
+          ) : status === 'absent' ? (
+            <CreateVaultView />
+          ) : status === 'missing' ? (
+            <VaultMissingView />
+          ) : status === 'locked' ? (
+            <UnlockView />
+          ) : recoveryKey !== null ? (
+            <RecoveryKeyView recoveryKey={recoveryKey} />
+          ) : section === 'cases' ? (
+            <CasesView />
+          ) : (
+            <SettingsView />
+          )}
         </main>
       </div>
     </div>

@@ -1,0 +1,440 @@
+import { createSHA256 } from 'hash-wasm';
+import {
+  concatBytes,
+  fromBase64Url,
+  fromUtf8,
+  randomBytes,
+  randomId,
+  toBase64Url,
+  toBufferSource,
+  utf8,
+} from '../../../shared/crypto/bytes';
+import { openRecord, recordAad, sealRecord, type RecordAddress } from '../../../shared/crypto/envelope';
+import { IntegrityError, VaultError } from '../../../shared/crypto/errors';
+import {
+  createCaseKeys,
+  openCaseKeys,
+  parseVaultHeader,
+  type CaseKeys,
+  type VaultHeader,
+  type VaultKeys,
+} from '../../../shared/crypto/vault-keys';
+import { storageError } from './errors';
+import { VaultDatabase, type SealedRow } from './vault-db';
+
+/** Sealed tables whose rows belong to a case. */
+type CaseTable = 'cases' | 'entries' | 'attachments';
+
+/** A case as it comes out of the vault: its keys, its record and its rows, decrypted. */
+export type OpenedCase = {
+  readonly caseTag: string;
+  readonly keys: CaseKeys;
+  readonly record: unknown;
+  readonly entries: ReadonlyArray<{ readonly id: string; readonly value: unknown }>;
+  readonly attachments: readonly AttachmentManifest[];
+};
+
+/** What is known about an attachment; stored encrypted, written after its last chunk. */
+export type AttachmentManifest = {
+  readonly id: string;
+  readonly caseTag: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly chunkSize: number;
+  readonly chunkCount: number;
+  readonly noncePrefix: string;
+  readonly addedAt: string;
+};
+
+export type LoadResult = {
+  readonly cases: readonly OpenedCase[];
+  /** Rows that failed to decrypt, each naming its table and row; the other cases still open. */
+  readonly failures: readonly IntegrityError[];
+};
+
+/** 1 MiB: large enough that per-chunk overhead (a transaction, a GCM tag) is negligible. */
+export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
+
+/**
+ * The only code that talks to IndexedDB. It encrypts before a transaction opens and decrypts
+ * after it closes (WebCrypto is asynchronous and would let IndexedDB commit a transaction early),
+ * and every multi-row write is one transaction.
+ */
+export class VaultRepository {
+  constructor(readonly db: VaultDatabase) {}
+
+  static open(name?: string, deps?: ConstructorParameters<typeof VaultDatabase>[1]): VaultRepository {
+    return new VaultRepository(new VaultDatabase(name ?? 'qorgau-vault', deps));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ── Header ──────────────────────────────────────────────────────────────────────────────────
+
+  async readHeader(): Promise<VaultHeader | null> {
+    const row = await this.guard('read the vault header', () => this.db.meta.get('header'));
+    return row === undefined ? null : parseVaultHeader(row.header);
+  }
+
+  /** Stores the header of a new vault; refuses to overwrite an existing one. */
+  async createHeader(header: VaultHeader): Promise<void> {
+    await this.guard('create the vault', () =>
+      this.db.transaction('rw', this.db.meta, async () => {
+        if ((await this.db.meta.get('header')) !== undefined) {
+          throw new VaultError('vault-exists', 'create the vault: a vault already exists on this device.');
+        }
+        await this.db.meta.put({ key: 'header', header });
+      }),
+    );
+  }
+
+  /**
+   * Replaces the header in one transaction, only if it is still `current` (so two windows cannot
+   * interleave passphrase changes). One put: at every instant the old or the new header is whole.
+   */
+  async replaceHeader(current: VaultHeader, next: VaultHeader): Promise<void> {
+    await this.guard('change the passphrase', () =>
+      this.db.transaction('rw', this.db.meta, async () => {
+        const stored = await this.db.meta.get('header');
+        if (stored === undefined || JSON.stringify(stored.header) !== JSON.stringify(current)) {
+          throw new VaultError('storage', 'change the passphrase: the vault changed meanwhile; nothing was written.');
+        }
+        await this.db.meta.put({ key: 'header', header: next });
+      }),
+    );
+  }
+
+  // ── Cases and entries ───────────────────────────────────────────────────────────────────────
+
+  /** Creates a case: its wrapped key and its first record, in one transaction. */
+  async createCase(keys: VaultKeys, record: unknown): Promise<{ caseTag: string; caseKeys: CaseKeys }> {
+    const caseTag = randomId();
+    const { wrapped, caseKeys } = await createCaseKeys(keys, caseTag);
+    const row = await this.sealRow(keys.vaultId, caseKeys, 'cases', caseTag, record);
+    await this.guard('create the case', () =>
+      this.db.transaction('rw', this.db.caseKeys, this.db.cases, async () => {
+        await this.db.caseKeys.add({ caseTag, iv: wrapped.iv, ct: wrapped.ct });
+        await this.db.cases.add(row);
+      }),
+    );
+    return { caseTag, caseKeys };
+  }
+
+  async updateCase(keys: VaultKeys, caseKeys: CaseKeys, record: unknown): Promise<void> {
+    const row = await this.sealRow(keys.vaultId, caseKeys, 'cases', caseKeys.caseTag, record);
+    await this.guard('save the case', () => this.db.cases.put(row));
+  }
+
+  async putEntry(keys: VaultKeys, caseKeys: CaseKeys, entryId: string, value: unknown): Promise<void> {
+    const row = await this.sealRow(keys.vaultId, caseKeys, 'entries', entryId, value);
+    await this.guard('save the timeline entry', () => this.db.entries.put(row));
+  }
+
+  async deleteEntry(entryId: string): Promise<void> {
+    await this.guard('delete the timeline entry', () => this.db.entries.delete(entryId));
+  }
+
+  /**
+   * Deletes a case by crypto-shredding: its key goes first, in its own durable transaction, so
+   * from that moment its rows are unreadable noise; then the rows. If the app dies in between,
+   * the start-up sweep removes the leftovers.
+   */
+  async deleteCase(caseTag: string): Promise<void> {
+    await this.guard('delete the case', () => this.db.caseKeys.delete(caseTag));
+    await this.guard('delete the case', () => this.deleteRowsOf([caseTag]));
+  }
+
+  /** Reads every case, decrypting after the read transaction has closed. */
+  async loadAll(keys: VaultKeys): Promise<LoadResult> {
+    const [keyRows, caseRows, entryRows, attachmentRows] = await this.guard('open the vault', () =>
+      this.db.transaction('r', [this.db.caseKeys, this.db.cases, this.db.entries, this.db.attachments], () =>
+        Promise.all([
+          this.db.caseKeys.toArray(),
+          this.db.cases.toArray(),
+          this.db.entries.toArray(),
+          this.db.attachments.toArray(),
+        ]),
+      ),
+    );
+    const failures: IntegrityError[] = [];
+    const byTag = <T extends { caseTag: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) map.set(row.caseTag, [...(map.get(row.caseTag) ?? []), row]);
+      return map;
+    };
+    const entriesByTag = byTag(entryRows);
+    const attachmentsByTag = byTag(attachmentRows);
+    const caseRowByTag = new Map(caseRows.map((row) => [row.caseTag, row]));
+
+    const opened = await Promise.all(
+      keyRows.map(async (keyRow): Promise<OpenedCase | null> => {
+        try {
+          const caseKeys = await openCaseKeys(keys, keyRow.caseTag, keyRow);
+          const caseRow = caseRowByTag.get(keyRow.caseTag);
+          if (caseRow === undefined) throw new IntegrityError('cases', keyRow.caseTag, 'the case record is missing');
+          const record = await this.openRow(keys.vaultId, caseKeys, 'cases', caseRow);
+          const entries = await this.openRows(
+            keys.vaultId,
+            caseKeys,
+            'entries',
+            entriesByTag.get(keyRow.caseTag),
+            failures,
+          );
+          const attachments = await this.openRows(
+            keys.vaultId,
+            caseKeys,
+            'attachments',
+            attachmentsByTag.get(keyRow.caseTag),
+            failures,
+          );
+          return {
+            caseTag: keyRow.caseTag,
+            keys: caseKeys,
+            record,
+            entries,
+            attachments: attachments.map((a) => a.value as AttachmentManifest),
+          };
+        } catch (error) {
+          if (error instanceof IntegrityError) {
+            failures.push(error);
+            return null;
+          }
+          throw error;
+        }
+      }),
+    );
+    return { cases: opened.filter((c): c is OpenedCase => c !== null), failures };
+  }
+
+  // ── Settings ────────────────────────────────────────────────────────────────────────────────
+
+  async readSettings(keys: VaultKeys): Promise<unknown> {
+    const row = await this.guard('read the settings', () => this.db.settings.get('settings'));
+    if (row === undefined) return null;
+    const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: row.id };
+    return JSON.parse(fromUtf8(await openRecord(keys.vaultRecords, address, row))) as unknown;
+  }
+
+  async writeSettings(keys: VaultKeys, value: unknown): Promise<void> {
+    const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' };
+    const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(value)));
+    await this.guard('save the settings', () => this.db.settings.put({ id: 'settings', caseTag: '', ...sealed }));
+  }
+
+  // ── Attachments ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Streams a file into the vault, one encrypted chunk at a time (never the whole file in memory),
+   * hashing as it goes; the manifest is written last, so a half-imported file has no manifest
+   * and its chunks are collected. Cancelling removes what was written.
+   */
+  async importAttachment(
+    keys: VaultKeys,
+    caseKeys: CaseKeys,
+    file: Blob,
+    meta: { readonly name: string; readonly type: string },
+    options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<AttachmentManifest> {
+    const attachmentId = randomId();
+    const key = await caseKeys.attachmentKey(attachmentId);
+    const noncePrefix = randomBytes(7);
+    const hasher = await createSHA256();
+    hasher.init();
+    const chunkCount = Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE));
+    try {
+      for (let index = 0; index < chunkCount; index += 1) {
+        if (options.signal?.aborted)
+          throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+        const start = index * ATTACHMENT_CHUNK_SIZE;
+        const plain = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_SIZE).arrayBuffer());
+        hasher.update(plain);
+        const final = index === chunkCount - 1;
+        const ct = await crypto.subtle.encrypt(
+          chunkParams(keys.vaultId, caseKeys.caseTag, attachmentId, noncePrefix, index, final),
+          key,
+          plain,
+        );
+        await this.guard(`import "${meta.name}"`, () =>
+          this.db.chunks.put({ attachmentId, index, caseTag: caseKeys.caseTag, ct: new Uint8Array(ct) }),
+        );
+        options.onProgress?.(Math.min(file.size, start + plain.byteLength), file.size);
+      }
+      const manifest: AttachmentManifest = {
+        id: attachmentId,
+        caseTag: caseKeys.caseTag,
+        name: meta.name,
+        type: meta.type,
+        size: file.size,
+        sha256: hasher.digest('hex'),
+        chunkSize: ATTACHMENT_CHUNK_SIZE,
+        chunkCount,
+        noncePrefix: toBase64Url(noncePrefix),
+        addedAt: new Date().toISOString(),
+      };
+      const row = await this.sealRow(keys.vaultId, caseKeys, 'attachments', attachmentId, manifest);
+      await this.guard(`import "${meta.name}"`, () => this.db.attachments.put(row));
+      return manifest;
+    } catch (error) {
+      await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
+      throw error;
+    }
+  }
+
+  /**
+   * Yields an attachment's bytes chunk by chunk; each chunk is authenticated before it is
+   * released, and a missing, damaged, reordered or truncated chunk stops the read with an error
+   * that names the file.
+   */
+  async *readAttachment(keys: VaultKeys, caseKeys: CaseKeys, manifest: AttachmentManifest): AsyncGenerator<Uint8Array> {
+    const key = await caseKeys.attachmentKey(manifest.id);
+    const prefix = fromBase64UrlStrict(manifest.noncePrefix);
+    for (let index = 0; index < manifest.chunkCount; index += 1) {
+      const row = await this.guard(`open "${manifest.name}"`, () => this.db.chunks.get([manifest.id, index]));
+      const where = `part ${index + 1} of ${manifest.chunkCount} of the file "${manifest.name}"`;
+      if (row === undefined) throw new IntegrityError('chunks', `${manifest.id}#${index}`, `${where} is missing`);
+      const final = index === manifest.chunkCount - 1;
+      let plain: ArrayBuffer;
+      try {
+        plain = await crypto.subtle.decrypt(
+          chunkParams(keys.vaultId, caseKeys.caseTag, manifest.id, prefix, index, final),
+          key,
+          toBufferSource(row.ct),
+        );
+      } catch {
+        throw new IntegrityError('chunks', `${manifest.id}#${index}`, `${where} was changed or damaged`);
+      }
+      yield new Uint8Array(plain);
+    }
+  }
+
+  async deleteAttachment(attachmentId: string): Promise<void> {
+    await this.guard('delete the attachment', () =>
+      this.db.transaction('rw', this.db.attachments, this.db.chunks, async () => {
+        await this.db.attachments.delete(attachmentId);
+        await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
+      }),
+    );
+  }
+
+  /**
+   * Start-up sweep: chunks with no manifest (an import that died) and rows of shredded cases.
+   * Needs no keys: it looks only at the random ids.
+   */
+  async collectOrphans(): Promise<{ chunks: number; rows: number }> {
+    return this.guard('tidy the vault', () =>
+      this.db.transaction(
+        'rw',
+        [this.db.caseKeys, this.db.cases, this.db.entries, this.db.attachments, this.db.chunks],
+        async () => {
+          const liveTags = new Set(await this.db.caseKeys.toCollection().primaryKeys());
+          const manifests = new Set(await this.db.attachments.toCollection().primaryKeys());
+          const chunkKeys = await this.db.chunks.toCollection().primaryKeys();
+          const orphanChunks = chunkKeys.filter(([attachmentId]) => !manifests.has(attachmentId));
+          await this.db.chunks.bulkDelete(orphanChunks);
+          const deadTags = new Set<string>();
+          for (const table of [this.db.cases, this.db.entries, this.db.attachments, this.db.chunks] as const) {
+            for (const tag of await table.orderBy('caseTag').uniqueKeys()) {
+              if (typeof tag === 'string' && !liveTags.has(tag)) deadTags.add(tag);
+            }
+          }
+          const rows = deadTags.size > 0 ? await this.deleteRowsOf([...deadTags]) : 0;
+          return { chunks: orphanChunks.length, rows };
+        },
+      ),
+    );
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────────────────────
+
+  private async deleteRowsOf(caseTags: string[]): Promise<number> {
+    return this.db.transaction(
+      'rw',
+      [this.db.cases, this.db.entries, this.db.attachments, this.db.chunks],
+      async () => {
+        let count = 0;
+        for (const table of [this.db.cases, this.db.entries, this.db.attachments, this.db.chunks] as const) {
+          count += await table.where('caseTag').anyOf(caseTags).delete();
+        }
+        return count;
+      },
+    );
+  }
+
+  private async sealRow(
+    vaultId: string,
+    caseKeys: CaseKeys,
+    table: CaseTable,
+    id: string,
+    value: unknown,
+  ): Promise<SealedRow> {
+    const address: RecordAddress = { vaultId, table, caseTag: caseKeys.caseTag, rowId: id };
+    const sealed = await sealRecord(caseKeys.records, address, utf8(JSON.stringify(value)));
+    return { id, caseTag: caseKeys.caseTag, iv: sealed.iv, ct: sealed.ct };
+  }
+
+  private async openRow(vaultId: string, caseKeys: CaseKeys, table: CaseTable, row: SealedRow): Promise<unknown> {
+    const address: RecordAddress = { vaultId, table, caseTag: caseKeys.caseTag, rowId: row.id };
+    return JSON.parse(fromUtf8(await openRecord(caseKeys.records, address, row))) as unknown;
+  }
+
+  private async openRows(
+    vaultId: string,
+    caseKeys: CaseKeys,
+    table: CaseTable,
+    rows: SealedRow[] | undefined,
+    failures: IntegrityError[],
+  ): Promise<{ id: string; value: unknown }[]> {
+    const out: { id: string; value: unknown }[] = [];
+    for (const row of rows ?? []) {
+      try {
+        out.push({ id: row.id, value: await this.openRow(vaultId, caseKeys, table, row) });
+      } catch (error) {
+        if (!(error instanceof IntegrityError)) throw error;
+        failures.push(error);
+      }
+    }
+    return out;
+  }
+
+  private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw storageError(operation, error);
+    }
+  }
+}
+
+/** AES-GCM parameters of one chunk: counter nonce with a final flag, and AAD naming the chunk. */
+function chunkParams(
+  vaultId: string,
+  caseTag: string,
+  attachmentId: string,
+  noncePrefix: Uint8Array,
+  index: number,
+  final: boolean,
+): AesGcmParams {
+  const counter = new Uint8Array(5);
+  new DataView(counter.buffer).setUint32(0, index);
+  counter[4] = final ? 1 : 0;
+  return {
+    name: 'AES-GCM',
+    iv: concatBytes(noncePrefix, counter),
+    additionalData: recordAad({
+      vaultId,
+      table: 'chunks',
+      caseTag,
+      rowId: `${attachmentId}#${index}#${final ? 'final' : 'more'}`,
+    }),
+  };
+}
+
+function fromBase64UrlStrict(text: string): Uint8Array {
+  const bytes = fromBase64Url(text);
+  if (bytes.byteLength !== 7) throw new IntegrityError('attachments', text, 'its nonce prefix is malformed');
+  return bytes;
+}

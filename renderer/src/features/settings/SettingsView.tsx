@@ -1,0 +1,140 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVaultStore } from '../../stores/vault-store';
+import { PassphraseField } from '../vault/PassphraseField';
+import { estimateStrength, MIN_ACCEPTED_SCORE } from '../vault/passphrase-strength';
+
+/** Vault settings: auto-lock, storage persistence, passphrase change. */
+export function SettingsView() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="settings-title" className="settings-view">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <AutoLockSetting />
+      <StorageStatus />
+      <ChangePassphrase />
+    </section>
+  );
+}
+
+function AutoLockSetting() {
+  const { t } = useTranslation();
+  const settings = useVaultStore((s) => s.settings);
+  const saveSettings = useVaultStore((s) => s.saveSettings);
+  const [minutes, setMinutes] = useState(String(settings.autoLockMinutes));
+  const [message, setMessage] = useState<string | null>(null);
+  const id = useId();
+  const hintId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(minutes);
+    if (!Number.isInteger(value) || value < 1 || value > 240) {
+      setMessage(t('settings.autoLock.invalid'));
+      return;
+    }
+    await saveSettings({ ...settings, autoLockMinutes: value });
+    setMessage(t('settings.saved'));
+  };
+
+  return (
+    <form className="settings-group" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{t('settings.autoLock.heading')}</h2>
+      <div className="field inline">
+        <label htmlFor={id}>{t('settings.autoLock.label')}</label>
+        <input
+          id={id}
+          type="number"
+          min={1}
+          max={240}
+          value={minutes}
+          onChange={(event) => setMinutes(event.target.value)}
+          aria-describedby={hintId}
+        />
+        <button type="submit">{t('settings.save')}</button>
+      </div>
+      <p id={hintId} className="muted" role="status">
+        {message ?? t('settings.autoLock.hint')}
+      </p>
+    </form>
+  );
+}
+
+function StorageStatus() {
+  const { t } = useTranslation();
+  const persisted = useVaultStore((s) => s.persisted);
+  const key = persisted === null ? 'unknown' : persisted ? 'granted' : 'denied';
+  return (
+    <div className="settings-group">
+      <h2>{t('settings.storage.heading')}</h2>
+      <p data-testid="storage-persistence">{t(`settings.storage.${key}`)}</p>
+    </div>
+  );
+}
+
+function ChangePassphrase() {
+  const { t } = useTranslation();
+  const changePassphrase = useVaultStore((s) => s.changePassphrase);
+  const busy = useVaultStore((s) => s.busy);
+  const storeError = useVaultStore((s) => s.error);
+  const errorCode = useVaultStore((s) => s.errorCode);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const messageId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if ((await estimateStrength(next)).score < MIN_ACCEPTED_SCORE) {
+      setMessage(t('vault.create.tooWeak'));
+      return;
+    }
+    if (next !== confirmation) {
+      setMessage(t('vault.create.mismatch'));
+      return;
+    }
+    setMessage(null);
+    if (await changePassphrase(current, next)) {
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+      setMessage(t('settings.passphrase.changed'));
+    }
+  };
+
+  const failure = errorCode === 'wrong-passphrase' ? t('settings.passphrase.wrongCurrent') : storeError;
+  return (
+    <form className="settings-group" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{t('settings.passphrase.heading')}</h2>
+      <p className="muted">{t('settings.passphrase.hint')}</p>
+      <PassphraseField
+        label={t('settings.passphrase.current')}
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+        describedBy={messageId}
+      />
+      <PassphraseField
+        label={t('settings.passphrase.new')}
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        describedBy={messageId}
+      />
+      <PassphraseField
+        label={t('settings.passphrase.confirm')}
+        value={confirmation}
+        onChange={setConfirmation}
+        autoComplete="new-password"
+        describedBy={messageId}
+      />
+      <p id={messageId} role="status" className={message === t('settings.passphrase.changed') ? 'success' : 'error'}>
+        {message ?? failure}
+      </p>
+      <button type="submit" disabled={busy || current === '' || next === ''}>
+        {busy ? t('settings.passphrase.working') : t('settings.passphrase.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVaultStore } from '../../stores/vault-store';
+import { PassphraseField } from './PassphraseField';
+import { estimateStrength, MIN_ACCEPTED_SCORE, type Strength } from './passphrase-strength';
+
+/** First run: choose the passphrase that protects every case on this device. */
+export function CreateVaultView() {
+  const { t, i18n } = useTranslation();
+  const create = useVaultStore((s) => s.create);
+  const busy = useVaultStore((s) => s.busy);
+  const error = useVaultStore((s) => s.error);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [estimate, setEstimate] = useState<{ readonly of: string; readonly strength: Strength } | null>(null);
+  const strength = passphrase !== '' && estimate?.of === passphrase ? estimate.strength : null;
+  const [problem, setProblem] = useState<string | null>(null);
+  const strengthId = useId();
+  const problemId = useId();
+
+  useEffect(() => {
+    if (passphrase === '') return;
+    let current = true;
+    estimateStrength(passphrase)
+      .then((result) => current && setEstimate({ of: passphrase, strength: result }))
+      .catch(() => current && setEstimate(null));
+    return () => {
+      current = false;
+    };
+  }, [passphrase]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = await estimateStrength(passphrase);
+    if (checked.score < MIN_ACCEPTED_SCORE) {
+      const reason = i18n.language === 'en' && checked.warning ? ` ${checked.warning}` : '';
+      setProblem(`${t('vault.create.tooWeak')}${reason}`);
+      return;
+    }
+    if (passphrase !== confirmation) {
+      setProblem(t('vault.create.mismatch'));
+      return;
+    }
+    setProblem(null);
+    await create(passphrase);
+  };
+
+  return (
+    <section className="vault-card" aria-labelledby="create-title">
+      <h1 id="create-title">{t('vault.create.title')}</h1>
+      <p>{t('vault.create.intro')}</p>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <PassphraseField
+          label={t('vault.create.passphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="new-password"
+          describedBy={`${strengthId} ${problemId}`}
+          autoFocus
+          invalid={problem !== null}
+        />
+        <div id={strengthId} className="strength" aria-live="polite">
+          {strength ? (
+            <>
+              <meter
+                min={0}
+                max={4}
+                low={2}
+                high={3}
+                optimum={4}
+                value={strength.score}
+                aria-label={t('vault.create.strength')}
+              />
+              <span>{t(`vault.create.score.${strength.score}`)}</span>
+              {i18n.language === 'en' && strength.suggestions.length > 0 ? (
+                <span className="muted"> {strength.suggestions.join(' ')}</span>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">{t('vault.create.hint')}</span>
+          )}
+        </div>
+        <PassphraseField
+          label={t('vault.create.confirm')}
+          value={confirmation}
+          onChange={setConfirmation}
+          autoComplete="new-password"
+          describedBy={problemId}
+        />
+        <p id={problemId} role="alert" className="error">
+          {problem ?? error}
+        </p>
+        <button type="submit" disabled={busy || passphrase === ''}>
+          {busy ? t('vault.create.working') : t('vault.create.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+export { CreateVaultView } from './CreateVaultView';
+export { RecoveryKeyView } from './RecoveryKeyView';
+export { UnlockView } from './UnlockView';
+export { VaultMissingView } from './VaultMissingView';

@@ -1,0 +1,171 @@
+import { create } from 'zustand';
+import { VaultError } from '../../../shared/crypto/errors';
+import type { CaseRecord } from '../../../shared/domain/case';
+import {
+  DEFAULT_SETTINGS,
+  type CaseView,
+  type OpenedVault,
+  type VaultService,
+  type VaultSettings,
+} from '../vault/vault-service';
+
+export type VaultStatus = 'starting' | 'absent' | 'missing' | 'locked' | 'unlocked';
+
+type VaultState = {
+  readonly status: VaultStatus;
+  readonly busy: boolean;
+  /** The last failure, as a sentence for the person; never key material. */
+  readonly error: string | null;
+  readonly errorCode: string | null;
+  /** Shown once, right after the vault is created; cleared when acknowledged or on lock. */
+  readonly recoveryKey: string | null;
+  readonly cases: readonly CaseView[];
+  readonly failures: readonly string[];
+  readonly settings: VaultSettings;
+  /** The browser's answer to `navigator.storage.persist()`; null until asked. */
+  readonly persisted: boolean | null;
+};
+
+type NewCase = Pick<CaseRecord, 'kind' | 'title' | 'summary' | 'privilegedNotes'>;
+
+type VaultActions = {
+  start: () => Promise<void>;
+  create: (passphrase: string) => Promise<void>;
+  forgetLostVault: () => void;
+  acknowledgeRecoveryKey: () => void;
+  unlock: (passphrase: string) => Promise<void>;
+  unlockWithRecoveryKey: (recoveryKey: string) => Promise<void>;
+  lock: () => void;
+  addCase: (input: NewCase) => Promise<boolean>;
+  deleteCase: (caseTag: string) => Promise<void>;
+  changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
+  saveSettings: (settings: VaultSettings) => Promise<void>;
+  clearError: () => void;
+};
+
+/** The empty state: nothing decrypted, nothing known. Locking returns to it (but for status). */
+export function initialVaultState(): VaultState {
+  return {
+    status: 'starting',
+    busy: false,
+    error: null,
+    errorCode: null,
+    recoveryKey: null,
+    cases: [],
+    failures: [],
+    settings: DEFAULT_SETTINGS,
+    persisted: null,
+  };
+}
+
+let service: VaultService | null = null;
+
+/** Connects the store to the vault service once at start-up (tests pass their own). */
+export function connectVaultService(vaultService: VaultService): void {
+  service = vaultService;
+}
+
+function requireService(): VaultService {
+  if (service === null) throw new Error('vault-store: connectVaultService() was not called at start-up');
+  return service;
+}
+
+export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
+  /** Runs a vault operation with busy/error handling; resolves true on success. */
+  const run = async (operation: () => Promise<void>): Promise<boolean> => {
+    set({ busy: true, error: null, errorCode: null });
+    try {
+      await operation();
+      return true;
+    } catch (error) {
+      set({
+        error: error instanceof Error ? error.message : String(error),
+        errorCode: error instanceof VaultError ? error.code : 'unexpected',
+      });
+      return false;
+    } finally {
+      set({ busy: false });
+    }
+  };
+  const opened = (vault: OpenedVault): Partial<VaultState> => ({
+    status: 'unlocked',
+    cases: sortCases(vault.cases),
+    failures: vault.failures,
+    settings: vault.settings,
+  });
+  const askPersistence = async (): Promise<void> => {
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (storage?.persist === undefined) return;
+    try {
+      set({ persisted: (await storage.persisted()) || (await storage.persist()) });
+    } catch {
+      set({ persisted: false });
+    }
+  };
+
+  return {
+    ...initialVaultState(),
+    start: async () => {
+      await run(async () => {
+        set({ status: await requireService().probe() });
+      });
+    },
+    create: async (passphrase) => {
+      await run(async () => {
+        const { recoveryKey, opened: vault } = await requireService().create(passphrase);
+        set({ ...opened(vault), recoveryKey });
+        await askPersistence();
+      });
+    },
+    forgetLostVault: () => {
+      requireService().forgetLostVault();
+      set({ status: 'absent' });
+    },
+    acknowledgeRecoveryKey: () => set({ recoveryKey: null }),
+    unlock: async (passphrase) => {
+      await run(async () => {
+        set(opened(await requireService().unlock(passphrase)));
+        await askPersistence();
+      });
+    },
+    unlockWithRecoveryKey: async (recoveryKey) => {
+      await run(async () => {
+        set(opened(await requireService().unlockWithRecoveryKey(recoveryKey)));
+        await askPersistence();
+      });
+    },
+    lock: () => {
+      requireService().lock();
+      // Every decrypted record and the recovery key leave memory with the state they lived in.
+      set({
+        ...initialVaultState(),
+        status: get().status === 'unlocked' ? 'locked' : get().status,
+        persisted: get().persisted,
+      });
+    },
+    addCase: (input) =>
+      run(async () => {
+        const created = await requireService().createCase(input);
+        set({ cases: sortCases([...get().cases, created]) });
+      }),
+    deleteCase: async (caseTag) => {
+      await run(async () => {
+        await requireService().deleteCase(caseTag);
+        set({ cases: get().cases.filter((c) => c.caseTag !== caseTag) });
+      });
+    },
+    changePassphrase: (oldPassphrase, newPassphrase) =>
+      run(() => requireService().changePassphrase(oldPassphrase, newPassphrase)),
+    saveSettings: async (settings) => {
+      await run(async () => {
+        await requireService().saveSettings(settings);
+        set({ settings });
+      });
+    },
+    clearError: () => set({ error: null, errorCode: null }),
+  };
+});
+
+function sortCases(cases: readonly CaseView[]): CaseView[] {
+  return [...cases].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
+}

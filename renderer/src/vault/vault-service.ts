@@ -1,0 +1,179 @@
+import { randomId } from '../../../shared/crypto/bytes';
+import { VaultError, type IntegrityError } from '../../../shared/crypto/errors';
+import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
+import {
+  createVaultKeys,
+  rewrapForNewPassphrase,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  type CaseKeys,
+  type VaultHeader,
+  type VaultKeys,
+} from '../../../shared/crypto/vault-keys';
+import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
+import { VaultMissingError } from '../db/errors';
+import type { VaultRepository } from '../db/vault-repository';
+import type { VaultMarker } from './vault-marker';
+
+export type VaultSettings = { readonly autoLockMinutes: number };
+export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10 };
+
+/** A decrypted case as the UI sees it. Lives only while the vault is unlocked. */
+export type CaseView = { readonly caseTag: string; readonly record: CaseRecord };
+
+export type OpenedVault = {
+  readonly cases: CaseView[];
+  readonly failures: string[];
+  readonly settings: VaultSettings;
+};
+
+export type VaultServiceDeps = {
+  readonly repository: VaultRepository;
+  readonly argon2id: Argon2id;
+  readonly marker: VaultMarker;
+  /** Only tests lower these; the app uses the defaults. */
+  readonly kdfCost?: KdfCost;
+  readonly kdfFloor?: KdfCost;
+};
+
+/**
+ * The vault's use cases on top of the repository: create, unlock, lock, change the passphrase,
+ * and the case operations. It holds the keys of the unlocked vault; `lock()` drops them. Keys
+ * never leave this object: stores and components hold decrypted records at most.
+ */
+export class VaultService {
+  private keys: VaultKeys | null = null;
+  private header: VaultHeader | null = null;
+  private readonly caseKeys = new Map<string, CaseKeys>();
+
+  constructor(private readonly deps: VaultServiceDeps) {}
+
+  /** What start-up finds: no vault yet, a vault to unlock, or a vault that was wiped under us. */
+  async probe(): Promise<'absent' | 'locked' | 'missing'> {
+    const header = await this.deps.repository.readHeader();
+    if (header === null) return this.deps.marker.read() === null ? 'absent' : 'missing';
+    this.header = header;
+    this.deps.marker.write(header.vaultId);
+    await this.deps.repository.collectOrphans();
+    return 'locked';
+  }
+
+  /** After a wipe, with no backup to restore: forget the lost vault so a new one can be made. */
+  forgetLostVault(): void {
+    this.deps.marker.clear();
+  }
+
+  async create(passphrase: string): Promise<{ recoveryKey: string; opened: OpenedVault }> {
+    const created = await createVaultKeys({
+      passphrase,
+      argon2id: this.deps.argon2id,
+      ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
+    });
+    await this.deps.repository.createHeader(created.header);
+    this.deps.marker.write(created.header.vaultId);
+    this.header = created.header;
+    this.keys = created.keys;
+    return { recoveryKey: created.recoveryKey, opened: await this.load() };
+  }
+
+  async unlock(passphrase: string): Promise<OpenedVault> {
+    const header = await this.requireHeader();
+    this.keys = await unlockWithPassphrase(header, passphrase, this.deps.argon2id, this.floor());
+    return this.load();
+  }
+
+  async unlockWithRecoveryKey(recoveryKey: string): Promise<OpenedVault> {
+    this.keys = await unlockWithRecoveryKey(await this.requireHeader(), recoveryKey);
+    return this.load();
+  }
+
+  /** Drops every key. The caller drops the decrypted records it holds. */
+  lock(): void {
+    this.keys = null;
+    this.caseKeys.clear();
+  }
+
+  get unlocked(): boolean {
+    return this.keys !== null;
+  }
+
+  /** Re-wraps the root under a new passphrase; one atomic header write, so a crash leaves one of the two working. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    const current = await this.requireHeader();
+    const next = await rewrapForNewPassphrase({
+      header: current,
+      oldPassphrase,
+      newPassphrase,
+      argon2id: this.deps.argon2id,
+      ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
+      ...this.floor(),
+    });
+    await this.deps.repository.replaceHeader(current, next);
+    this.header = next;
+  }
+
+  async createCase(input: Pick<CaseRecord, 'kind' | 'title' | 'summary' | 'privilegedNotes'>): Promise<CaseView> {
+    const keys = this.requireKeys();
+    const now = new Date().toISOString();
+    const record = caseRecordSchema.parse({ ...input, createdAt: now, updatedAt: now });
+    const { caseTag, caseKeys } = await this.deps.repository.createCase(keys, record);
+    this.caseKeys.set(caseTag, caseKeys);
+    return { caseTag, record };
+  }
+
+  async deleteCase(caseTag: string): Promise<void> {
+    this.requireKeys();
+    await this.deps.repository.deleteCase(caseTag);
+    this.caseKeys.delete(caseTag);
+  }
+
+  async saveSettings(settings: VaultSettings): Promise<void> {
+    await this.deps.repository.writeSettings(this.requireKeys(), settings);
+  }
+
+  /** A fresh random id for a new row. */
+  newId(): string {
+    return randomId();
+  }
+
+  private async load(): Promise<OpenedVault> {
+    const keys = this.requireKeys();
+    const { cases, failures } = await this.deps.repository.loadAll(keys);
+    const messages = failures.map((failure: IntegrityError) => failure.message);
+    const views: CaseView[] = [];
+    for (const opened of cases) {
+      const parsed = caseRecordSchema.safeParse(opened.record);
+      if (!parsed.success) {
+        messages.push(`integrity: the record cases/${opened.caseTag} does not have the shape of a case.`);
+        continue;
+      }
+      this.caseKeys.set(opened.caseTag, opened.keys);
+      views.push({ caseTag: opened.caseTag, record: parsed.data });
+    }
+    const storedSettings = await this.deps.repository.readSettings(keys);
+    return { cases: views, failures: messages, settings: parseSettings(storedSettings) };
+  }
+
+  private async requireHeader(): Promise<VaultHeader> {
+    this.header ??= await this.deps.repository.readHeader();
+    if (this.header === null) throw new VaultMissingError();
+    return this.header;
+  }
+
+  private requireKeys(): VaultKeys {
+    if (this.keys === null) throw new VaultError('locked', 'vault: it is locked; unlock it first.');
+    return this.keys;
+  }
+
+  private floor(): { kdfFloor?: KdfCost } {
+    return this.deps.kdfFloor ? { kdfFloor: this.deps.kdfFloor } : {};
+  }
+}
+
+function parseSettings(value: unknown): VaultSettings {
+  if (typeof value === 'object' && value !== null && 'autoLockMinutes' in value) {
+    const minutes = value.autoLockMinutes;
+    if (typeof minutes === 'number' && minutes >= 1 && minutes <= 240) return { autoLockMinutes: minutes };
+  }
+  return DEFAULT_SETTINGS;
+}
