@@ -21,7 +21,6 @@ export function App({ platform }: { readonly platform: Platform }) {
   const lock = useVaultStore((s) => s.lock);
   const start = useVaultStore((s) => s.start);
   const startError = useVaultStore((s) => (s.status === 'starting' ? s.error : null));
-  const [section, setSection] = useState<Section>('cases');
 
   useEffect(() => {
     void loadAppInfo(platform);
@@ -65,41 +64,55 @@ export function App({ platform }: { readonly platform: Platform }) {
       </header>
       <div className="app-body">
         {unlocked ? (
-          <nav className="app-nav" aria-label={t('nav.label')}>
-            <ul>
-              {(['cases', 'settings'] as const).map((name) => (
-                <li key={name}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={section === name ? 'page' : undefined}
-                    onClick={() => setSection(name)}
-                  >
-                    {t(`nav.${name}`)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-        <main id="main" className="app-main" tabIndex={-1}>
-          {status === 'starting' ? (
-            <p role="status">{startError ?? t('vault.starting')}</p>
-          ) : status === 'absent' ? (
-            <CreateVaultView />
-          ) : status === 'missing' ? (
-            <VaultMissingView />
-          ) : status === 'locked' ? (
-            <UnlockView />
-          ) : recoveryKey !== null ? (
-            <RecoveryKeyView recoveryKey={recoveryKey} />
-          ) : section === 'cases' ? (
-            <CasesView />
-          ) : (
-            <SettingsView />
-          )}
-        </main>
+          <Workspace />
+        ) : (
+          <main id="main" className="app-main" tabIndex={-1}>
+            {status === 'starting' ? (
+              <p role="status">{startError ?? t('vault.starting')}</p>
+            ) : status === 'absent' ? (
+              <CreateVaultView />
+            ) : status === 'missing' ? (
+              <VaultMissingView />
+            ) : status === 'locked' ? (
+              <UnlockView />
+            ) : recoveryKey !== null ? (
+              <RecoveryKeyView recoveryKey={recoveryKey} />
+            ) : null}
+          </main>
+        )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The unlocked app. It unmounts on lock, so nothing it showed (or where the person was) survives
+ * the lock: the next unlock starts at the case list.
+ */
+function Workspace() {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('cases');
+  return (
+    <>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {(['cases', 'settings'] as const).map((name) => (
+            <li key={name}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={section === name ? 'page' : undefined}
+                onClick={() => setSection(name)}
+              >
+                {t(`nav.${name}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {section === 'cases' ? <CasesView /> : <SettingsView />}
+      </main>
+    </>
   );
 }

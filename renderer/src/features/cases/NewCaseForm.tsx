@@ -33,7 +33,13 @@ export function NewCaseForm({ onDone }: { readonly onDone: () => void }) {
   };
 
   return (
-    <form className="case-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-case-title">
+    <form
+      className="case-form"
+      autoComplete="off"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="new-case-title"
+    >
       <h2 id="new-case-title">{t('cases.form.heading')}</h2>
       <div className="field">
         <label htmlFor={ids.kind}>{t('cases.form.kind')}</label>
@@ -54,6 +60,7 @@ export function NewCaseForm({ onDone }: { readonly onDone: () => void }) {
           aria-invalid={titleError ? true : undefined}
           aria-describedby={ids.titleError}
           maxLength={500}
+          autoComplete="off"
           autoFocus
         />
         <p id={ids.titleError} className="error" role="alert">
@@ -62,7 +69,13 @@ export function NewCaseForm({ onDone }: { readonly onDone: () => void }) {
       </div>
       <div className="field">
         <label htmlFor={ids.summary}>{t('cases.form.summary')}</label>
-        <textarea id={ids.summary} value={summary} onChange={(event) => setSummary(event.target.value)} rows={3} />
+        <textarea
+          id={ids.summary}
+          autoComplete="off"
+          value={summary}
+          onChange={(event) => setSummary(event.target.value)}
+          rows={3}
+        />
       </div>
       <div className="field privileged">
         <label htmlFor={ids.notes}>{t('cases.form.privilegedNotes')}</label>
@@ -71,6 +84,7 @@ export function NewCaseForm({ onDone }: { readonly onDone: () => void }) {
         </p>
         <textarea
           id={ids.notes}
+          autoComplete="off"
           value={privilegedNotes}
           onChange={(event) => setPrivilegedNotes(event.target.value)}
           rows={3}

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** The passphrase every end-to-end vault is created with. */
+export const E2E_PASSPHRASE = 'lantern orbit quietly Әділет seven marble';
+
+/** Page model of the vault screens, driven as a person would: by role and accessible name. */
+export class VaultPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+  }
+
+  /** Creates a vault and returns the recovery key shown once. */
+  async create(passphrase = E2E_PASSPHRASE): Promise<string> {
+    await expect(this.page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+    await this.page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+    await this.page.getByRole('textbox', { name: 'Repeat the passphrase' }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Create the vault' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
+    const recoveryKey = (await this.page.getByLabel('Recovery key', { exact: true }).innerText()).trim();
+    await this.page.getByRole('checkbox', { name: 'I have stored the recovery key somewhere safe' }).check();
+    await this.page.getByRole('button', { name: 'Continue to my cases' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    return recoveryKey;
+  }
+
+  async unlock(passphrase = E2E_PASSPHRASE): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Passphrase' }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  }
+
+  async unlockAndWait(passphrase = E2E_PASSPHRASE): Promise<void> {
+    await this.unlock(passphrase);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  }
+
+  async addCase(input: { kind?: string; title: string; summary?: string; privilegedNotes?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'New case' }).click();
+    if (input.kind)
+      await this.page.getByRole('combobox', { name: 'Kind of proceeding' }).selectOption({ label: input.kind });
+    await this.page.getByRole('textbox', { name: 'Title' }).fill(input.title);
+    if (input.summary) await this.page.getByRole('textbox', { name: 'Public summary' }).fill(input.summary);
+    if (input.privilegedNotes)
+      await this.page.getByRole('textbox', { name: 'Privileged notes' }).fill(input.privilegedNotes);
+    await this.page.getByRole('button', { name: 'Save the case' }).click();
+    await expect(this.caseList().getByText(input.title)).toBeVisible();
+  }
+
+  caseList() {
+    return this.page.getByRole('list', { name: 'Case files' });
+  }
+
+  async lock(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Lock now' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+  }
+}

@@ -1,0 +1,146 @@
+import { chromium } from '@playwright/test';
+import { CANARIES, findCanaries } from '../fixtures/vault';
+import { CHROMIUM_ARGS, chromiumExecutable, expect, test } from './fixtures';
+import { canariesInProfile, rawIndexedDbContents } from './storage-scan';
+import { E2E_PASSPHRASE, VaultPage } from './vault-page';
+
+const TITLE = `${CANARIES[0]} v. Бажкенова`;
+const SUMMARY = `Иск о защите чести ${CANARIES[1]}`;
+const NOTES = `Источник: ${CANARIES[2]}`;
+
+test('create → add a case with canaries → lock → unlock → restart → everything back, and no canary at rest', async ({
+  page,
+  context,
+  profileDir,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ kind: 'Criminal case', title: TITLE, summary: SUMMARY, privilegedNotes: NOTES });
+  await vault.lock();
+  // Locking drops every decrypted record from the page.
+  expect(findCanaries(await page.locator('body').innerText())).toEqual([]);
+
+  await vault.unlockAndWait();
+  await expect(vault.caseList().getByText(TITLE)).toBeVisible();
+  await expect(vault.caseList().getByText(SUMMARY)).toBeVisible();
+  await expect(vault.caseList().getByText('Criminal case')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('storage-persistence')).not.toHaveText('Not yet known.');
+
+  const rawDb = await rawIndexedDbContents(page);
+  expect(Object.keys(rawDb as object)).toContain('qorgau-vault');
+  expect(findCanaries(rawDb)).toEqual([]);
+
+  await context.close();
+  expect(await canariesInProfile(profileDir, CANARIES)).toEqual([]);
+
+  // The vault survives a browser restart on the same profile.
+  const executablePath = chromiumExecutable();
+  const again = await chromium.launchPersistentContext(profileDir, {
+    ...(executablePath ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
+    ...(baseURL ? { baseURL } : {}),
+  });
+  try {
+    const reopened = new VaultPage(again.pages()[0] ?? (await again.newPage()));
+    await reopened.open();
+    await reopened.unlockAndWait();
+    await expect(reopened.caseList().getByText(TITLE)).toBeVisible();
+  } finally {
+    await again.close();
+  }
+  expect(await canariesInProfile(profileDir, CANARIES)).toEqual([]);
+});
+
+test('a wrong passphrase gets a clear error and changes nothing; the recovery key opens the vault', async ({
+  page,
+}) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  const recoveryKey = await vault.create();
+  await vault.addCase({ title: 'Дело о клевете' });
+  await vault.lock();
+
+  await vault.unlock('this is not the passphrase at all');
+  await expect(page.getByRole('alert')).toHaveText(
+    'That passphrase does not open this vault. Nothing was changed; try again.',
+  );
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+  await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(vault.caseList().getByText('Дело о клевете')).toBeVisible({ timeout: 30_000 });
+});
+
+test('a very weak passphrase is refused with the reason', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('password123');
+  await page.getByRole('textbox', { name: 'Repeat the passphrase' }).fill('password123');
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await expect(page.getByRole('alert')).toContainText('This passphrase is too easy to guess');
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+});
+
+test('the lock shortcut and the idle timer lock the vault', async ({ page }) => {
+  await page.clock.install();
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело Ә' });
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+
+  await vault.unlockAndWait();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('spinbutton', { name: 'Lock after this many idle minutes' }).fill('2');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.clock.fastForward('01:50');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.clock.fastForward('00:15');
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+});
+
+test('the passphrase can be changed; the old one stops working', async ({ page }) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело после смены' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const next = 'violet harbour 2026 Қазақстан drum';
+  await page.getByRole('textbox', { name: 'Current passphrase' }).fill(E2E_PASSPHRASE);
+  await page.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(next);
+  await page.getByRole('textbox', { name: 'Repeat the new passphrase' }).fill(next);
+  await page.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expect(page.getByText('The passphrase was changed.')).toBeVisible({ timeout: 30_000 });
+  await vault.lock();
+  await vault.unlock(E2E_PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('does not open this vault');
+  await vault.unlockAndWait(next);
+  await expect(vault.caseList().getByText('Дело после смены')).toBeVisible();
+});
+
+test('a vault wiped under the app is reported as gone, never shown as empty', async ({ page }) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Пропавшее дело' });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('qorgau-vault');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error ?? new Error('the IndexedDB request failed'));
+        request.onblocked = () => resolve();
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'The vault on this device is gone' })).toBeVisible();
+  await expect(page.getByText('Restore your most recent backup file')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toHaveCount(0);
+});
