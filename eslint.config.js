@@ -205,7 +205,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files need default exports.
-    files: ['*.config.{ts,js}', 'renderer/vite.config.ts'],
+    files: ['*.config.{ts,js}', 'renderer/vite.config.ts', 'bench/*.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

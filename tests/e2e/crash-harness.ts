@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable, expect } from './fixtures';
+import { VaultPage } from './vault-page';
+
+/** A small seeded generator, so a failing run can be replayed from the seed it prints. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** SIGKILLs every Chromium process of this profile: no shutdown, no flush, like a power cut. */
+export function killBrowser(profileDir: string): number {
+  const marker = `--user-data-dir=${profileDir}`;
+  let killed = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let commandLine: string;
+    try {
+      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (!commandLine.split('\0').includes(marker)) continue;
+    try {
+      process.kill(Number(entry), 'SIGKILL');
+      killed += 1;
+    } catch {
+      // Already exited between the read and the kill.
+    }
+  }
+  return killed;
+}
+
+async function launch(profileDir: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const executablePath = chromiumExecutable();
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...(executablePath ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
+    baseURL,
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/**
+ * Runs `points` crash points on one profile: each round reopens the browser, unlocks, checks that
+ * every write acknowledged so far is present and that no record fails to decrypt, then starts a
+ * stream of new cases and kills the browser at a random moment within it.
+ */
+export async function runCrashPoints(options: {
+  readonly profileDir: string;
+  readonly baseURL: string;
+  readonly points: number;
+  readonly seed: number;
+  readonly log?: (line: string) => void;
+}): Promise<{ acknowledged: number; points: number }> {
+  const random = seededRandom(options.seed);
+  const acknowledged: string[] = [];
+  let recoveryKey = '';
+
+  for (let point = 0; point <= options.points; point += 1) {
+    const t0 = Date.now();
+    const { context, page } = await launch(options.profileDir, options.baseURL);
+    const vault = new VaultPage(page);
+    await vault.open();
+    if (point === 0) {
+      recoveryKey = await vault.create();
+    } else {
+      // The recovery key opens the vault without Argon2id, which keeps hundreds of rounds fast.
+      await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+      await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('heading', { name: 'Some records could not be opened' })).toHaveCount(0);
+      if (acknowledged.length > 0) {
+        const shown = new Set(await vault.caseList().locator('.case-title').allInnerTexts());
+        const lost = acknowledged.filter((title) => !shown.has(title));
+        expect(lost, `acknowledged writes lost after crash point ${point} (seed ${options.seed})`).toEqual([]);
+      }
+    }
+    if (point === options.points) {
+      await context.close();
+      break;
+    }
+
+    const t1 = Date.now();
+    // A stream of writes, killed at a random moment 30–400 ms in.
+    const killAfter = 30 + Math.floor(random() * 370);
+    let killed = false;
+    const writer = (async () => {
+      for (let n = 0; !killed; n += 1) {
+        const title = `Crash ${point}-${n} Әділет`;
+        await page.getByRole('button', { name: 'New case' }).click();
+        await page.getByRole('textbox', { name: 'Title' }).fill(title);
+        await page.getByRole('button', { name: 'Save the case' }).click();
+        await vault.caseList().getByText(title, { exact: true }).waitFor();
+        if (!killed) acknowledged.push(title);
+      }
+    })().catch(() => undefined); // the kill makes the pending step throw; that is the point
+    await new Promise((resolve) => setTimeout(resolve, killAfter));
+    killed = true;
+    if (killBrowser(options.profileDir) === 0)
+      throw new Error(`crash point ${point}: no Chromium process of ${options.profileDir} to kill`);
+    await writer;
+    await context.close().catch(() => undefined);
+    options.log?.(
+      `crash point ${point + 1}/${options.points}: open+check ${t1 - t0} ms, total ${Date.now() - t0} ms, killed after ${killAfter} ms, ${acknowledged.length} writes acknowledged so far`,
+    );
+  }
+  return { acknowledged: acknowledged.length, points: options.points };
+}

@@ -1,0 +1,27 @@
+import { expect, test } from './fixtures';
+import { runCrashPoints } from './crash-harness';
+
+/**
+ * Crash safety: 2 × 100 kill points (the soak script under bench/ runs more). Each point kills
+ * Chromium with SIGKILL during a stream of writes; the next start must show every acknowledged
+ * write and no record that fails to decrypt.
+ */
+const POINTS_PER_RUN = Number(process.env.QORGAU_CRASH_POINTS ?? 100);
+
+for (const seed of [20261129, 4719]) {
+  test(`every acknowledged write survives ${POINTS_PER_RUN} browser kills (seed ${seed})`, async ({
+    profileDir,
+    baseURL,
+    context,
+  }) => {
+    test.setTimeout(15 * 60_000);
+    // The fixture's own browser is not used: each round launches and kills its own.
+    await context.close();
+    const result = await runCrashPoints({ profileDir, baseURL: baseURL ?? '', points: POINTS_PER_RUN, seed });
+    console.log(
+      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes, none lost`,
+    );
+    expect(result.points).toBe(POINTS_PER_RUN);
+    expect(result.acknowledged).toBeGreaterThan(POINTS_PER_RUN / 2);
+  });
+}
