@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, PRODUCT_NAME } from '../../shared/app/identity';
 import { appInfoHandler } from './ipc/app.ipc';
 import { saveAsHandler } from './ipc/files.ipc';
 import { registerIpcHandler } from './ipc/handle';
+import { keystoreHandlers } from './ipc/keystore.ipc';
 import { openExternalHandler } from './ipc/shell.ipc';
 import { createAssetHandler } from './security/asset-handler';
 import { denyAllPermissions, guardWebContents } from './security/web-contents-guards';
 import { writeFileAtomic } from './services/atomic-write';
+import { createDeviceKeystore } from './services/device-keystore';
 import { createMainWindow } from './windows/main-window';
 
 /**
@@ -86,6 +88,35 @@ if (!app.requestSingleInstanceLock()) {
       openExternalHandler((url) => shell.openExternal(url)),
       options,
     );
+
+    const keystoreFolder = path.join(app.getPath('userData'), 'device-keys');
+    const keystore = keystoreHandlers(
+      createDeviceKeystore({
+        safeStorage,
+        folder: keystoreFolder,
+        platform: process.platform,
+        files: {
+          write: async (file, bytes) => {
+            await mkdir(keystoreFolder, { recursive: true, mode: 0o700 });
+            await writeFileAtomic(file, bytes);
+          },
+          read: (file) =>
+            readFile(file).then(
+              (bytes) => new Uint8Array(bytes),
+              () => null,
+            ),
+          remove: (file) =>
+            rm(file).then(
+              () => true,
+              () => false,
+            ),
+        },
+      }),
+    );
+    registerIpcHandler(ipcMain, 'keystore:status', keystore.status, options);
+    registerIpcHandler(ipcMain, 'keystore:remember', keystore.remember, options);
+    registerIpcHandler(ipcMain, 'keystore:recall', keystore.recall, options);
+    registerIpcHandler(ipcMain, 'keystore:forget', keystore.forget, options);
 
     mainWindow = createMainWindow({
       BrowserWindow,

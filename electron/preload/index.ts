@@ -14,6 +14,13 @@ const api: DesktopApi = {
   app: { info: () => invoke('app:info', null) },
   files: { saveAs: (request) => invoke('files:saveAs', request) },
   shell: { openExternal: (url) => invoke('shell:openExternal', { url }) },
+  // Key material passes here only for the opt-in device keystore; it is never logged.
+  keystore: {
+    status: (vaultId) => invoke('keystore:status', { vaultId }),
+    remember: (vaultId, rootKey) => invoke('keystore:remember', { vaultId, rootKey }),
+    recall: (vaultId) => invoke('keystore:recall', { vaultId }),
+    forget: (vaultId) => invoke('keystore:forget', { vaultId }),
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api);

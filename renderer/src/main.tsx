@@ -19,6 +19,7 @@ connectVaultService(
     repository: VaultRepository.open(),
     argon2id: createWorkerArgon2id(),
     marker: localStorageMarker(),
+    deviceKeystore: platform.deviceKeystore,
   }),
 );
 

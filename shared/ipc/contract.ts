@@ -20,6 +20,13 @@ const fileFilter = z.object({
     .max(10),
 });
 
+/** Vault ids are random base64url: nothing else may reach a file name in main. */
+const vaultIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const rootKeySchema = z.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array && value.byteLength === 32,
+  'expected a 32-byte key',
+);
+
 export const ipcContract = {
   /** Renderer start-up asks which build and platform it runs on. */
   'app:info': {
@@ -53,6 +60,29 @@ export const ipcContract = {
     request: z.object({ url: z.string().max(2048) }),
     response: z.object({ opened: z.boolean() }),
   },
+  /**
+   * Opt-in "remember on this device": whether the OS keystore (Electron safeStorage) can protect
+   * a vault key here. On Linux without a keyring it cannot, and says why.
+   */
+  'keystore:status': {
+    request: z.object({ vaultId: vaultIdSchema.nullable() }),
+    response: z.object({ available: z.boolean(), remembered: z.boolean(), reason: z.string().optional() }),
+  },
+  /** Stores a vault's root key sealed by the OS keystore. Key material crosses IPC here, once. */
+  'keystore:remember': {
+    request: z.object({ vaultId: vaultIdSchema, rootKey: rootKeySchema }),
+    response: z.object({ remembered: z.literal(true) }),
+  },
+  /** The remembered root key of a vault, or null. Key material crosses IPC here. */
+  'keystore:recall': {
+    request: z.object({ vaultId: vaultIdSchema }),
+    response: z.object({ rootKey: rootKeySchema.nullable() }),
+  },
+  /** Forgets a remembered key (the setting turned off, or a vault that no longer opens with it). */
+  'keystore:forget': {
+    request: z.object({ vaultId: vaultIdSchema }),
+    response: z.object({ forgotten: z.boolean() }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -81,4 +111,10 @@ export type DesktopApi = {
   readonly app: { info(): Promise<IpcResult<AppInfo>> };
   readonly files: { saveAs(request: IpcRequest<'files:saveAs'>): Promise<IpcResult<SaveResult>> };
   readonly shell: { openExternal(url: string): Promise<IpcResult<IpcResponse<'shell:openExternal'>>> };
+  readonly keystore: {
+    status(vaultId: string | null): Promise<IpcResult<IpcResponse<'keystore:status'>>>;
+    remember(vaultId: string, rootKey: Uint8Array): Promise<IpcResult<IpcResponse<'keystore:remember'>>>;
+    recall(vaultId: string): Promise<IpcResult<IpcResponse<'keystore:recall'>>>;
+    forget(vaultId: string): Promise<IpcResult<IpcResponse<'keystore:forget'>>>;
+  };
 };

@@ -30,6 +30,9 @@ test('create → add a case with canaries → lock → unlock → restart → ev
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('storage-persistence')).not.toHaveText('Not yet known.');
+  // The web edition never keeps a key outside the vault: no "remember on this device" here.
+  await expect(page.getByRole('heading', { name: 'Change the passphrase' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Remember on this device' })).toHaveCount(0);
 
   const rawDb = await rawIndexedDbContents(page);
   expect(Object.keys(rawDb as object)).toContain('qorgau-vault');

@@ -31,5 +31,6 @@ export function createBrowserHost(): Platform {
       window.open(safe, '_blank', 'noopener,noreferrer');
       return Promise.resolve(true);
     },
+    deviceKeystore: null,
   };
 }

@@ -23,6 +23,16 @@ export function createDesktopHost(api: DesktopApi): Platform {
     },
     pickFiles: pickFilesWithInput,
     openExternal: async (url) => unwrap('openExternal', await api.shell.openExternal(url)).opened,
+    deviceKeystore: {
+      status: async (vaultId) => unwrap('keystoreStatus', await api.keystore.status(vaultId)),
+      remember: async (vaultId, rootKey) => {
+        unwrap('rememberOnDevice', await api.keystore.remember(vaultId, rootKey));
+      },
+      recall: async (vaultId) => unwrap('recallFromDevice', await api.keystore.recall(vaultId)).rootKey,
+      forget: async (vaultId) => {
+        unwrap('forgetOnDevice', await api.keystore.forget(vaultId));
+      },
+    },
   };
 }
 

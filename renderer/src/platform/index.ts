@@ -2,7 +2,7 @@ import { createBrowserHost } from './browser-host';
 import { createDesktopHost, desktopApi } from './desktop-host';
 import type { Platform } from './platform';
 
-export type { AppInfo, FileFilter, Platform, SaveFileRequest, SaveFileResult } from './platform';
+export type { AppInfo, DeviceKeystore, FileFilter, Platform, SaveFileRequest, SaveFileResult } from './platform';
 export { PlatformError } from './platform';
 
 /** Chosen once at start-up: the desktop host when Electron's preload is present, else the browser host. */

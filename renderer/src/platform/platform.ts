@@ -19,6 +19,17 @@ export type SaveFileResult =
   | { readonly status: 'cancelled' };
 
 /**
+ * The OS keystore for the opt-in "remember on this device" (desktop only). Root key bytes pass
+ * through here and nowhere else; callers zero their copy after `remember`.
+ */
+export type DeviceKeystore = {
+  status(vaultId: string | null): Promise<{ available: boolean; remembered: boolean; reason?: string }>;
+  remember(vaultId: string, rootKey: Uint8Array): Promise<void>;
+  recall(vaultId: string): Promise<Uint8Array | null>;
+  forget(vaultId: string): Promise<void>;
+};
+
+/**
  * Everything the renderer needs from the machine it runs on, behind one interface with two
  * hosts: the desktop host (Electron's preload, `window.api`) and the browser host (download
  * links, file inputs). Features depend on this type only, never on a host.
@@ -32,6 +43,8 @@ export type Platform = {
   pickFiles(options: { readonly accept?: string; readonly multiple?: boolean }): Promise<File[]>;
   /** Opens an http(s) or mailto link outside the app; false when the link was refused. */
   openExternal(url: string): Promise<boolean>;
+  /** Present on the desktop only: the web edition never stores a key outside the vault. */
+  readonly deviceKeystore: DeviceKeystore | null;
 };
 
 /** A host call that failed: which operation, and the host's reason. */

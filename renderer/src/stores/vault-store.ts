@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import {
   DEFAULT_SETTINGS,
   type CaseView,
+  type DeviceKeystoreStatus,
   type OpenedVault,
   type VaultService,
   type VaultSettings,
@@ -24,6 +25,8 @@ type VaultState = {
   readonly settings: VaultSettings;
   /** The browser's answer to `navigator.storage.persist()`; null until asked. */
   readonly persisted: boolean | null;
+  /** The opt-in device keystore (desktop only); null in the web edition. */
+  readonly device: DeviceKeystoreStatus | null;
 };
 
 type NewCase = Pick<CaseRecord, 'kind' | 'title' | 'summary' | 'privilegedNotes'>;
@@ -41,6 +44,9 @@ type VaultActions = {
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
   clearError: () => void;
+  unlockOnDevice: () => Promise<void>;
+  rememberOnDevice: (passphrase: string) => Promise<boolean>;
+  forgetOnDevice: () => Promise<void>;
 };
 
 /** The empty state: nothing decrypted, nothing known. Locking returns to it (but for status). */
@@ -55,6 +61,7 @@ export function initialVaultState(): VaultState {
     failures: [],
     settings: DEFAULT_SETTINGS,
     persisted: null,
+    device: null,
   };
 }
 
@@ -107,13 +114,34 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     ...initialVaultState(),
     start: async () => {
       await run(async () => {
-        set({ status: await requireService().probe() });
+        const status = await requireService().probe();
+        set({ status, device: await requireService().deviceKeystoreStatus() });
+      });
+    },
+    unlockOnDevice: async () => {
+      await run(async () => {
+        try {
+          set(opened(await requireService().unlockOnDevice()));
+        } finally {
+          set({ device: await requireService().deviceKeystoreStatus() });
+        }
+      });
+    },
+    rememberOnDevice: (passphrase) =>
+      run(async () => {
+        await requireService().rememberOnDevice(passphrase);
+        set({ device: await requireService().deviceKeystoreStatus() });
+      }),
+    forgetOnDevice: async () => {
+      await run(async () => {
+        await requireService().forgetOnDevice();
+        set({ device: await requireService().deviceKeystoreStatus() });
       });
     },
     create: async (passphrase) => {
       await run(async () => {
         const { recoveryKey, opened: vault } = await requireService().create(passphrase);
-        set({ ...opened(vault), recoveryKey });
+        set({ ...opened(vault), recoveryKey, device: await requireService().deviceKeystoreStatus() });
         await askPersistence();
       });
     },
@@ -141,6 +169,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         ...initialVaultState(),
         status: get().status === 'unlocked' ? 'locked' : get().status,
         persisted: get().persisted,
+        device: get().device,
       });
     },
     addCase: (input) =>

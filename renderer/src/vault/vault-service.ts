@@ -4,8 +4,10 @@ import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
 import {
   createVaultKeys,
   rewrapForNewPassphrase,
+  rootBytesWithPassphrase,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
+  unlockWithRootBytes,
   type CaseKeys,
   type VaultHeader,
   type VaultKeys,
@@ -13,6 +15,7 @@ import {
 import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
 import { VaultMissingError } from '../db/errors';
 import type { VaultRepository } from '../db/vault-repository';
+import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
 
 export type VaultSettings = { readonly autoLockMinutes: number };
@@ -27,10 +30,19 @@ export type OpenedVault = {
   readonly settings: VaultSettings;
 };
 
+/** What the opt-in device keystore can do here; null in the web edition. */
+export type DeviceKeystoreStatus = {
+  readonly available: boolean;
+  readonly remembered: boolean;
+  readonly reason?: string;
+};
+
 export type VaultServiceDeps = {
   readonly repository: VaultRepository;
   readonly argon2id: Argon2id;
   readonly marker: VaultMarker;
+  /** The OS keystore on the desktop; null in the web edition. */
+  readonly deviceKeystore?: DeviceKeystore | null;
   /** Only tests lower these; the app uses the defaults. */
   readonly kdfCost?: KdfCost;
   readonly kdfFloor?: KdfCost;
@@ -85,6 +97,49 @@ export class VaultService {
   async unlockWithRecoveryKey(recoveryKey: string): Promise<OpenedVault> {
     this.keys = await unlockWithRecoveryKey(await this.requireHeader(), recoveryKey);
     return this.load();
+  }
+
+  /** Opens the vault with the root key the OS keystore remembers; forgets a key that no longer fits. */
+  async unlockOnDevice(): Promise<OpenedVault> {
+    const header = await this.requireHeader();
+    const keystore = this.requireKeystore();
+    const rootKey = await keystore.recall(header.vaultId);
+    if (rootKey === null)
+      throw new VaultError(
+        'wrong-passphrase',
+        'unlock: this device does not remember the vault key any more. Use the passphrase.',
+      );
+    try {
+      this.keys = await unlockWithRootBytes(header, rootKey);
+    } catch (error) {
+      await keystore.forget(header.vaultId);
+      throw error;
+    } finally {
+      rootKey.fill(0);
+    }
+    return this.load();
+  }
+
+  async deviceKeystoreStatus(): Promise<DeviceKeystoreStatus | null> {
+    if (!this.deps.deviceKeystore) return null;
+    const header = this.header ?? (await this.deps.repository.readHeader());
+    return this.deps.deviceKeystore.status(header?.vaultId ?? null);
+  }
+
+  /** Opt-in: lets the OS keystore hold the root key; asks for the passphrase to prove it is wanted. */
+  async rememberOnDevice(passphrase: string): Promise<void> {
+    const header = await this.requireHeader();
+    const keystore = this.requireKeystore();
+    const rootKey = await rootBytesWithPassphrase(header, passphrase, this.deps.argon2id, this.deps.kdfFloor);
+    try {
+      await keystore.remember(header.vaultId, rootKey);
+    } finally {
+      rootKey.fill(0);
+    }
+  }
+
+  async forgetOnDevice(): Promise<void> {
+    await this.requireKeystore().forget((await this.requireHeader()).vaultId);
   }
 
   /** Drops every key. The caller drops the decrypted records it holds. */
@@ -163,6 +218,11 @@ export class VaultService {
   private requireKeys(): VaultKeys {
     if (this.keys === null) throw new VaultError('locked', 'vault: it is locked; unlock it first.');
     return this.keys;
+  }
+
+  private requireKeystore(): DeviceKeystore {
+    if (!this.deps.deviceKeystore) throw new VaultError('storage', 'vault: this edition has no device keystore.');
+    return this.deps.deviceKeystore;
   }
 
   private floor(): { kdfFloor?: KdfCost } {

@@ -13,6 +13,7 @@ export function SettingsView() {
       <AutoLockSetting />
       <StorageStatus />
       <ChangePassphrase />
+      <RememberOnDevice />
     </section>
   );
 }
@@ -136,5 +137,51 @@ function ChangePassphrase() {
         {busy ? t('settings.passphrase.working') : t('settings.passphrase.submit')}
       </button>
     </form>
+  );
+}
+
+/** Desktop only: the opt-in OS-keystore unlock, with what it does and does not protect against. */
+function RememberOnDevice() {
+  const { t } = useTranslation();
+  const device = useVaultStore((s) => s.device);
+  const rememberOnDevice = useVaultStore((s) => s.rememberOnDevice);
+  const forgetOnDevice = useVaultStore((s) => s.forgetOnDevice);
+  const busy = useVaultStore((s) => s.busy);
+  const [passphrase, setPassphrase] = useState('');
+  if (device === null) return null;
+  return (
+    <div className="settings-group">
+      <h2>{t('settings.device.heading')}</h2>
+      <p>{t('settings.device.protects')}</p>
+      <p className="warning">{t('settings.device.doesNotProtect')}</p>
+      {!device.available ? (
+        <p role="status">{t('settings.device.unavailable', { reason: device.reason ?? '' })}</p>
+      ) : device.remembered ? (
+        <>
+          <p role="status">{t('settings.device.on')}</p>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void forgetOnDevice()}>
+            {t('settings.device.forget')}
+          </button>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void rememberOnDevice(passphrase).then((ok) => ok && setPassphrase(''));
+          }}
+        >
+          <p role="status">{t('settings.device.off')}</p>
+          <PassphraseField
+            label={t('settings.passphrase.current')}
+            value={passphrase}
+            onChange={setPassphrase}
+            autoComplete="current-password"
+          />
+          <button type="submit" disabled={busy || passphrase === ''}>
+            {t('settings.device.remember')}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -12,6 +12,8 @@ export function UnlockView() {
   const error = useVaultStore((s) => s.error);
   const errorCode = useVaultStore((s) => s.errorCode);
   const clearError = useVaultStore((s) => s.clearError);
+  const device = useVaultStore((s) => s.device);
+  const unlockOnDevice = useVaultStore((s) => s.unlockOnDevice);
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
 
@@ -61,6 +63,13 @@ export function UnlockView() {
           </button>
         </div>
       </form>
+      {device?.remembered ? (
+        <div className="device-unlock">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void unlockOnDevice()}>
+            {t('vault.unlock.onDevice')}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

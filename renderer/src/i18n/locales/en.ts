@@ -70,6 +70,7 @@ export const en = {
       usePassphrase: 'Use the passphrase instead',
       wrongPassphrase: 'That passphrase does not open this vault. Nothing was changed; try again.',
       wrongRecoveryKey: 'That recovery key does not open this vault. Check it for typing mistakes and try again.',
+      onDevice: 'Unlock with this device’s keystore',
     },
     missing: {
       title: 'The vault on this device is gone',
@@ -126,6 +127,18 @@ export const en = {
       granted: 'Persistent: the browser engine has agreed not to clear the vault to free space.',
       denied: 'Not persistent: under storage pressure the browser engine may clear the vault. Keep backups.',
       unknown: 'Not yet known.',
+    },
+    device: {
+      heading: 'Remember on this device',
+      protects:
+        'Off by default. When on, the operating system’s keystore (Keychain, Windows Data Protection, GNOME Keyring or KWallet) holds the vault key, and the vault opens on this device without the passphrase. That protects the vault if someone copies the app’s files from this computer while it is switched off or from another account.',
+      doesNotProtect:
+        'It does not protect against anyone who can sign in to your account on this computer, or who seizes it while you are signed in: they can open every case without the passphrase. Leave it off if this laptop may be seized.',
+      unavailable: 'Not available here: {{reason}}',
+      on: 'On: this device remembers the vault key.',
+      off: 'Off. Enter your passphrase to turn it on.',
+      remember: 'Remember on this device',
+      forget: 'Forget on this device',
     },
     passphrase: {
       heading: 'Change the passphrase',
