@@ -27,6 +27,14 @@ const FORBIDDEN = {
 
 const restrictImports = (...forbidden) => ['error', { patterns: forbidden }];
 
+/** What Electron main may not import. */
+const MAIN_FORBIDDEN = [
+  FORBIDDEN.renderer,
+  FORBIDDEN.dexie,
+  FORBIDDEN.react,
+  rule('(^|/)preload/', 'Main must not import the preload.'),
+];
+
 const WINDOW_API = {
   selector: "MemberExpression[object.name='window'][property.name='api']",
   message: 'Only renderer/src/platform/ touches window.api; use the Platform interface.',
@@ -108,15 +116,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/web/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrictImports(
-        FORBIDDEN.renderer,
-        FORBIDDEN.dexie,
-        FORBIDDEN.react,
-        rule('(^|/)preload/', 'Main must not import the preload.'),
-      ),
-    },
+    // The composition root; every other file of main gets the stricter block further down.
+    files: ['electron/main/index.ts'],
+    rules: { 'no-restricted-imports': restrictImports(...MAIN_FORBIDDEN) },
   },
   {
     files: ['electron/web/**/*.ts'],
@@ -184,17 +186,11 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/index.ts'],
     rules: {
-      'no-restricted-imports': restrictImports(
-        FORBIDDEN.renderer,
-        FORBIDDEN.dexie,
-        FORBIDDEN.react,
-        rule('(^|/)preload/', 'Main must not import the preload.'),
-        {
-          regex: '^electron$',
-          importNames: ['ipcMain', 'ipcRenderer'],
-          message: 'Register IPC through electron/main/ipc/handle.ts only.',
-        },
-      ),
+      'no-restricted-imports': restrictImports(...MAIN_FORBIDDEN, {
+        regex: '^electron$',
+        importNames: ['ipcMain', 'ipcRenderer'],
+        message: 'Register IPC through electron/main/ipc/handle.ts only.',
+      }),
     },
   },
   {

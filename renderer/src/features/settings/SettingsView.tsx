@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from '../vault/PassphraseField';
-import { estimateStrength, MIN_ACCEPTED_SCORE } from '../vault/passphrase-strength';
+import { newPassphraseProblem } from '../vault/passphrase-strength';
 
 /** Vault settings: auto-lock, storage persistence, passphrase change. */
 export function SettingsView() {
@@ -87,12 +87,9 @@ function ChangePassphrase() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if ((await estimateStrength(next)).score < MIN_ACCEPTED_SCORE) {
-      setMessage(t('vault.create.tooWeak'));
-      return;
-    }
-    if (next !== confirmation) {
-      setMessage(t('vault.create.mismatch'));
+    const found = await newPassphraseProblem(next, confirmation);
+    if (found !== null) {
+      setMessage(t(found.reason === 'too-weak' ? 'vault.create.tooWeak' : 'vault.create.mismatch'));
       return;
     }
     setMessage(null);
@@ -109,27 +106,22 @@ function ChangePassphrase() {
     <form className="settings-group" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('settings.passphrase.heading')}</h2>
       <p className="muted">{t('settings.passphrase.hint')}</p>
-      <PassphraseField
-        label={t('settings.passphrase.current')}
-        value={current}
-        onChange={setCurrent}
-        autoComplete="current-password"
-        describedBy={messageId}
-      />
-      <PassphraseField
-        label={t('settings.passphrase.new')}
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-        describedBy={messageId}
-      />
-      <PassphraseField
-        label={t('settings.passphrase.confirm')}
-        value={confirmation}
-        onChange={setConfirmation}
-        autoComplete="new-password"
-        describedBy={messageId}
-      />
+      {(
+        [
+          ['settings.passphrase.current', current, setCurrent, 'current-password'],
+          ['settings.passphrase.new', next, setNext, 'new-password'],
+          ['settings.passphrase.confirm', confirmation, setConfirmation, 'new-password'],
+        ] as const
+      ).map(([label, value, onChange, autoComplete]) => (
+        <PassphraseField
+          key={label}
+          label={t(label)}
+          value={value}
+          onChange={onChange}
+          autoComplete={autoComplete}
+          describedBy={messageId}
+        />
+      ))}
       <p id={messageId} role="status" className={message === t('settings.passphrase.changed') ? 'success' : 'error'}>
         {message ?? failure}
       </p>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from './PassphraseField';
-import { estimateStrength, MIN_ACCEPTED_SCORE, type Strength } from './passphrase-strength';
+import { estimateStrength, newPassphraseProblem, type Strength } from './passphrase-strength';
 
 /** First run: choose the passphrase that protects every case on this device. */
 export function CreateVaultView() {
@@ -31,18 +31,16 @@ export function CreateVaultView() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = await estimateStrength(passphrase);
-    if (checked.score < MIN_ACCEPTED_SCORE) {
-      const reason = i18n.language === 'en' && checked.warning ? ` ${checked.warning}` : '';
+    const found = await newPassphraseProblem(passphrase, confirmation);
+    if (found?.reason === 'too-weak') {
+      const reason = i18n.language === 'en' && found.warning ? ` ${found.warning}` : '';
       setProblem(`${t('vault.create.tooWeak')}${reason}`);
-      return;
-    }
-    if (passphrase !== confirmation) {
+    } else if (found?.reason === 'mismatch') {
       setProblem(t('vault.create.mismatch'));
-      return;
+    } else {
+      setProblem(null);
+      await create(passphrase);
     }
-    setProblem(null);
-    await create(passphrase);
   };
 
   return (

@@ -39,3 +39,14 @@ export async function estimateStrength(passphrase: string, userInputs: string[] 
     suggestions: result.feedback.suggestions,
   };
 }
+
+/** Why a new passphrase cannot be used, or null: too guessable, or the two entries differ. */
+export async function newPassphraseProblem(
+  passphrase: string,
+  confirmation: string,
+): Promise<{ readonly reason: 'too-weak'; readonly warning: string } | { readonly reason: 'mismatch' } | null> {
+  const checked = await estimateStrength(passphrase);
+  if (checked.score < MIN_ACCEPTED_SCORE) return { reason: 'too-weak', warning: checked.warning };
+  if (passphrase !== confirmation) return { reason: 'mismatch' };
+  return null;
+}
