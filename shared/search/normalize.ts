@@ -1,0 +1,189 @@
+/**
+ * Search keys for Russian, Kazakh and English text in Cyrillic and Latin script.
+ *
+ * Two keys per text:
+ * - the **folded** key: lower case, NFC, ё read as е; the Kazakh letters ә ғ қ ң ө ұ ү һ і are
+ *   kept as themselves (folding them into а г к н о у х и would merge different words);
+ * - the **skeleton** key: a deliberately lossy Latin spelling that makes the ways people write
+ *   the same name meet: Cyrillic, the Kazakh Latin alphabets (2018 with apostrophes, 2021 with
+ *   ä ğ q ñ ö ū ü ı), Azerbaijani-style ə, and Russian passport transliteration (zh, kh, ts, ya…).
+ *   "Bazhkenova" and "Бажкенова" share `bajkenova`; "Ədilet" and "Әділет" share `adilet`.
+ *
+ * Both keys keep a map back to the source text so that a match can be highlighted where it is.
+ */
+
+/** A key with, for each of its characters, the source range it came from. */
+export type MappedKey = { readonly key: string; readonly starts: readonly number[]; readonly ends: readonly number[] };
+
+// prettier-ignore
+const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i', й: 'i', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'c',
+  ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'i', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  // Kazakh letters: deliberately mapped to the Latin letter each is written with.
+  ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+  // Ukrainian and Belarusian letters that turn up in names.
+  є: 'e', ї: 'i', ў: 'u', ґ: 'g',
+};
+
+// prettier-ignore
+const LATIN_TO_SKELETON: Readonly<Record<string, string>> = {
+  ə: 'a', ä: 'a', ğ: 'g', q: 'k', ñ: 'n', ö: 'o', ū: 'u', ü: 'u', ı: 'i', ş: 'sh', ç: 'ch',
+  y: 'i', w: 'v', x: 'ks',
+};
+
+/**
+ * Spellings of one sound that transliterations disagree on, folded to one; longest first.
+ * `^` marks a rule that applies at the start of a word or after a vowel only (Е written "ye").
+ */
+const DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
+  ['shch', 'sh'],
+  ['dzh', 'j'],
+  ['zh', 'j'],
+  ['dj', 'j'],
+  ['kh', 'h'],
+  ['ts', 'c'],
+  ['ph', 'f'],
+  ['^ie', 'e'],
+];
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+const APOSTROPHES = new Set(["'", '’', 'ʼ', '`', 'ʻ']);
+
+function isWordChar(char: string): boolean {
+  return /[\p{L}\p{N}]/u.test(char);
+}
+
+/** The folded key: what a person types, matched letter for letter. */
+export function foldedKey(text: string): MappedKey {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let lastWasSpace = true;
+  for (let i = 0; i < text.length;) {
+    const codePoint = text.codePointAt(i) ?? 0;
+    const source = String.fromCodePoint(codePoint);
+    const end = i + source.length;
+    if (isWordChar(source)) {
+      let lower = source.normalize('NFC').toLowerCase();
+      if (lower === 'ё') lower = 'е';
+      chars.push(lower[0] ?? '');
+      starts.push(i);
+      ends.push(end);
+      lastWasSpace = false;
+    } else if (!APOSTROPHES.has(source) && !lastWasSpace) {
+      chars.push(' ');
+      starts.push(i);
+      ends.push(end);
+      lastWasSpace = true;
+    }
+    i = end;
+  }
+  return { key: chars.join(''), starts, ends };
+}
+
+/** The skeleton key: cross-script and cross-transliteration. */
+export function skeletonKey(text: string): MappedKey {
+  const folded = foldedKey(text);
+  // Letter by letter to basic Latin, each output letter remembering its source range.
+  let letters: { char: string; start: number; end: number }[] = [];
+  for (let i = 0; i < folded.key.length; i += 1) {
+    const char = folded.key[i]!;
+    const start = folded.starts[i]!;
+    const end = folded.ends[i]!;
+    const mapped = CYRILLIC_TO_LATIN[char] ?? LATIN_TO_SKELETON[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
+    for (const out of mapped) letters.push({ char: LATIN_TO_SKELETON[out] ?? out, start, end });
+  }
+  letters = letters.flatMap((letter) =>
+    letter.char.length > 1 ? [...letter.char].map((c) => ({ ...letter, char: c })) : [letter],
+  );
+  // Digraphs, then doubled letters, collapse to one spelling spanning all their sources.
+  const rewritten: { char: string; start: number; end: number }[] = [];
+  for (let i = 0; i < letters.length;) {
+    const rule = DIGRAPHS.find(([from]) => {
+      const anchored = from.startsWith('^');
+      const pattern = anchored ? from.slice(1) : from;
+      if (
+        letters
+          .slice(i, i + pattern.length)
+          .map((l) => l.char)
+          .join('') !== pattern
+      )
+        return false;
+      const before = rewritten[rewritten.length - 1]?.char;
+      return !anchored || before === undefined || before === ' ' || VOWELS.has(before);
+    });
+    if (rule === undefined) {
+      rewritten.push({ ...letters[i]! });
+      i += 1;
+      continue;
+    }
+    const length = rule[0].replace('^', '').length;
+    const start = letters[i]!.start;
+    const end = letters[i + length - 1]!.end;
+    for (const char of rule[1]) rewritten.push({ char, start, end });
+    i += length;
+  }
+  const out: { char: string; start: number; end: number }[] = [];
+  for (const here of rewritten) {
+    const previous = out[out.length - 1];
+    if (previous && previous.char === here.char && here.char !== ' ') {
+      previous.end = here.end;
+      continue;
+    }
+    out.push(here);
+  }
+  return { key: out.map((l) => l.char).join(''), starts: out.map((l) => l.start), ends: out.map((l) => l.end) };
+}
+
+/**
+ * Russian and Kazakh inflect names and nouns at the end ("Бажкенова", "Бажкеновой",
+ * "Бажкеновым"): a query word of five letters or more drops its final vowels, so that it matches
+ * every case form as a prefix.
+ */
+function stem(skeleton: string): string {
+  if (skeleton.length < 5) return skeleton;
+  const stemmed = skeleton.replace(/[aeiou]+$/, '');
+  return stemmed.length >= 4 ? stemmed : skeleton;
+}
+
+/** The words of a query, as folded and skeleton keys. */
+export type QueryToken = { readonly folded: string; readonly skeleton: string };
+
+export function queryTokens(query: string): QueryToken[] {
+  return foldedKey(query)
+    .key.split(' ')
+    .filter((word) => word !== '')
+    .map((word) => ({ folded: word, skeleton: stem(skeletonKey(word).key.replace(/ /g, '')) }))
+    .filter((token) => token.skeleton !== '');
+}
+
+/**
+ * Source ranges where the query's words start words of `text` (prefix match on the skeleton),
+ * merged and sorted: what to highlight.
+ */
+export function matchRanges(text: string, tokens: readonly QueryToken[]): Array<readonly [number, number]> {
+  if (tokens.length === 0 || text === '') return [];
+  const key = skeletonKey(text);
+  const ranges: Array<[number, number]> = [];
+  let wordStart = 0;
+  for (let i = 0; i <= key.key.length; i += 1) {
+    if (i < key.key.length && key.key[i] !== ' ') continue;
+    const word = key.key.slice(wordStart, i);
+    for (const token of tokens) {
+      if (word.startsWith(token.skeleton)) {
+        ranges.push([key.starts[wordStart]!, key.ends[wordStart + token.skeleton.length - 1]!]);
+      }
+    }
+    wordStart = i + 1;
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
