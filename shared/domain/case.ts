@@ -212,3 +212,9 @@ export const STATE_INITIATORS: readonly InitiatorType[] = [
   'official',
   'state-company',
 ];
+
+/** The editable fields of a stored case (without its bookkeeping). */
+export function caseFieldsOf(record: CaseRecord): CaseFields {
+  const { createdAt, updatedAt, history, ...fields } = record;
+  return fields;
+}

@@ -54,3 +54,9 @@ export function emptyEntryFields(date: string): EntryFields {
     sources: [],
   };
 }
+
+/** The editable fields of a stored entry. */
+export function entryFieldsOf(record: EntryRecord): EntryFields {
+  const { createdAt, updatedAt, ...fields } = record;
+  return fields;
+}

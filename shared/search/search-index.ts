@@ -1,4 +1,4 @@
-import { foldedKey, queryTokens, skeletonKey, type QueryToken } from './normalize';
+import { foldedKey, queryTokens, skeletonKey } from './normalize';
 
 /** A document to search: an id and its texts (titles, names, outlets, courts, numbers, …). */
 export type SearchDocument = { readonly id: string; readonly texts: readonly string[] };
@@ -9,87 +9,106 @@ export type SearchHit = { readonly id: string; readonly score: number };
  * A word-prefix index over skeleton keys: every word of every document, sorted, with the
  * documents it occurs in. A query word matches every indexed word it is a prefix of; a document
  * matches when all query words match (AND). Documents that also match letter for letter (the
- * folded key, Kazakh letters kept) rank first.
+ * folded key, Kazakh letters kept) rank first. Documents can be added, replaced and removed one
+ * at a time, so an edit does not rebuild the index.
  */
 export class SearchIndex {
-  private readonly ids: string[] = [];
-  private readonly words: string[];
-  private readonly postings: Map<string, number[]>;
-  private readonly foldedPostings: Map<string, number[]>;
-  private readonly foldedWords: string[];
+  private readonly skeleton = new WordPostings();
+  private readonly folded = new WordPostings();
+  private readonly order = new Map<string, number>();
+  private nextOrder = 0;
 
-  constructor(documents: Iterable<SearchDocument>) {
-    const postings = new Map<string, Set<number>>();
-    const foldedPostings = new Map<string, Set<number>>();
-    for (const document of documents) {
-      const index = this.ids.push(document.id) - 1;
-      for (const text of document.texts) {
-        addWords(postings, skeletonKey(text).key, index);
-        addWords(foldedPostings, foldedKey(text).key, index);
-      }
-    }
-    this.postings = freeze(postings);
-    this.foldedPostings = freeze(foldedPostings);
-    this.words = [...this.postings.keys()].sort();
-    this.foldedWords = [...this.foldedPostings.keys()].sort();
+  constructor(documents: Iterable<SearchDocument> = []) {
+    for (const document of documents) this.upsert(document);
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.order.size;
+  }
+
+  upsert(document: SearchDocument): void {
+    this.remove(document.id);
+    this.order.set(document.id, this.nextOrder++);
+    this.skeleton.add(document.id, document.texts.flatMap((text) => skeletonKey(text).key.split(' ')));
+    this.folded.add(document.id, document.texts.flatMap((text) => foldedKey(text).key.split(' ')));
+  }
+
+  remove(id: string): void {
+    if (!this.order.delete(id)) return;
+    this.skeleton.remove(id);
+    this.folded.remove(id);
   }
 
   /** Ids of the matching documents, best first; an empty query matches nothing. */
   search(query: string): SearchHit[] {
     const tokens = queryTokens(query);
     if (tokens.length === 0) return [];
-    let candidates: Set<number> | null = null;
+    let candidates: Set<string> | null = null;
     for (const token of tokens) {
-      const matches = collectPrefix(this.words, this.postings, token.skeleton);
+      const matches = this.skeleton.withPrefix(token.skeleton);
       candidates = candidates === null ? matches : intersect(candidates, matches);
       if (candidates.size === 0) return [];
     }
-    const exact = tokens.map((token) => collectPrefix(this.foldedWords, this.foldedPostings, token.folded));
+    const exact = tokens.map((token) => this.folded.withPrefix(token.folded));
     return [...(candidates ?? [])]
-      .map((index) => ({ index, score: exact.reduce((sum, set) => sum + (set.has(index) ? 1 : 0), 0) }))
-      .sort((a, b) => b.score - a.score || a.index - b.index)
-      .map(({ index, score }) => ({ id: this.ids[index]!, score }));
+      .map((id) => ({ id, score: exact.reduce((sum, set) => sum + (set.has(id) ? 1 : 0), 0) }))
+      .sort((a, b) => b.score - a.score || (this.order.get(a.id) ?? 0) - (this.order.get(b.id) ?? 0));
   }
 }
 
-export type { QueryToken };
+/** Words → documents, with a sorted word list rebuilt only when a search follows a change. */
+class WordPostings {
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly wordsOf = new Map<string, readonly string[]>();
+  private sorted: string[] | null = null;
 
-function addWords(postings: Map<string, Set<number>>, key: string, index: number): void {
-  for (const word of key.split(' ')) {
-    if (word === '') continue;
-    let set = postings.get(word);
-    if (set === undefined) postings.set(word, (set = new Set()));
-    set.add(index);
+  add(id: string, words: readonly string[]): void {
+    const unique = [...new Set(words.filter((word) => word !== ''))];
+    this.wordsOf.set(id, unique);
+    for (const word of unique) {
+      let set = this.postings.get(word);
+      if (set === undefined) {
+        this.postings.set(word, (set = new Set()));
+        this.sorted = null;
+      }
+      set.add(id);
+    }
+  }
+
+  remove(id: string): void {
+    for (const word of this.wordsOf.get(id) ?? []) {
+      const set = this.postings.get(word);
+      set?.delete(id);
+      if (set?.size === 0) {
+        this.postings.delete(word);
+        this.sorted = null;
+      }
+    }
+    this.wordsOf.delete(id);
+  }
+
+  /** Every document with a word that starts with `prefix`: binary search to the first, then walk. */
+  withPrefix(prefix: string): Set<string> {
+    this.sorted ??= [...this.postings.keys()].sort();
+    const words = this.sorted;
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (words[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found = new Set<string>();
+    for (let i = low; i < words.length && words[i]!.startsWith(prefix); i += 1) {
+      for (const id of this.postings.get(words[i]!) ?? []) found.add(id);
+    }
+    return found;
   }
 }
 
-function freeze(postings: Map<string, Set<number>>): Map<string, number[]> {
-  return new Map([...postings].map(([word, set]) => [word, [...set]]));
-}
-
-/** Every document whose words start with `prefix`: binary search to the first, then walk. */
-function collectPrefix(sortedWords: readonly string[], postings: Map<string, number[]>, prefix: string): Set<number> {
-  let low = 0;
-  let high = sortedWords.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sortedWords[middle]! < prefix) low = middle + 1;
-    else high = middle;
-  }
-  const found = new Set<number>();
-  for (let i = low; i < sortedWords.length && sortedWords[i]!.startsWith(prefix); i += 1) {
-    for (const index of postings.get(sortedWords[i]!) ?? []) found.add(index);
-  }
-  return found;
-}
-
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
+function intersect(a: Set<string>, b: Set<string>): Set<string> {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new Set<number>();
+  const out = new Set<string>();
   for (const value of small) if (large.has(value)) out.add(value);
   return out;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { CasesView } from '../features/cases';
+import { CasesView, resetCasesUi } from '../features/cases';
 import { SettingsView } from '../features/settings';
 import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView } from '../features/vault';
 import type { Platform } from '../platform';
@@ -92,6 +92,8 @@ export function App({ platform }: { readonly platform: Platform }) {
 function Workspace() {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>('cases');
+  // A search typed before the lock is case data too: it does not survive the lock.
+  useEffect(() => resetCasesUi, []);
   return (
     <>
       <nav className="app-nav" aria-label={t('nav.label')}>

@@ -129,6 +129,32 @@ export class VaultRepository {
     await this.guard('save the case', () => this.db.cases.put(row));
   }
 
+  /**
+   * Writes a case record together with entry changes in one transaction: an entry and the case
+   * history that records it are never saved apart.
+   */
+  async writeCase(
+    keys: VaultKeys,
+    caseKeys: CaseKeys,
+    change: {
+      readonly record: unknown;
+      readonly putEntries?: ReadonlyArray<{ readonly id: string; readonly value: unknown }>;
+      readonly deleteEntries?: readonly string[];
+    },
+  ): Promise<void> {
+    const caseRow = await this.sealRow(keys.vaultId, caseKeys, 'cases', caseKeys.caseTag, change.record);
+    const entryRows = await Promise.all(
+      (change.putEntries ?? []).map((entry) => this.sealRow(keys.vaultId, caseKeys, 'entries', entry.id, entry.value)),
+    );
+    await this.guard('save the case', () =>
+      this.db.transaction('rw', this.db.cases, this.db.entries, async () => {
+        await this.db.cases.put(caseRow);
+        if (entryRows.length > 0) await this.db.entries.bulkPut(entryRows);
+        if (change.deleteEntries?.length) await this.db.entries.bulkDelete([...change.deleteEntries]);
+      }),
+    );
+  }
+
   async putEntry(keys: VaultKeys, caseKeys: CaseKeys, entryId: string, value: unknown): Promise<void> {
     const row = await this.sealRow(keys.vaultId, caseKeys, 'entries', entryId, value);
     await this.guard('save the timeline entry', () => this.db.entries.put(row));

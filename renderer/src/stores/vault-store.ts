@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import { VaultError } from '../../../shared/crypto/errors';
-import type { CaseRecord } from '../../../shared/domain/case';
+import type { CaseFields } from '../../../shared/domain/case';
+import type { EntryFields } from '../../../shared/domain/entry';
+import { SearchIndex } from '../../../shared/search/search-index';
+import { caseSearchDocument } from '../features/cases/case-search';
 import {
   DEFAULT_SETTINGS,
   type CaseView,
@@ -21,6 +24,8 @@ type VaultState = {
   /** Shown once, right after the vault is created; cleared when acknowledged or on lock. */
   readonly recoveryKey: string | null;
   readonly cases: readonly CaseView[];
+  /** Search over the decrypted cases; rebuilt on unlock, updated case by case, dropped on lock. */
+  readonly index: SearchIndex;
   readonly failures: readonly string[];
   readonly settings: VaultSettings;
   /** The browser's answer to `navigator.storage.persist()`; null until asked. */
@@ -28,8 +33,6 @@ type VaultState = {
   /** The opt-in device keystore (desktop only); null in the web edition. */
   readonly device: DeviceKeystoreStatus | null;
 };
-
-type NewCase = Pick<CaseRecord, 'kind' | 'title' | 'summary' | 'privilegedNotes'>;
 
 type VaultActions = {
   start: () => Promise<void>;
@@ -39,7 +42,12 @@ type VaultActions = {
   unlock: (passphrase: string) => Promise<void>;
   unlockWithRecoveryKey: (recoveryKey: string) => Promise<void>;
   lock: () => void;
-  addCase: (input: NewCase) => Promise<boolean>;
+  /** Resolves to the new case's tag, or null when it could not be saved. */
+  addCase: (input: CaseFields) => Promise<string | null>;
+  updateCase: (caseTag: string, fields: CaseFields) => Promise<boolean>;
+  addEntry: (caseTag: string, fields: EntryFields) => Promise<boolean>;
+  updateEntry: (caseTag: string, entryId: string, fields: EntryFields) => Promise<boolean>;
+  deleteEntry: (caseTag: string, entryId: string) => Promise<boolean>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
@@ -58,6 +66,7 @@ export function initialVaultState(): VaultState {
     errorCode: null,
     recoveryKey: null,
     cases: [],
+    index: new SearchIndex(),
     failures: [],
     settings: DEFAULT_SETTINGS,
     persisted: null,
@@ -97,6 +106,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
   const opened = (vault: OpenedVault): Partial<VaultState> => ({
     status: 'unlocked',
     cases: sortCases(vault.cases),
+    index: new SearchIndex(vault.cases.map(caseSearchDocument)),
     failures: vault.failures,
     settings: vault.settings,
   });
@@ -108,6 +118,18 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     } catch {
       set({ persisted: false });
     }
+  };
+
+  /** Applies a saved change to one case: the list, and the search index, follow. */
+  const replaceCase = async (
+    caseTag: string,
+    change: (service: VaultService, current: CaseView) => Promise<CaseView>,
+  ): Promise<void> => {
+    const current = get().cases.find((c) => c.caseTag === caseTag);
+    if (current === undefined) throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`);
+    const next = await change(requireService(), current);
+    get().index.upsert(caseSearchDocument(next));
+    set({ cases: sortCases(get().cases.map((c) => (c.caseTag === caseTag ? next : c))) });
   };
 
   return {
@@ -172,14 +194,28 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         device: get().device,
       });
     },
-    addCase: (input) =>
-      run(async () => {
+    addCase: async (input) => {
+      let caseTag: string | null = null;
+      await run(async () => {
         const created = await requireService().createCase(input);
+        get().index.upsert(caseSearchDocument(created));
         set({ cases: sortCases([...get().cases, created]) });
-      }),
+        caseTag = created.caseTag;
+      });
+      return caseTag;
+    },
+    updateCase: (caseTag, fields) =>
+      run(() => replaceCase(caseTag, (service, current) => service.updateCase(current, fields))),
+    addEntry: (caseTag, fields) =>
+      run(() => replaceCase(caseTag, (service, current) => service.addEntry(current, fields))),
+    updateEntry: (caseTag, entryId, fields) =>
+      run(() => replaceCase(caseTag, (service, current) => service.updateEntry(current, entryId, fields))),
+    deleteEntry: (caseTag, entryId) =>
+      run(() => replaceCase(caseTag, (service, current) => service.deleteEntry(current, entryId))),
     deleteCase: async (caseTag) => {
       await run(async () => {
         await requireService().deleteCase(caseTag);
+        get().index.remove(caseTag);
         set({ cases: get().cases.filter((c) => c.caseTag !== caseTag) });
       });
     },

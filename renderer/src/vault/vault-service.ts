@@ -12,7 +12,16 @@ import {
   type VaultHeader,
   type VaultKeys,
 } from '../../../shared/crypto/vault-keys';
-import { caseRecordSchema, type CaseRecord } from '../../../shared/domain/case';
+import {
+  caseFieldsOf,
+  caseFieldsSchema,
+  caseRecordSchema,
+  type CaseFields,
+  type CaseRecord,
+  type HistoryEvent,
+} from '../../../shared/domain/case';
+import { entryFieldsOf, entryFieldsSchema, entryRecordSchema, type EntryFields, type EntryRecord } from '../../../shared/domain/entry';
+import { diffFields } from '../../../shared/domain/history';
 import { VaultMissingError } from '../db/errors';
 import type { VaultRepository } from '../db/vault-repository';
 import type { DeviceKeystore } from '../platform';
@@ -21,8 +30,15 @@ import type { VaultMarker } from './vault-marker';
 export type VaultSettings = { readonly autoLockMinutes: number };
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10 };
 
+/** A decrypted timeline entry. */
+export type EntryView = { readonly id: string; readonly record: EntryRecord };
+
 /** A decrypted case as the UI sees it. Lives only while the vault is unlocked. */
-export type CaseView = { readonly caseTag: string; readonly record: CaseRecord };
+export type CaseView = {
+  readonly caseTag: string;
+  readonly record: CaseRecord;
+  readonly entries: readonly EntryView[];
+};
 
 export type OpenedVault = {
   readonly cases: CaseView[];
@@ -167,13 +183,91 @@ export class VaultService {
     this.header = next;
   }
 
-  async createCase(input: Pick<CaseRecord, 'kind' | 'title' | 'summary' | 'privilegedNotes'>): Promise<CaseView> {
+  async createCase(fields: CaseFields): Promise<CaseView> {
     const keys = this.requireKeys();
     const now = new Date().toISOString();
-    const record = caseRecordSchema.parse({ ...input, createdAt: now, updatedAt: now });
+    const record: CaseRecord = caseRecordSchema.parse({
+      ...caseFieldsSchema.parse(fields),
+      createdAt: now,
+      updatedAt: now,
+      history: [{ at: now, action: 'case-created', changes: [] }],
+    });
     const { caseTag, caseKeys } = await this.deps.repository.createCase(keys, record);
     this.caseKeys.set(caseTag, caseKeys);
-    return { caseTag, record };
+    return { caseTag, record, entries: [] };
+  }
+
+  /** Saves edited fields; the history records each field that changed, with both values. */
+  async updateCase(current: CaseView, fields: CaseFields): Promise<CaseView> {
+    const next = caseFieldsSchema.parse(fields);
+    const changes = diffFields(caseFieldsOf(current.record), next);
+    if (changes.length === 0) return current;
+    const now = new Date().toISOString();
+    const record: CaseRecord = {
+      ...current.record,
+      ...next,
+      updatedAt: now,
+      history: [...current.record.history, { at: now, action: 'case-updated', changes }],
+    };
+    await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), { record });
+    return { ...current, record };
+  }
+
+  /** Adds a timeline entry and its history line in one write. */
+  async addEntry(current: CaseView, fields: EntryFields): Promise<CaseView> {
+    const now = new Date().toISOString();
+    const entry: EntryRecord = entryRecordSchema.parse({
+      ...entryFieldsSchema.parse(fields),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const id = randomId();
+    const event: HistoryEvent = {
+      at: now,
+      action: 'entry-added',
+      entryId: id,
+      changes: diffFields({}, entryFieldsOf(entry)),
+    };
+    return this.writeEntries(current, event, { putEntries: [{ id, value: entry }] }, [
+      ...current.entries,
+      { id, record: entry },
+    ]);
+  }
+
+  async updateEntry(current: CaseView, entryId: string, fields: EntryFields): Promise<CaseView> {
+    const existing = current.entries.find((entry) => entry.id === entryId);
+    if (existing === undefined)
+      throw new VaultError('storage', `save the timeline entry: entry ${entryId} is not in this case.`);
+    const next = entryFieldsSchema.parse(fields);
+    const changes = diffFields(entryFieldsOf(existing.record), next);
+    if (changes.length === 0) return current;
+    const now = new Date().toISOString();
+    const entry: EntryRecord = { ...existing.record, ...next, updatedAt: now };
+    const event: HistoryEvent = { at: now, action: 'entry-updated', entryId, changes };
+    return this.writeEntries(
+      current,
+      event,
+      { putEntries: [{ id: entryId, value: entry }] },
+      current.entries.map((e) => (e.id === entryId ? { id: entryId, record: entry } : e)),
+    );
+  }
+
+  async deleteEntry(current: CaseView, entryId: string): Promise<CaseView> {
+    const existing = current.entries.find((entry) => entry.id === entryId);
+    if (existing === undefined) return current;
+    const now = new Date().toISOString();
+    const event: HistoryEvent = {
+      at: now,
+      action: 'entry-deleted',
+      entryId,
+      changes: diffFields(entryFieldsOf(existing.record), {}),
+    };
+    return this.writeEntries(
+      current,
+      event,
+      { deleteEntries: [entryId] },
+      current.entries.filter((e) => e.id !== entryId),
+    );
   }
 
   async deleteCase(caseTag: string): Promise<void> {
@@ -191,6 +285,27 @@ export class VaultService {
     return randomId();
   }
 
+  private async writeEntries(
+    current: CaseView,
+    event: HistoryEvent,
+    change: { putEntries?: Array<{ id: string; value: EntryRecord }>; deleteEntries?: string[] },
+    entries: EntryView[],
+  ): Promise<CaseView> {
+    const record: CaseRecord = { ...current.record, updatedAt: event.at, history: [...current.record.history, event] };
+    await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), {
+      record,
+      ...change,
+    });
+    return { caseTag: current.caseTag, record, entries };
+  }
+
+  private requireCaseKeys(caseTag: string): CaseKeys {
+    this.requireKeys();
+    const caseKeys = this.caseKeys.get(caseTag);
+    if (caseKeys === undefined) throw new VaultError('storage', `vault: the case ${caseTag} is not open.`);
+    return caseKeys;
+  }
+
   private async load(): Promise<OpenedVault> {
     const keys = this.requireKeys();
     const { cases, failures } = await this.deps.repository.loadAll(keys);
@@ -202,8 +317,14 @@ export class VaultService {
         messages.push(`integrity: the record cases/${opened.caseTag} does not have the shape of a case.`);
         continue;
       }
+      const entries: EntryView[] = [];
+      for (const entry of opened.entries) {
+        const parsedEntry = entryRecordSchema.safeParse(entry.value);
+        if (parsedEntry.success) entries.push({ id: entry.id, record: parsedEntry.data });
+        else messages.push(`integrity: the record entries/${entry.id} does not have the shape of a timeline entry.`);
+      }
       this.caseKeys.set(opened.caseTag, opened.keys);
-      views.push({ caseTag: opened.caseTag, record: parsed.data });
+      views.push({ caseTag: opened.caseTag, record: parsed.data, entries });
     }
     const storedSettings = await this.deps.repository.readSettings(keys);
     return { cases: views, failures: messages, settings: parseSettings(storedSettings) };
@@ -237,3 +358,4 @@ function parseSettings(value: unknown): VaultSettings {
   }
   return DEFAULT_SETTINGS;
 }
+

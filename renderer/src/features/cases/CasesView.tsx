@@ -1,25 +1,107 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CASE_KINDS, emptyCaseFields, INITIATOR_TYPES, STAGES } from '../../../../shared/domain/case';
+import { REGION_CODES } from '../../../../shared/domain/regions';
+import { queryTokens } from '../../../../shared/search/normalize';
 import { useVaultStore } from '../../stores/vault-store';
-import { NewCaseForm } from './NewCaseForm';
+import { CaseDetail } from './CaseDetail';
+import { CaseForm, regionLabel } from './CaseForm';
+import { CaseList } from './CaseList';
+import { matchesFilters, NO_FILTERS, periodsIn, regionsIn, sortCases, tagsIn, type CaseSort } from './case-filters';
+import { useCasesUi } from './cases-ui-store';
 
-/** The case list of the unlocked vault, with a form to open a new case file. */
+/** The Cases section: the list with search and filters, a case, or the new-case form. */
 export function CasesView() {
+  const openCase = useCasesUi((s) => s.openCase);
+  const creating = useCasesUi((s) => s.creating);
+  const addCase = useVaultStore((s) => s.addCase);
   const { t } = useTranslation();
+  if (creating) {
+    return (
+      <CaseForm
+        heading={t('cases.newHeading')}
+        initial={emptyCaseFields()}
+        onCancel={() => useCasesUi.setState({ creating: false })}
+        onSave={async (fields) => {
+          const caseTag = await addCase(fields);
+          if (caseTag !== null) useCasesUi.setState({ creating: false, openCase: caseTag });
+          return caseTag !== null;
+        }}
+      />
+    );
+  }
+  if (openCase !== null) return <CaseDetail caseTag={openCase} />;
+  return <CaseListPage />;
+}
+
+function CaseListPage() {
+  const { t, i18n } = useTranslation();
   const cases = useVaultStore((s) => s.cases);
+  const index = useVaultStore((s) => s.index);
   const failures = useVaultStore((s) => s.failures);
   const error = useVaultStore((s) => s.error);
-  const [adding, setAdding] = useState(false);
+  const query = useCasesUi((s) => s.query);
+  const filters = useCasesUi((s) => s.filters);
+  const sort = useCasesUi((s) => s.sort);
+  const deferredQuery = useDeferredValue(query);
+
+  const tokens = useMemo(() => queryTokens(deferredQuery), [deferredQuery]);
+  const shown = useMemo(() => {
+    const filtered = cases.filter((view) => matchesFilters(view, filters));
+    if (tokens.length === 0) return sortCases(filtered, sort, i18n.language);
+    const byTag = new Map(filtered.map((view) => [view.caseTag, view]));
+    // Search results keep their relevance order; filters still apply.
+    return index.search(deferredQuery).flatMap((hit) => byTag.get(hit.id) ?? []);
+  }, [cases, filters, sort, tokens, index, deferredQuery, i18n.language]);
+
+  const setFilter = (key: keyof typeof filters, value: string) =>
+    useCasesUi.setState((s) => ({ filters: { ...s.filters, [key]: value } }));
+  const any = { value: '', label: t('cases.filters.any') };
+  const filterSelects: Array<{
+    key: keyof typeof filters;
+    label: string;
+    options: Array<{ value: string; label: string }>;
+  }> = [
+    {
+      key: 'kind',
+      label: t('cases.filters.kind'),
+      options: CASE_KINDS.map((v) => ({ value: v, label: t(`cases.kind.${v}`) })),
+    },
+    {
+      key: 'stage',
+      label: t('cases.filters.stage'),
+      options: STAGES.map((v) => ({ value: v, label: t(`cases.stage.${v}`) })),
+    },
+    {
+      key: 'region',
+      label: t('cases.filters.region'),
+      options: [
+        ...new Set([...REGION_CODES.filter((code) => regionsIn(cases).includes(code)), ...regionsIn(cases)]),
+      ].map((v) => ({
+        value: v,
+        label: regionLabel(v, t),
+      })),
+    },
+    {
+      key: 'initiatorType',
+      label: t('cases.filters.initiatorType'),
+      options: INITIATOR_TYPES.map((v) => ({ value: v, label: t(`cases.initiatorType.${v}`) })),
+    },
+    { key: 'period', label: t('cases.filters.period'), options: periodsIn(cases).map((v) => ({ value: v, label: v })) },
+    {
+      key: 'tag',
+      label: t('cases.filters.tag'),
+      options: tagsIn(cases, i18n.language).map((v) => ({ value: v, label: v })),
+    },
+  ];
 
   return (
     <section aria-labelledby="cases-title" className="cases-view">
       <div className="view-header">
         <h1 id="cases-title">{t('cases.title')}</h1>
-        {adding ? null : (
-          <button type="button" onClick={() => setAdding(true)}>
-            {t('cases.new')}
-          </button>
-        )}
+        <button type="button" onClick={() => useCasesUi.setState({ creating: true })}>
+          {t('cases.new')}
+        </button>
       </div>
       {failures.length > 0 ? (
         <div className="integrity-alert" role="alert">
@@ -36,23 +118,80 @@ export function CasesView() {
           {error}
         </p>
       ) : null}
-      {adding ? <NewCaseForm onDone={() => setAdding(false)} /> : null}
-      {cases.length === 0 && !adding ? (
+      {cases.length === 0 ? (
         <div className="empty-state" role="status">
           <h2>{t('cases.emptyTitle')}</h2>
           <p>{t('cases.emptyBody')}</p>
           <p className="muted">{t('cases.privacyNote')}</p>
         </div>
       ) : (
-        <ul className="case-list" aria-label={t('cases.listLabel')}>
-          {cases.map(({ caseTag, record }) => (
-            <li key={caseTag} className="case-item">
-              <span className="case-title">{record.title}</span>
-              <span className="case-kind">{t(`cases.kind.${record.kind}`)}</span>
-              {record.summary ? <p className="case-summary">{record.summary}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <div className="list-controls" role="search">
+            <div className="field search-field">
+              <label htmlFor="case-search">{t('cases.search.label')}</label>
+              <input
+                id="case-search"
+                type="search"
+                value={query}
+                placeholder={t('cases.search.placeholder')}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => useCasesUi.setState({ query: event.target.value })}
+              />
+            </div>
+            <fieldset className="filters">
+              <legend>{t('cases.filters.label')}</legend>
+              {filterSelects.map((filter) => (
+                <div className="field" key={filter.key}>
+                  <label htmlFor={`filter-${filter.key}`}>{filter.label}</label>
+                  <select
+                    id={`filter-${filter.key}`}
+                    value={filters[filter.key]}
+                    onChange={(event) => setFilter(filter.key, event.target.value)}
+                  >
+                    {[any, ...filter.options].map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+              <div className="field">
+                <label htmlFor="case-sort">{t('cases.filters.sort')}</label>
+                <select
+                  id="case-sort"
+                  value={sort}
+                  disabled={tokens.length > 0}
+                  onChange={(event) => useCasesUi.setState({ sort: event.target.value as CaseSort })}
+                >
+                  {(['updated', 'title', 'kind', 'latest'] as const).map((value) => (
+                    <option key={value} value={value}>
+                      {t(`cases.sort.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => useCasesUi.setState({ filters: NO_FILTERS, query: '' })}
+              >
+                {t('cases.filters.clear')}
+              </button>
+            </fieldset>
+          </div>
+          <p className="muted" role="status" aria-live="polite">
+            {shown.length === cases.length
+              ? t('cases.count', { count: cases.length })
+              : t('cases.shown', { shown: shown.length, total: cases.length })}
+          </p>
+          {shown.length === 0 ? (
+            <p>{t('cases.noMatches')}</p>
+          ) : (
+            <CaseList cases={shown} tokens={tokens} onOpen={(caseTag) => useCasesUi.setState({ openCase: caseTag })} />
+          )}
+        </>
       )}
     </section>
   );

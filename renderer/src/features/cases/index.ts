@@ -1,1 +1,2 @@
 export { CasesView } from './CasesView';
+export { resetCasesUi } from './cases-ui-store';

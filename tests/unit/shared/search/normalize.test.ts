@@ -86,3 +86,18 @@ describe('SearchIndex', () => {
     expect(index.search('Adilet').map((h) => h.id)).toEqual(['c', 'b']);
   });
 });
+
+describe('SearchIndex updates', () => {
+  it('replaces and removes documents one at a time', () => {
+    const index = new SearchIndex([{ id: 'a', texts: ['Иск к газете'] }]);
+    expect(index.search('gazet').map((h) => h.id)).toEqual(['a']);
+    index.upsert({ id: 'a', texts: ['Штраф редактору'] });
+    expect(index.search('gazet')).toEqual([]);
+    expect(index.search('shtraf').map((h) => h.id)).toEqual(['a']);
+    index.upsert({ id: 'b', texts: ['Штрафстоянка'] });
+    expect(index.search('штраф').map((h) => h.id)).toEqual(['a', 'b']);
+    index.remove('a');
+    expect(index.search('штраф').map((h) => h.id)).toEqual(['b']);
+    expect(index.size).toBe(1);
+  });
+});

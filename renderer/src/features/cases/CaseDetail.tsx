@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { caseFieldsOf } from '../../../../shared/domain/case';
+import { useVaultStore } from '../../stores/vault-store';
+import { Timeline } from '../timeline';
+import { CaseForm } from './CaseForm';
+import { CaseHistory } from './CaseHistory';
+import { CaseOverview } from './CaseOverview';
+import { useCasesUi } from './cases-ui-store';
+
+type Tab = 'overview' | 'timeline' | 'history';
+const TABS: readonly Tab[] = ['overview', 'timeline', 'history'];
+
+/** One case: its overview, timeline and history as tabs, with edit and delete. */
+export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
+  const { t } = useTranslation();
+  const view = useVaultStore((s) => s.cases.find((c) => c.caseTag === caseTag));
+  const updateCase = useVaultStore((s) => s.updateCase);
+  const deleteCase = useVaultStore((s) => s.deleteCase);
+  const [tab, setTab] = useState<Tab>('overview');
+  const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const back = () => useCasesUi.setState({ openCase: null });
+
+  if (view === undefined) {
+    return (
+      <button type="button" className="link-button" onClick={back}>
+        {t('cases.back')}
+      </button>
+    );
+  }
+  if (editing) {
+    return (
+      <CaseForm
+        heading={t('cases.editHeading')}
+        initial={caseFieldsOf(view.record)}
+        onCancel={() => setEditing(false)}
+        onSave={async (next) => {
+          const ok = await updateCase(caseTag, next);
+          if (ok) setEditing(false);
+          return ok;
+        }}
+      />
+    );
+  }
+
+  const onTabKey = (event: React.KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length]!;
+    setTab(next);
+    document.getElementById(`case-tab-${next}`)?.focus();
+  };
+
+  return (
+    <article className="case-detail" aria-labelledby="case-detail-title">
+      <button type="button" className="link-button" onClick={back}>
+        {t('cases.back')}
+      </button>
+      <div className="view-header">
+        <h1 id="case-detail-title">{view.record.title}</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('cases.edit')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirmingDelete(true)}>
+            {t('cases.delete')}
+          </button>
+        </div>
+      </div>
+      {confirmingDelete ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
+          <p id="confirm-delete-text">{t('cases.confirmDelete')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                void deleteCase(caseTag).then(back);
+              }}
+            >
+              {t('cases.confirmDeleteYes')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmingDelete(false)}>
+              {t('cases.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div role="tablist" aria-label={t('cases.tabs.label')} className="tabs">
+        {TABS.map((name, index) => (
+          <button
+            key={name}
+            id={`case-tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            aria-controls={`case-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={(event) => onTabKey(event, index)}
+          >
+            {t(`cases.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        id={`case-panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`case-tab-${tab}`}
+        tabIndex={0}
+        className="tab-panel"
+      >
+        {tab === 'overview' ? (
+          <CaseOverview view={view} />
+        ) : tab === 'timeline' ? (
+          <Timeline view={view} />
+        ) : (
+          <CaseHistory view={view} />
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,462 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CASE_KINDS,
+  GENDERS,
+  INITIATOR_TYPES,
+  LEGAL_CODES,
+  PROCEDURAL_STATUSES,
+  STAGES,
+  STATE_INITIATORS,
+  TARGET_ROLES,
+  VERIFICATION_STATUSES,
+  caseFieldsSchema,
+  type CaseFields,
+  type LegalBasis,
+  type Target,
+} from '../../../../shared/domain/case';
+import { randomId } from '../../../../shared/crypto/bytes';
+import { REGION_CODES } from '../../../../shared/domain/regions';
+import { validate, type FieldErrors } from '../../../../shared/domain/validation';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { useVaultStore } from '../../stores/vault-store';
+
+/**
+ * The whole case record as a form. Validation runs over every field at once and puts each
+ * message at its field; nothing is saved unless everything is valid.
+ */
+export function CaseForm(props: {
+  readonly initial: CaseFields;
+  readonly heading: string;
+  readonly onSave: (fields: CaseFields) => Promise<boolean>;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const busy = useVaultStore((s) => s.busy);
+  const [fields, setFields] = useState<CaseFields>(props.initial);
+  // Lists edited as text keep the person's line breaks and commas until they save.
+  const [caseNumbers, setCaseNumbers] = useState(props.initial.caseNumbers.join('\n'));
+  const [sources, setSources] = useState(props.initial.verification.sources.join('\n'));
+  const [tags, setTags] = useState(props.initial.tags.join(', '));
+  const [claimed, setClaimed] = useState(amountText(props.initial.claimedKzt));
+  const [awarded, setAwarded] = useState(amountText(props.initial.awardedKzt));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summaryError, setSummaryError] = useState(false);
+
+  const set = <K extends keyof CaseFields>(key: K, value: CaseFields[K]) =>
+    setFields((current) => ({ ...current, [key]: value }));
+  const options = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((value) => ({ value, label: t(`${prefix}.${value}` as 'cases.kind.other') }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const candidate = {
+      ...fields,
+      caseNumbers: lines(caseNumbers),
+      verification: { ...fields.verification, sources: lines(sources) },
+      tags: tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ''),
+      claimedKzt: parseAmount(claimed),
+      awardedKzt: parseAmount(awarded),
+    };
+    const result = validate(caseFieldsSchema, candidate);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setSummaryError(true);
+      return;
+    }
+    setErrors({});
+    setSummaryError(false);
+    await props.onSave(result.value);
+  };
+
+  const updateTarget = (index: number, patch: Partial<Target>) =>
+    set(
+      'targets',
+      fields.targets.map((target, i) => (i === index ? { ...target, ...patch } : target)),
+    );
+  const updateBasis = (index: number, patch: Partial<LegalBasis>) =>
+    set(
+      'legalBasis',
+      fields.legalBasis.map((basis, i) => (i === index ? { ...basis, ...patch } : basis)),
+    );
+
+  return (
+    <form
+      className="case-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      autoComplete="off"
+      aria-labelledby="case-form-title"
+    >
+      <h1 id="case-form-title">{props.heading}</h1>
+      {summaryError ? (
+        <p className="error" role="alert">
+          {t('cases.fixErrors')}
+        </p>
+      ) : null}
+
+      <fieldset>
+        <legend>{t('cases.section.basics')}</legend>
+        <SelectField
+          label={t('cases.field.kind')}
+          value={fields.kind}
+          onChange={(v) => set('kind', v)}
+          options={options(CASE_KINDS, 'cases.kind')}
+        />
+        <TextField
+          label={t('cases.field.title')}
+          value={fields.title}
+          onChange={(v) => set('title', v)}
+          error={errors.title}
+          maxLength={500}
+          autoFocus
+        />
+        <div className="field-row">
+          <SelectField
+            label={t('cases.field.stage')}
+            value={fields.stage}
+            onChange={(v) => set('stage', v)}
+            options={options(STAGES, 'cases.stage')}
+          />
+          <SelectField
+            label={t('cases.field.proceduralStatus')}
+            value={fields.proceduralStatus}
+            onChange={(v) => set('proceduralStatus', v)}
+            options={options(PROCEDURAL_STATUSES, 'cases.proceduralStatus')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.targets')}</legend>
+        {fields.targets.map((target, index) => (
+          <fieldset key={target.id} className="repeat">
+            <legend>{t('cases.field.target', { number: index + 1 })}</legend>
+            <div className="field-row">
+              <TextField
+                label={t('cases.field.targetName')}
+                value={target.name}
+                onChange={(v) => updateTarget(index, { name: v })}
+                error={errors[`targets.${index}.name`]}
+              />
+              <SelectField
+                label={t('cases.field.targetRole')}
+                value={target.role}
+                onChange={(v) => updateTarget(index, { role: v })}
+                options={options(TARGET_ROLES, 'cases.role')}
+              />
+            </div>
+            <div className="field-row">
+              <TextField
+                label={t('cases.field.targetOutlet')}
+                value={target.outlet}
+                onChange={(v) => updateTarget(index, { outlet: v })}
+                error={errors[`targets.${index}.outlet`]}
+              />
+              <SelectField
+                label={t('cases.field.targetGender')}
+                value={target.gender}
+                onChange={(v) => updateTarget(index, { gender: v })}
+                options={options(GENDERS, 'cases.gender')}
+              />
+            </div>
+            <RegionField
+              value={target.region}
+              onChange={(v) => updateTarget(index, { region: v })}
+              error={errors[`targets.${index}.region`]}
+            />
+            <CheckboxField
+              label={t('cases.field.targetAnonymity')}
+              checked={target.anonymityRequired}
+              onChange={(v) => updateTarget(index, { anonymityRequired: v })}
+            />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                set(
+                  'targets',
+                  fields.targets.filter((_, i) => i !== index),
+                )
+              }
+            >
+              {t('cases.field.removeTarget', { number: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            set('targets', [
+              ...fields.targets,
+              {
+                id: randomId(),
+                name: '',
+                role: 'journalist',
+                outlet: '',
+                gender: 'unknown',
+                region: '',
+                anonymityRequired: false,
+              },
+            ])
+          }
+        >
+          {t('cases.field.addTarget')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.initiator')}</legend>
+        <div className="field-row">
+          <TextField
+            label={t('cases.field.initiatorName')}
+            value={fields.initiator.name}
+            onChange={(v) => set('initiator', { ...fields.initiator, name: v })}
+          />
+          <SelectField
+            label={t('cases.field.initiatorType')}
+            value={fields.initiator.type}
+            onChange={(v) =>
+              set('initiator', { ...fields.initiator, type: v, stateActor: STATE_INITIATORS.includes(v) })
+            }
+            options={options(INITIATOR_TYPES, 'cases.initiatorType')}
+          />
+        </div>
+        <CheckboxField
+          label={t('cases.field.stateActor')}
+          checked={fields.initiator.stateActor}
+          onChange={(v) => set('initiator', { ...fields.initiator, stateActor: v })}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.publication')}</legend>
+        <TextField
+          label={t('cases.field.publicationTitle')}
+          value={fields.publication.title}
+          onChange={(v) => set('publication', { ...fields.publication, title: v })}
+        />
+        <div className="field-row">
+          <TextField
+            label={t('cases.field.publicationDate')}
+            type="date"
+            value={fields.publication.date}
+            onChange={(v) => set('publication', { ...fields.publication, date: v })}
+            error={errors['publication.date']}
+          />
+          <TextField
+            label={t('cases.field.publicationUrl')}
+            type="url"
+            value={fields.publication.url}
+            onChange={(v) => set('publication', { ...fields.publication, url: v })}
+            error={errors['publication.url']}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.legal')}</legend>
+        {fields.legalBasis.map((basis, index) => (
+          <fieldset key={index} className="repeat">
+            <legend>{t('cases.field.legalBasis', { number: index + 1 })}</legend>
+            <div className="field-row">
+              <SelectField
+                label={t('cases.field.legalCode')}
+                value={basis.code}
+                onChange={(v) => updateBasis(index, { code: v })}
+                options={options(LEGAL_CODES, 'cases.legalCode')}
+              />
+              <TextField
+                label={t('cases.field.article')}
+                value={basis.article}
+                onChange={(v) => updateBasis(index, { article: v })}
+                error={errors[`legalBasis.${index}.article`]}
+              />
+              <TextField
+                label={t('cases.field.part')}
+                value={basis.part}
+                onChange={(v) => updateBasis(index, { part: v })}
+              />
+            </div>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                set(
+                  'legalBasis',
+                  fields.legalBasis.filter((_, i) => i !== index),
+                )
+              }
+            >
+              {t('cases.field.removeLegalBasis', { number: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => set('legalBasis', [...fields.legalBasis, { code: 'criminal-code', article: '', part: '' }])}
+        >
+          {t('cases.field.addLegalBasis')}
+        </button>
+        <TextField
+          label={t('cases.field.court')}
+          value={fields.court}
+          onChange={(v) => set('court', v)}
+          error={errors.court}
+        />
+        <TextAreaField
+          label={t('cases.field.caseNumbers')}
+          hint={t('cases.field.caseNumbersHint')}
+          value={caseNumbers}
+          onChange={setCaseNumbers}
+          rows={2}
+          error={firstError(errors, 'caseNumbers')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.money')}</legend>
+        <div className="field-row">
+          <TextField
+            label={t('cases.field.claimedKzt')}
+            value={claimed}
+            onChange={setClaimed}
+            inputMode="numeric"
+            error={errors.claimedKzt}
+          />
+          <TextField
+            label={t('cases.field.awardedKzt')}
+            value={awarded}
+            onChange={setAwarded}
+            inputMode="numeric"
+            error={errors.awardedKzt}
+          />
+        </div>
+        <TextAreaField
+          label={t('cases.field.outcome')}
+          value={fields.outcome}
+          onChange={(v) => set('outcome', v)}
+          rows={2}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.verification')}</legend>
+        <SelectField
+          label={t('cases.field.verificationStatus')}
+          value={fields.verification.status}
+          onChange={(v) => set('verification', { ...fields.verification, status: v })}
+          options={options(VERIFICATION_STATUSES, 'cases.verification')}
+        />
+        <TextAreaField
+          label={t('cases.field.sources')}
+          hint={t('cases.field.sourcesHint')}
+          value={sources}
+          onChange={setSources}
+          error={firstError(errors, 'verification.sources')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.notes')}</legend>
+        <TextAreaField
+          label={t('cases.field.summary')}
+          value={fields.summary}
+          onChange={(v) => set('summary', v)}
+          rows={4}
+        />
+        <TextAreaField
+          className="privileged"
+          label={t('cases.field.privilegedNotes')}
+          hint={t('cases.field.privilegedHint')}
+          value={fields.privilegedNotes}
+          onChange={(v) => set('privilegedNotes', v)}
+          rows={4}
+        />
+        <TextField
+          label={t('cases.field.tags')}
+          hint={t('cases.field.tagsHint')}
+          value={tags}
+          onChange={setTags}
+          error={firstError(errors, 'tags')}
+        />
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('cases.save')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {t('cases.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A region from the list of Kazakhstan's regions and cities, or any place typed in. */
+function RegionField(props: {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const listId = useId();
+  return (
+    <div className="region-field">
+      <TextField
+        label={t('cases.field.targetRegion')}
+        hint={t('cases.field.targetRegionHint')}
+        value={regionLabel(props.value, t)}
+        onChange={(v) => props.onChange(regionCode(v, t))}
+        error={props.error}
+        list={listId}
+      />
+      <datalist id={listId}>
+        {REGION_CODES.map((code) => (
+          <option key={code} value={t(`regions.${code}`)} />
+        ))}
+      </datalist>
+    </div>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** Shows a region code by its name in the UI language; free text as typed. */
+export function regionLabel(value: string, t: Translate): string {
+  return (REGION_CODES as readonly string[]).includes(value) ? t(`regions.${value}` as 'regions.astana') : value;
+}
+
+function regionCode(label: string, t: Translate): string {
+  const code = REGION_CODES.find((c) => t(`regions.${c}`).toLowerCase() === label.trim().toLowerCase());
+  return code ?? label;
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function amountText(amount: number | null): string {
+  return amount === null ? '' : String(amount);
+}
+
+/** An empty field is no amount; anything else must be a whole number (spaces allowed: 1 500 000). */
+function parseAmount(text: string): number | null {
+  const clean = text.replace(/[\s\u00a0]/g, '');
+  if (clean === '') return null;
+  return /^\d+$/.test(clean) ? Number(clean) : Number.NaN;
+}
+
+function firstError(errors: FieldErrors, prefix: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === prefix || k.startsWith(`${prefix}.`));
+  return key === undefined ? undefined : errors[key];
+}

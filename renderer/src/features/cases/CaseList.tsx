@@ -1,0 +1,78 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueryToken } from '../../../../shared/search/normalize';
+import { Highlighted } from '../../components/Highlighted';
+import type { CaseView } from '../../vault/vault-service';
+import { latestDevelopment } from './case-filters';
+
+const ROW_HEIGHT = 76;
+
+/**
+ * The case list, virtualised: only the rows in view (plus a few) exist in the DOM, so ten
+ * thousand cases scroll like ten. Each row is a button that opens the case.
+ */
+export function CaseList(props: {
+  readonly cases: readonly CaseView[];
+  readonly tokens: readonly QueryToken[];
+  readonly onOpen: (caseTag: string) => void;
+}) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented hook
+  const virtualizer = useVirtualizer({
+    count: props.cases.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  return (
+    <div ref={scroller} className="case-scroller" tabIndex={-1}>
+      <ul
+        className="case-list"
+        aria-label={t('cases.listLabel')}
+        ref={(list) => list?.style.setProperty('height', `${virtualizer.getTotalSize()}px`)}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const view = props.cases[item.index];
+          if (view === undefined) return null;
+          const { record } = view;
+          const people = record.targets
+            .map((target) => [target.name, target.outlet].filter(Boolean).join(', '))
+            .join('; ');
+          const latest = latestDevelopment(view);
+          return (
+            <li
+              key={view.caseTag}
+              className="case-item"
+              aria-setsize={props.cases.length}
+              aria-posinset={item.index + 1}
+              ref={(row) => row?.style.setProperty('transform', `translateY(${item.start}px)`)}
+            >
+              <button type="button" className="case-open" onClick={() => props.onOpen(view.caseTag)}>
+                <span className="case-title">
+                  <Highlighted text={record.title} tokens={props.tokens} />
+                </span>
+                <span className="case-meta">
+                  {t(`cases.kind.${record.kind}`)}
+                  {latest ? ` · ${latest}` : ''}
+                  {record.court ? ' · ' : ''}
+                  {record.court ? <Highlighted text={record.court} tokens={props.tokens} /> : null}
+                  {record.caseNumbers.length > 0 ? ' · ' : ''}
+                  {record.caseNumbers.length > 0 ? (
+                    <Highlighted text={record.caseNumbers.join(', ')} tokens={props.tokens} />
+                  ) : null}
+                </span>
+                {people ? (
+                  <span className="case-people">
+                    <Highlighted text={people} tokens={props.tokens} />
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

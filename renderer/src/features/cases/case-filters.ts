@@ -1,0 +1,86 @@
+import { inPeriod, quarterOf } from '../../../../shared/domain/civil-date';
+import type { CaseKind, InitiatorType } from '../../../../shared/domain/case';
+import type { CaseView } from '../../vault/vault-service';
+
+export type CaseFilters = {
+  readonly kind: CaseKind | '';
+  readonly stage: string;
+  readonly region: string;
+  readonly initiatorType: InitiatorType | '';
+  /** `YYYY` or `YYYY-Qn`: cases with a development (or the publication) in that period. */
+  readonly period: string;
+  readonly tag: string;
+};
+
+export type CaseSort = 'updated' | 'title' | 'kind' | 'latest';
+
+export const NO_FILTERS: CaseFilters = { kind: '', stage: '', region: '', initiatorType: '', period: '', tag: '' };
+
+/** The dates that place a case in a year or quarter: its developments and its publication. */
+function caseDates(view: CaseView): string[] {
+  const dates = view.entries.map((entry) => entry.record.date);
+  if (view.record.publication.date !== '') dates.push(view.record.publication.date);
+  return dates;
+}
+
+export function matchesFilters(view: CaseView, filters: CaseFilters): boolean {
+  const { record } = view;
+  if (filters.kind !== '' && record.kind !== filters.kind) return false;
+  if (filters.stage !== '' && record.stage !== filters.stage) return false;
+  if (filters.initiatorType !== '' && record.initiator.type !== filters.initiatorType) return false;
+  if (filters.region !== '' && !record.targets.some((target) => target.region === filters.region)) return false;
+  if (filters.tag !== '' && !record.tags.includes(filters.tag)) return false;
+  if (filters.period !== '' && !caseDates(view).some((date) => inPeriod(date, filters.period))) return false;
+  return true;
+}
+
+/** The latest development's date, for sorting; '' when there is none. */
+export function latestDevelopment(view: CaseView): string {
+  return view.entries.reduce((latest, entry) => (entry.record.date > latest ? entry.record.date : latest), '');
+}
+
+export function sortCases(cases: readonly CaseView[], sort: CaseSort, locale: string): CaseView[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const sorted = [...cases];
+  switch (sort) {
+    case 'updated':
+      return sorted.sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
+    case 'title':
+      return sorted.sort((a, b) => collator.compare(a.record.title, b.record.title));
+    case 'kind':
+      return sorted.sort(
+        (a, b) => a.record.kind.localeCompare(b.record.kind) || collator.compare(a.record.title, b.record.title),
+      );
+    case 'latest':
+      return sorted.sort((a, b) => latestDevelopment(b).localeCompare(latestDevelopment(a)));
+    default: {
+      const unreachable: never = sort;
+      return unreachable;
+    }
+  }
+}
+
+/** Years and quarters that occur in the cases, newest first, for the period filter. */
+export function periodsIn(cases: readonly CaseView[]): string[] {
+  const periods = new Set<string>();
+  for (const view of cases) {
+    for (const date of caseDates(view)) {
+      const { year, quarter } = quarterOf(date);
+      periods.add(String(year));
+      periods.add(`${year}-Q${quarter}`);
+    }
+  }
+  return [...periods].sort((a, b) =>
+    a.slice(0, 4) === b.slice(0, 4) ? a.length - b.length || b.localeCompare(a) : b.localeCompare(a),
+  );
+}
+
+export function tagsIn(cases: readonly CaseView[], locale: string): string[] {
+  return [...new Set(cases.flatMap((view) => view.record.tags))].sort(new Intl.Collator(locale).compare);
+}
+
+export function regionsIn(cases: readonly CaseView[]): string[] {
+  return [
+    ...new Set(cases.flatMap((view) => view.record.targets.map((target) => target.region)).filter((r) => r !== '')),
+  ];
+}

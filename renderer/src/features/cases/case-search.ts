@@ -1,0 +1,33 @@
+import { reportPlainText } from '../../../../shared/report/report-text';
+import type { SearchDocument } from '../../../../shared/search/search-index';
+import type { CaseView } from '../../vault/vault-service';
+
+/**
+ * What search looks at in a case: titles, names, outlets, the initiator, courts, case numbers,
+ * summaries, tags and the timeline. Privileged notes are left out on purpose: a search typed
+ * while someone watches the screen must not surface them.
+ */
+export function caseSearchDocument(view: CaseView): SearchDocument {
+  const { record } = view;
+  return {
+    id: view.caseTag,
+    texts: [
+      record.title,
+      ...record.targets.flatMap((target) => [target.name, target.outlet]),
+      record.initiator.name,
+      record.court,
+      ...record.caseNumbers,
+      record.publication.title,
+      record.summary,
+      record.outcome,
+      ...record.tags,
+      ...record.legalBasis.map((basis) => `${basis.article} ${basis.part}`),
+      ...view.entries.flatMap(({ record: entry }) => [
+        entry.place,
+        entry.outcome,
+        entry.notes,
+        reportPlainText(entry.reportText),
+      ]),
+    ].filter((text) => text !== ''),
+  };
+}

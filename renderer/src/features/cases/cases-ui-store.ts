@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import { NO_FILTERS, type CaseFilters, type CaseSort } from './case-filters';
+
+/** Where the person is in the Cases section. Reset when the vault locks (the workspace unmounts). */
+type CasesUiState = {
+  readonly query: string;
+  readonly filters: CaseFilters;
+  readonly sort: CaseSort;
+  /** The open case, or null for the list. */
+  readonly openCase: string | null;
+  readonly creating: boolean;
+};
+
+export function initialCasesUiState(): CasesUiState {
+  return { query: '', filters: NO_FILTERS, sort: 'updated', openCase: null, creating: false };
+}
+
+export const useCasesUi = create<CasesUiState>()(() => initialCasesUiState());
+
+export function resetCasesUi(): void {
+  useCasesUi.setState(initialCasesUiState());
+}

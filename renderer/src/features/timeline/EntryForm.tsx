@@ -1,0 +1,128 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENTRY_KINDS, entryFieldsSchema, type EntryFields } from '../../../../shared/domain/entry';
+import { validate, type FieldErrors } from '../../../../shared/domain/validation';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { useVaultStore } from '../../stores/vault-store';
+import { ReportTextPreview } from './ReportTextPreview';
+
+/** A timeline entry: when, what, where, the outcome, notes, and its paragraph for the report. */
+export function EntryForm(props: {
+  readonly initial: EntryFields;
+  readonly heading: string;
+  readonly onSave: (fields: EntryFields) => Promise<boolean>;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const busy = useVaultStore((s) => s.busy);
+  const [fields, setFields] = useState<EntryFields>(props.initial);
+  const [sources, setSources] = useState(props.initial.sources.join('\n'));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const previewId = useId();
+  const set = <K extends keyof EntryFields>(key: K, value: EntryFields[K]) =>
+    setFields((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(entryFieldsSchema, {
+      ...fields,
+      sources: sources
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    });
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    await props.onSave(result.value);
+  };
+
+  const sourceError = Object.entries(errors).find(([key]) => key.startsWith('sources'))?.[1];
+  return (
+    <form
+      className="entry-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      autoComplete="off"
+      aria-labelledby="entry-form-title"
+    >
+      <h2 id="entry-form-title">{props.heading}</h2>
+      <div className="field-row">
+        <TextField
+          label={t('timeline.field.date')}
+          type="date"
+          value={fields.date}
+          onChange={(v) => set('date', v)}
+          error={errors.date}
+          autoFocus
+        />
+        <TextField
+          label={t('timeline.field.time')}
+          type="time"
+          value={fields.time}
+          onChange={(v) => set('time', v)}
+          error={errors.time}
+        />
+        <SelectField
+          label={t('timeline.field.kind')}
+          value={fields.kind}
+          onChange={(v) => set('kind', v)}
+          options={ENTRY_KINDS.map((value) => ({ value, label: t(`timeline.kind.${value}`) }))}
+        />
+      </div>
+      <TextField
+        label={t('timeline.field.place')}
+        value={fields.place}
+        onChange={(v) => set('place', v)}
+        error={errors.place}
+      />
+      <TextAreaField
+        label={t('timeline.field.outcome')}
+        value={fields.outcome}
+        onChange={(v) => set('outcome', v)}
+        rows={2}
+      />
+      <TextAreaField
+        label={t('timeline.field.notes')}
+        value={fields.notes}
+        onChange={(v) => set('notes', v)}
+        rows={3}
+      />
+      <TextAreaField
+        label={t('timeline.field.reportText')}
+        hint={t('timeline.field.reportTextHint')}
+        value={fields.reportText}
+        onChange={(v) => set('reportText', v)}
+        rows={4}
+        error={errors.reportText}
+      />
+      <section aria-labelledby={`${previewId}-title`} className="preview-box">
+        <h3 id={`${previewId}-title`}>{t('timeline.preview')}</h3>
+        <ReportTextPreview source={fields.reportText} />
+      </section>
+      <CheckboxField
+        label={t('timeline.field.includeInReport')}
+        checked={fields.includeInReport}
+        onChange={(v) => set('includeInReport', v)}
+      />
+      <TextAreaField
+        label={t('timeline.field.sources')}
+        hint={t('cases.field.sourcesHint')}
+        value={sources}
+        onChange={setSources}
+        rows={2}
+        error={sourceError}
+      />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('timeline.save')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {t('timeline.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

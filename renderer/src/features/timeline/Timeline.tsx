@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayCivil } from '../../../../shared/domain/civil-date';
+import { emptyEntryFields, entryFieldsOf, type EntryRecord } from '../../../../shared/domain/entry';
+import { useVaultStore } from '../../stores/vault-store';
+import type { CaseView } from '../../vault/vault-service';
+import { SourceList } from '../cases/CaseOverview';
+import { EntryForm } from './EntryForm';
+import { ReportTextPreview } from './ReportTextPreview';
+
+const NEW_ENTRY = '\u0000new';
+
+/** The case's developments as a vertical timeline, newest or oldest first. */
+export function Timeline({ view }: { readonly view: CaseView }) {
+  const { t } = useTranslation();
+  const addEntry = useVaultStore((s) => s.addEntry);
+  const updateEntry = useVaultStore((s) => s.updateEntry);
+  const deleteEntry = useVaultStore((s) => s.deleteEntry);
+  const [newestFirst, setNewestFirst] = useState(true);
+  // The entry being edited: its id, NEW_ENTRY for a new one, or null.
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const entries = [...view.entries].sort((a, b) => {
+    const order = `${a.record.date} ${a.record.time}`.localeCompare(`${b.record.date} ${b.record.time}`);
+    return newestFirst ? -order : order;
+  });
+
+  if (editing === NEW_ENTRY) {
+    return (
+      <EntryForm
+        heading={t('timeline.newHeading')}
+        initial={emptyEntryFields(todayCivil())}
+        onCancel={() => setEditing(null)}
+        onSave={async (fields) => {
+          const ok = await addEntry(view.caseTag, fields);
+          if (ok) setEditing(null);
+          return ok;
+        }}
+      />
+    );
+  }
+  const editedEntry = view.entries.find((entry) => entry.id === editing);
+  if (editedEntry) {
+    return (
+      <EntryForm
+        heading={t('timeline.editHeading')}
+        initial={entryFieldsOf(editedEntry.record)}
+        onCancel={() => setEditing(null)}
+        onSave={async (next) => {
+          const ok = await updateEntry(view.caseTag, editedEntry.id, next);
+          if (ok) setEditing(null);
+          return ok;
+        }}
+      />
+    );
+  }
+
+  return (
+    <section aria-labelledby="timeline-title" className="timeline-view">
+      <div className="view-header">
+        <h2 id="timeline-title">{t('timeline.title')}</h2>
+        <div className="actions">
+          <label htmlFor="timeline-order">{t('timeline.order')}</label>
+          <select
+            id="timeline-order"
+            value={newestFirst ? 'newest' : 'oldest'}
+            onChange={(event) => setNewestFirst(event.target.value === 'newest')}
+          >
+            <option value="newest">{t('timeline.newestFirst')}</option>
+            <option value="oldest">{t('timeline.oldestFirst')}</option>
+          </select>
+          <button type="button" onClick={() => setEditing(NEW_ENTRY)}>
+            {t('timeline.add')}
+          </button>
+        </div>
+      </div>
+      {entries.length === 0 ? (
+        <p>{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline" aria-label={t('timeline.title')}>
+          {entries.map((entry) => (
+            <li key={entry.id} className="timeline-entry">
+              <EntryCard record={entry.record} />
+              <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`${t('timeline.edit')}: ${entry.record.date} ${t(`timeline.kind.${entry.record.kind}`)}`}
+                  onClick={() => setEditing(entry.id)}
+                >
+                  {t('timeline.edit')}
+                </button>
+                {confirming === entry.id ? (
+                  <>
+                    <span role="status">{t('timeline.confirmDelete')}</span>
+                    <button
+                      type="button"
+                      onClick={() => void deleteEntry(view.caseTag, entry.id).then(() => setConfirming(null))}
+                    >
+                      {t('timeline.delete')}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                      {t('timeline.cancel')}
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`${t('timeline.delete')}: ${entry.record.date} ${t(`timeline.kind.${entry.record.kind}`)}`}
+                    onClick={() => setConfirming(entry.id)}
+                  >
+                    {t('timeline.delete')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function EntryCard({ record }: { readonly record: EntryRecord }) {
+  const { t } = useTranslation();
+  return (
+    <article className="entry-card">
+      <h3>
+        <time dateTime={record.date}>{record.date}</time>
+        {record.time ? ` ${record.time}` : ''} — {t(`timeline.kind.${record.kind}`)}
+        {record.includeInReport ? <span className="badge">{t('timeline.inReport')}</span> : null}
+      </h3>
+      {record.place ? <p className="muted">{record.place}</p> : null}
+      {record.outcome ? <p>{record.outcome}</p> : null}
+      {record.notes ? <p className="preserve-lines">{record.notes}</p> : null}
+      {record.reportText ? <ReportTextPreview source={record.reportText} /> : null}
+      {record.sources.length > 0 ? <SourceList sources={record.sources} /> : null}
+    </article>
+  );
+}
