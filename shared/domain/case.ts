@@ -134,7 +134,7 @@ export const historyEventSchema = z.object({
   action: z.enum(['case-created', 'case-updated', 'entry-added', 'entry-updated', 'entry-deleted', 'merged']),
   /** For entry events: which entry. */
   entryId: z.string().optional(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 

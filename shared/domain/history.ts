@@ -13,7 +13,8 @@ export function diffFields(before: object, after: object): FieldChange[] {
   for (const field of new Set([...Object.keys(a0), ...Object.keys(b0)])) {
     const a = a0[field];
     const b = b0[field];
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ field, before: a, after: b });
+    // null, not undefined, for a side that has no value: history is stored as JSON.
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ field, before: a ?? null, after: b ?? null });
   }
   return changes;
 }

@@ -29,8 +29,14 @@ export class SearchIndex {
   upsert(document: SearchDocument): void {
     this.remove(document.id);
     this.order.set(document.id, this.nextOrder++);
-    this.skeleton.add(document.id, document.texts.flatMap((text) => skeletonKey(text).key.split(' ')));
-    this.folded.add(document.id, document.texts.flatMap((text) => foldedKey(text).key.split(' ')));
+    this.skeleton.add(
+      document.id,
+      document.texts.flatMap((text) => skeletonKey(text).key.split(' ')),
+    );
+    this.folded.add(
+      document.id,
+      document.texts.flatMap((text) => foldedKey(text).key.split(' ')),
+    );
   }
 
   remove(id: string): void {

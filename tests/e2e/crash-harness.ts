@@ -79,7 +79,7 @@ export async function runCrashPoints(options: {
       await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
       await expect(page.getByRole('heading', { name: 'Some records could not be opened' })).toHaveCount(0);
       if (acknowledged.length > 0) {
-        const shown = new Set(await vault.caseList().locator('.case-title').allInnerTexts());
+        const shown = new Set(await vault.allCaseTitles());
         const lost = acknowledged.filter((title) => !shown.has(title));
         expect(lost, `acknowledged writes lost after crash point ${point} (seed ${options.seed})`).toEqual([]);
       }
@@ -90,17 +90,20 @@ export async function runCrashPoints(options: {
     }
 
     const t1 = Date.now();
-    // A stream of writes, killed at a random moment 30–400 ms in.
-    const killAfter = 30 + Math.floor(random() * 370);
+    // A stream of writes (each: open the form, type, save, back to the list), killed at a random
+    // moment 50–900 ms in: before, during or after a transaction.
+    const killAfter = 50 + Math.floor(random() * 850);
     let killed = false;
     const writer = (async () => {
       for (let n = 0; !killed; n += 1) {
         const title = `Crash ${point}-${n} Әділет`;
         await page.getByRole('button', { name: 'New case' }).click();
-        await page.getByRole('textbox', { name: 'Title' }).fill(title);
+        await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
         await page.getByRole('button', { name: 'Save the case' }).click();
-        await vault.caseList().getByText(title, { exact: true }).waitFor();
+        // The case opens only once its transaction has committed: that is the acknowledgement.
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
         if (!killed) acknowledged.push(title);
+        await vault.backToList();
       }
     })().catch(() => undefined); // the kill makes the pending step throw; that is the point
     await new Promise((resolve) => setTimeout(resolve, killAfter));

@@ -36,16 +36,51 @@ export class VaultPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Creates a case through the form; ends back on the case list. */
   async addCase(input: { kind?: string; title: string; summary?: string; privilegedNotes?: string }): Promise<void> {
     await this.page.getByRole('button', { name: 'New case' }).click();
     if (input.kind)
       await this.page.getByRole('combobox', { name: 'Kind of proceeding' }).selectOption({ label: input.kind });
-    await this.page.getByRole('textbox', { name: 'Title' }).fill(input.title);
+    await this.page.getByRole('textbox', { name: 'Title', exact: true }).fill(input.title);
     if (input.summary) await this.page.getByRole('textbox', { name: 'Public summary' }).fill(input.summary);
     if (input.privilegedNotes)
       await this.page.getByRole('textbox', { name: 'Privileged notes' }).fill(input.privilegedNotes);
     await this.page.getByRole('button', { name: 'Save the case' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: input.title })).toBeVisible();
+    await this.backToList();
     await expect(this.caseList().getByText(input.title)).toBeVisible();
+  }
+
+  async backToList(): Promise<void> {
+    await this.page.getByRole('button', { name: 'All cases' }).click();
+  }
+
+  async openCase(title: string): Promise<void> {
+    await this.caseList()
+      .getByRole('button', { name: new RegExp(escapeRegExp(title)) })
+      .click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  /**
+   * Every case title in the list. The list is virtualised (only rows in view exist), so this
+   * scrolls it from top to bottom and collects the rows as they appear.
+   */
+  async allCaseTitles(): Promise<string[]> {
+    return this.page.evaluate(async () => {
+      const scroller = document.querySelector<HTMLElement>('.case-scroller');
+      if (scroller === null) return [];
+      const titles = new Set<string>();
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (let top = 0; ; top += Math.max(1, scroller.clientHeight - 40)) {
+        scroller.scrollTop = top;
+        await frame();
+        scroller.querySelectorAll('.case-title').forEach((title) => titles.add(title.textContent ?? ''));
+        if (top >= scroller.scrollHeight - scroller.clientHeight) break;
+      }
+      scroller.scrollTop = 0;
+      return [...titles];
+    });
   }
 
   caseList() {
@@ -56,4 +91,8 @@ export class VaultPage {
     await this.page.getByRole('button', { name: 'Lock now' }).click();
     await expect(this.page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

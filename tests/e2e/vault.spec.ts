@@ -24,9 +24,11 @@ test('create → add a case with canaries → lock → unlock → restart → ev
   expect(findCanaries(await page.locator('body').innerText())).toEqual([]);
 
   await vault.unlockAndWait();
-  await expect(vault.caseList().getByText(TITLE)).toBeVisible();
-  await expect(vault.caseList().getByText(SUMMARY)).toBeVisible();
-  await expect(vault.caseList().getByText('Criminal case')).toBeVisible();
+  await vault.openCase(TITLE);
+  await expect(page.getByText(SUMMARY)).toBeVisible();
+  await expect(page.getByText(NOTES)).toBeVisible();
+  await expect(page.getByRole('tabpanel').getByText('Criminal case')).toBeVisible();
+  await vault.backToList();
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('storage-persistence')).not.toHaveText('Not yet known.');

@@ -20,7 +20,13 @@ import {
   type CaseRecord,
   type HistoryEvent,
 } from '../../../shared/domain/case';
-import { entryFieldsOf, entryFieldsSchema, entryRecordSchema, type EntryFields, type EntryRecord } from '../../../shared/domain/entry';
+import {
+  entryFieldsOf,
+  entryFieldsSchema,
+  entryRecordSchema,
+  type EntryFields,
+  type EntryRecord,
+} from '../../../shared/domain/entry';
 import { diffFields } from '../../../shared/domain/history';
 import { VaultMissingError } from '../db/errors';
 import type { VaultRepository } from '../db/vault-repository';
@@ -358,4 +364,3 @@ function parseSettings(value: unknown): VaultSettings {
   }
   return DEFAULT_SETTINGS;
 }
-

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { emptyEntryFields } from '../../../../shared/domain/entry';
+import { PASSPHRASE, makeCase, makeRepository, makeService } from '../../../fixtures/vault';
+
+describe('case history', () => {
+  it('records the case, each entry added, edited and deleted, and survives lock and unlock', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    let view = await service.createCase(makeCase({ title: 'Дело', targets: [] }));
+    view = await service.addEntry(view, { ...emptyEntryFields('2026-04-03'), place: 'Суд', reportText: 'Текст' });
+    const entryId = view.entries[0]!.id;
+    view = await service.updateEntry(view, entryId, {
+      ...emptyEntryFields('2026-04-03'),
+      place: 'Суд',
+      outcome: 'Отложено',
+      reportText: 'Текст',
+    });
+    view = await service.updateCase(view, { ...makeCase({ title: 'Дело (новое название)' }) });
+    view = await service.addEntry(view, emptyEntryFields('2026-05-01'));
+    view = await service.deleteEntry(view, view.entries[1]!.id);
+    expect(view.record.history.map((event) => event.action)).toEqual([
+      'case-created',
+      'entry-added',
+      'entry-updated',
+      'case-updated',
+      'entry-added',
+      'entry-deleted',
+    ]);
+    expect(view.record.history[2]?.changes).toEqual([{ field: 'outcome', before: '', after: 'Отложено' }]);
+    expect(view.record.history[3]?.changes).toEqual([
+      { field: 'title', before: 'Дело', after: 'Дело (новое название)' },
+    ]);
+
+    service.lock();
+    const opened = await makeService(repository).unlock(PASSPHRASE);
+    expect(opened.failures).toEqual([]);
+    expect(opened.cases[0]?.record).toEqual(view.record);
+    expect(opened.cases[0]?.entries.map((e) => e.record.outcome)).toEqual(['Отложено']);
+  });
+
+  it('writes nothing for an edit that changes nothing', async () => {
+    const service = makeService();
+    await service.create(PASSPHRASE);
+    const view = await service.createCase(makeCase());
+    const { createdAt, updatedAt, history, ...fields } = view.record;
+    expect(await service.updateCase(view, fields)).toBe(view);
+    expect([createdAt, updatedAt, history.length]).toEqual([view.record.createdAt, view.record.updatedAt, 1]);
+  });
+});
