@@ -51,8 +51,66 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 const APOSTROPHES = new Set(["'", '’', 'ʼ', '`', 'ʻ']);
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function isWordChar(char: string): boolean {
-  return /[\p{L}\p{N}]/u.test(char);
+  return WORD_CHAR.test(char);
+}
+
+const foldCache = new Map<string, string>();
+const skeletonCache = new Map<string, string>();
+
+/** One source character, lower-cased, ё read as е. */
+function foldChar(char: string): string {
+  let folded = foldCache.get(char);
+  if (folded === undefined) {
+    const lower = char.toLowerCase();
+    folded = lower === 'ё' ? 'е' : (lower[0] ?? '');
+    foldCache.set(char, folded);
+  }
+  return folded;
+}
+
+/** The skeleton letters of one folded character (possibly none, possibly two). */
+function skeletonOfChar(char: string): string {
+  let out = skeletonCache.get(char);
+  if (out === undefined) {
+    const mapped = CYRILLIC_TO_LATIN[char] ?? LATIN_TO_SKELETON[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
+    out = [...mapped].map((letter) => LATIN_TO_SKELETON[letter] ?? letter).join('');
+    skeletonCache.set(char, out);
+  }
+  return out;
+}
+
+/** The folded key as a plain string: the same as `foldedKey(text).key`, without the map. */
+export function foldedText(text: string): string {
+  let out = '';
+  let lastWasSpace = true;
+  for (const char of text) {
+    if (isWordChar(char)) {
+      out += foldChar(char);
+      lastWasSpace = false;
+    } else if (!APOSTROPHES.has(char) && !lastWasSpace) {
+      out += ' ';
+      lastWasSpace = true;
+    }
+  }
+  return out;
+}
+
+const DIGRAPH_PATTERN = /shch|dzh|zh|dj|kh|ts|ph|(?<=^|[ aeiou])ie/g;
+const DIGRAPH_OUT: Readonly<Record<string, string>> = Object.fromEntries(
+  DIGRAPHS.map(([from, to]) => [from.replace('^', ''), to]),
+);
+
+/**
+ * The skeleton key as a plain string, for indexing many documents fast: the same as
+ * `skeletonKey(text).key` (a property test holds the two together), without the map.
+ */
+export function skeletonText(text: string): string {
+  let latin = '';
+  for (const char of foldedText(text)) latin += char === ' ' ? ' ' : skeletonOfChar(char);
+  return latin.replace(DIGRAPH_PATTERN, (match) => DIGRAPH_OUT[match] ?? match).replace(/([^ ])\1+/g, '$1');
 }
 
 /** The folded key: what a person types, matched letter for letter. */
@@ -66,9 +124,7 @@ export function foldedKey(text: string): MappedKey {
     const source = String.fromCodePoint(codePoint);
     const end = i + source.length;
     if (isWordChar(source)) {
-      let lower = source.normalize('NFC').toLowerCase();
-      if (lower === 'ё') lower = 'е';
-      chars.push(lower[0] ?? '');
+      chars.push(foldChar(source));
       starts.push(i);
       ends.push(end);
       lastWasSpace = false;
@@ -87,17 +143,13 @@ export function foldedKey(text: string): MappedKey {
 export function skeletonKey(text: string): MappedKey {
   const folded = foldedKey(text);
   // Letter by letter to basic Latin, each output letter remembering its source range.
-  let letters: { char: string; start: number; end: number }[] = [];
+  const letters: { char: string; start: number; end: number }[] = [];
   for (let i = 0; i < folded.key.length; i += 1) {
     const char = folded.key[i]!;
     const start = folded.starts[i]!;
     const end = folded.ends[i]!;
-    const mapped = CYRILLIC_TO_LATIN[char] ?? LATIN_TO_SKELETON[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
-    for (const out of mapped) letters.push({ char: LATIN_TO_SKELETON[out] ?? out, start, end });
+    for (const out of skeletonOfChar(char)) letters.push({ char: out, start, end });
   }
-  letters = letters.flatMap((letter) =>
-    letter.char.length > 1 ? [...letter.char].map((c) => ({ ...letter, char: c })) : [letter],
-  );
   // Digraphs, then doubled letters, collapse to one spelling spanning all their sources.
   const rewritten: { char: string; start: number; end: number }[] = [];
   for (let i = 0; i < letters.length;) {
@@ -152,10 +204,10 @@ function stem(skeleton: string): string {
 export type QueryToken = { readonly folded: string; readonly skeleton: string };
 
 export function queryTokens(query: string): QueryToken[] {
-  return foldedKey(query)
-    .key.split(' ')
+  return foldedText(query)
+    .split(' ')
     .filter((word) => word !== '')
-    .map((word) => ({ folded: word, skeleton: stem(skeletonKey(word).key.replace(/ /g, '')) }))
+    .map((word) => ({ folded: word, skeleton: stem(skeletonText(word).replace(/ /g, '')) }))
     .filter((token) => token.skeleton !== '');
 }
 

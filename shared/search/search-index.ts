@@ -1,4 +1,4 @@
-import { foldedKey, queryTokens, skeletonKey } from './normalize';
+import { foldedText, queryTokens, skeletonText } from './normalize';
 
 /** A document to search: an id and its texts (titles, names, outlets, courts, numbers, …). */
 export type SearchDocument = { readonly id: string; readonly texts: readonly string[] };
@@ -31,11 +31,11 @@ export class SearchIndex {
     this.order.set(document.id, this.nextOrder++);
     this.skeleton.add(
       document.id,
-      document.texts.flatMap((text) => skeletonKey(text).key.split(' ')),
+      document.texts.flatMap((text) => skeletonText(text).split(' ')),
     );
     this.folded.add(
       document.id,
-      document.texts.flatMap((text) => foldedKey(text).key.split(' ')),
+      document.texts.flatMap((text) => foldedText(text).split(' ')),
     );
   }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldedKey, matchRanges, queryTokens, skeletonKey } from '../../../../shared/search/normalize';
+import fc from 'fast-check';
+import {
+  foldedKey,
+  foldedText,
+  matchRanges,
+  queryTokens,
+  skeletonKey,
+  skeletonText,
+} from '../../../../shared/search/normalize';
 import { SearchIndex } from '../../../../shared/search/search-index';
 
 describe('folded key', () => {
@@ -99,5 +107,19 @@ describe('SearchIndex updates', () => {
     index.remove('a');
     expect(index.search('штраф').map((h) => h.id)).toEqual(['b']);
     expect(index.size).toBe(1);
+  });
+});
+
+describe('fast keys', () => {
+  it('index keys equal the mapped keys used for highlighting, for any text', () => {
+    const alphabet = [..."abcdeghijklmnopqrstuvwxyzşçäöüğıñəūабвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі ЁЖӘ'’-.,1é"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(skeletonText(text)).toBe(skeletonKey(text).key);
+        expect(foldedText(text)).toBe(foldedKey(text).key);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
