@@ -1,11 +1,12 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, PRODUCT_NAME } from '../../shared/app/identity';
 import { appInfoHandler } from './ipc/app.ipc';
 import { saveAsHandler } from './ipc/files.ipc';
 import { registerIpcHandler } from './ipc/handle';
 import { keystoreHandlers } from './ipc/keystore.ipc';
+import { notifyHandler } from './ipc/notify.ipc';
 import { openExternalHandler } from './ipc/shell.ipc';
 import { createAssetHandler } from './security/asset-handler';
 import { denyAllPermissions, guardWebContents } from './security/web-contents-guards';
@@ -112,6 +113,15 @@ if (!app.requestSingleInstanceLock()) {
             ),
         },
       }),
+    );
+    registerIpcHandler(
+      ipcMain,
+      'notify:show',
+      notifyHandler({
+        isSupported: () => Notification.isSupported(),
+        show: (title, body) => new Notification({ title, body, silent: false }).show(),
+      }),
+      options,
     );
     registerIpcHandler(ipcMain, 'keystore:status', keystore.status, options);
     registerIpcHandler(ipcMain, 'keystore:remember', keystore.remember, options);

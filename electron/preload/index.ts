@@ -14,6 +14,7 @@ const api: DesktopApi = {
   app: { info: () => invoke('app:info', null) },
   files: { saveAs: (request) => invoke('files:saveAs', request) },
   shell: { openExternal: (url) => invoke('shell:openExternal', { url }) },
+  notify: { show: (title, body) => invoke('notify:show', { title, body }) },
   // Key material passes here only for the opt-in device keystore; it is never logged.
   keystore: {
     status: (vaultId) => invoke('keystore:status', { vaultId }),

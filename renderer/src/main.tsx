@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { VaultRepository } from './db/vault-repository';
 import { initI18n } from './i18n';
-import { detectPlatform } from './platform';
+import { detectPlatform, PlatformProvider } from './platform';
 import { installExternalLinkGuard } from './platform/external-links';
 import { connectVaultService } from './stores/vault-store';
 import { createWorkerArgon2id } from './vault/argon2-client';
@@ -27,6 +27,8 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('main: the #root element is missing from index.html');
 createRoot(container).render(
   <StrictMode>
-    <App platform={platform} />
+    <PlatformProvider platform={platform}>
+      <App platform={platform} />
+    </PlatformProvider>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toSafeExternalUrl } from '../security/external-url';
 import { isCivilDate } from './civil-date';
+import { deadlineSchema } from './deadline';
 
 /**
  * The case file: one proceeding against a journalist or a media outlet. Fields follow how
@@ -131,7 +132,19 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 /** One recorded change: what changed, when, with the values before and after. */
 export const historyEventSchema = z.object({
   at: z.string(),
-  action: z.enum(['case-created', 'case-updated', 'entry-added', 'entry-updated', 'entry-deleted', 'merged']),
+  action: z.enum([
+    'case-created',
+    'case-updated',
+    'entry-added',
+    'entry-updated',
+    'entry-deleted',
+    'deadline-added',
+    'deadline-updated',
+    'deadline-deleted',
+    'attachment-added',
+    'attachment-deleted',
+    'merged',
+  ]),
   /** For entry events: which entry. */
   entryId: z.string().optional(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
@@ -176,6 +189,8 @@ export const caseRecordSchema = caseFieldsSchema.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   history: z.array(historyEventSchema),
+  /** Deadlines are edited on their own, not through the case form. */
+  deadlines: z.array(deadlineSchema).default([]),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;
 
@@ -215,6 +230,6 @@ export const STATE_INITIATORS: readonly InitiatorType[] = [
 
 /** The editable fields of a stored case (without its bookkeeping). */
 export function caseFieldsOf(record: CaseRecord): CaseFields {
-  const { createdAt, updatedAt, history, ...fields } = record;
+  const { createdAt, updatedAt, history, deadlines, ...fields } = record;
   return fields;
 }

@@ -60,6 +60,11 @@ export const ipcContract = {
     request: z.object({ url: z.string().max(2048) }),
     response: z.object({ opened: z.boolean() }),
   },
+  /** A desktop notification (a deadline reminder). The renderer never gets the permission itself. */
+  'notify:show': {
+    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
+    response: z.object({ shown: z.boolean() }),
+  },
   /**
    * Opt-in "remember on this device": whether the OS keystore (Electron safeStorage) can protect
    * a vault key here. On Linux without a keyring it cannot, and says why.
@@ -111,6 +116,7 @@ export type DesktopApi = {
   readonly app: { info(): Promise<IpcResult<AppInfo>> };
   readonly files: { saveAs(request: IpcRequest<'files:saveAs'>): Promise<IpcResult<SaveResult>> };
   readonly shell: { openExternal(url: string): Promise<IpcResult<IpcResponse<'shell:openExternal'>>> };
+  readonly notify: { show(title: string, body: string): Promise<IpcResult<IpcResponse<'notify:show'>>> };
   readonly keystore: {
     status(vaultId: string | null): Promise<IpcResult<IpcResponse<'keystore:status'>>>;
     remember(vaultId: string, rootKey: Uint8Array): Promise<IpcResult<IpcResponse<'keystore:remember'>>>;

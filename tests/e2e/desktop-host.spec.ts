@@ -15,6 +15,7 @@ test.beforeEach(async ({ page }) => {
         app: { info: () => ok({ name: 'Qorgau', version: '9.9.9-test', platform: 'linux', packaged: false }) },
         files: { saveAs: () => ok({ status: 'cancelled' }) },
         shell: { openExternal: () => ok({ opened: true }) },
+        notify: { show: () => ok({ shown: true }) },
         keystore: {
           status: (vaultId: string | null) =>
             ok({ available: true, remembered: vaultId !== null && remembered.has(vaultId) }),

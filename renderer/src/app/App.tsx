@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { CasesView, resetCasesUi } from '../features/cases';
+import { AgendaView, useReminders } from '../features/agenda';
 import { SettingsView } from '../features/settings';
 import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView } from '../features/vault';
 import type { Platform } from '../platform';
@@ -9,7 +10,7 @@ import { useAppStore } from '../stores/app-store';
 import { useVaultStore } from '../stores/vault-store';
 import { useVaultLocking } from './use-vault-locking';
 
-type Section = 'cases' | 'settings';
+type Section = 'cases' | 'agenda' | 'settings';
 
 export function App({ platform }: { readonly platform: Platform }) {
   const { t } = useTranslation();
@@ -94,11 +95,12 @@ function Workspace() {
   const [section, setSection] = useState<Section>('cases');
   // A search typed before the lock is case data too: it does not survive the lock.
   useEffect(() => resetCasesUi, []);
+  useReminders(true);
   return (
     <>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {(['cases', 'settings'] as const).map((name) => (
+          {(['cases', 'agenda', 'settings'] as const).map((name) => (
             <li key={name}>
               <button
                 type="button"
@@ -113,7 +115,13 @@ function Workspace() {
         </ul>
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
-        {section === 'cases' ? <CasesView /> : <SettingsView />}
+        {section === 'cases' ? (
+          <CasesView />
+        ) : section === 'agenda' ? (
+          <AgendaView onOpenCase={() => setSection('cases')} />
+        ) : (
+          <SettingsView />
+        )}
       </main>
     </>
   );

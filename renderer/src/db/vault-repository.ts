@@ -46,6 +46,8 @@ export type AttachmentManifest = {
   readonly chunkCount: number;
   readonly noncePrefix: string;
   readonly addedAt: string;
+  /** The timeline entry it belongs to, or null for a document of the whole case. */
+  readonly entryId: string | null;
 };
 
 export type LoadResult = {
@@ -262,7 +264,7 @@ export class VaultRepository {
     keys: VaultKeys,
     caseKeys: CaseKeys,
     file: Blob,
-    meta: { readonly name: string; readonly type: string },
+    meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
     options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void } = {},
   ): Promise<AttachmentManifest> {
     const attachmentId = randomId();
@@ -300,6 +302,7 @@ export class VaultRepository {
         chunkCount,
         noncePrefix: toBase64Url(noncePrefix),
         addedAt: new Date().toISOString(),
+        entryId: meta.entryId ?? null,
       };
       const row = await this.sealRow(keys.vaultId, caseKeys, 'attachments', attachmentId, manifest);
       await this.guard(`import "${meta.name}"`, () => this.db.attachments.put(row));

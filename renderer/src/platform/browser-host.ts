@@ -31,6 +31,14 @@ export function createBrowserHost(): Platform {
       window.open(safe, '_blank', 'noopener,noreferrer');
       return Promise.resolve(true);
     },
+    notify: (title, body) => {
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return Promise.resolve(false);
+      new Notification(title, { body });
+      return Promise.resolve(true);
+    },
+    notificationState: () => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission),
+    requestNotifications: async () =>
+      typeof Notification === 'undefined' ? 'unsupported' : await Notification.requestPermission(),
     deviceKeystore: null,
   };
 }

@@ -23,6 +23,9 @@ export function createDesktopHost(api: DesktopApi): Platform {
     },
     pickFiles: pickFilesWithInput,
     openExternal: async (url) => unwrap('openExternal', await api.shell.openExternal(url)).opened,
+    notify: async (title, body) => unwrap('notify', await api.notify.show(title, body)).shown,
+    notificationState: () => 'granted',
+    requestNotifications: () => Promise.resolve('granted'),
     deviceKeystore: {
       status: async (vaultId) => unwrap('keystoreStatus', await api.keystore.status(vaultId)),
       remember: async (vaultId, rootKey) => {

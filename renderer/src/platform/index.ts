@@ -4,6 +4,7 @@ import type { Platform } from './platform';
 
 export type { AppInfo, DeviceKeystore, FileFilter, Platform, SaveFileRequest, SaveFileResult } from './platform';
 export { PlatformError } from './platform';
+export { PlatformProvider, usePlatform } from './context';
 
 /** Chosen once at start-up: the desktop host when Electron's preload is present, else the browser host. */
 export function detectPlatform(): Platform {

@@ -43,6 +43,11 @@ export type Platform = {
   pickFiles(options: { readonly accept?: string; readonly multiple?: boolean }): Promise<File[]>;
   /** Opens an http(s) or mailto link outside the app; false when the link was refused. */
   openExternal(url: string): Promise<boolean>;
+  /** Shows a system notification; false when it could not (no permission, no support). */
+  notify(title: string, body: string): Promise<boolean>;
+  /** Whether notifications can be shown, and asking for them (web edition: on a click only). */
+  notificationState(): 'granted' | 'denied' | 'default' | 'unsupported';
+  requestNotifications(): Promise<'granted' | 'denied' | 'default' | 'unsupported'>;
   /** Present on the desktop only: the web edition never stores a key outside the vault. */
   readonly deviceKeystore: DeviceKeystore | null;
 };

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { VaultError } from '../../../shared/crypto/errors';
 import type { CaseFields } from '../../../shared/domain/case';
+import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
+import type { AttachmentManifest } from '../db/vault-repository';
 import { SearchIndex } from '../../../shared/search/search-index';
 import { caseSearchDocument } from '../features/cases/case-search';
 import {
@@ -48,6 +50,18 @@ type VaultActions = {
   addEntry: (caseTag: string, fields: EntryFields) => Promise<boolean>;
   updateEntry: (caseTag: string, entryId: string, fields: EntryFields) => Promise<boolean>;
   deleteEntry: (caseTag: string, entryId: string) => Promise<boolean>;
+  saveDeadline: (caseTag: string, deadline: Deadline) => Promise<boolean>;
+  deleteDeadline: (caseTag: string, deadlineId: string) => Promise<boolean>;
+  importAttachment: (
+    caseTag: string,
+    file: File,
+    options: { entryId?: string | null; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ) => Promise<boolean>;
+  /** The decrypted file, or throws (an IntegrityError naming the file when a chunk was tampered with). */
+  readAttachment: (caseTag: string, manifest: AttachmentManifest) => Promise<Uint8Array[]>;
+  deleteAttachment: (caseTag: string, manifest: AttachmentManifest) => Promise<boolean>;
+  /** Remembers reminders already shown, so each is shown once. */
+  markReminded: (keys: readonly string[]) => Promise<void>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
@@ -212,6 +226,36 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       run(() => replaceCase(caseTag, (service, current) => service.updateEntry(current, entryId, fields))),
     deleteEntry: (caseTag, entryId) =>
       run(() => replaceCase(caseTag, (service, current) => service.deleteEntry(current, entryId))),
+    saveDeadline: (caseTag, deadline) =>
+      run(() => replaceCase(caseTag, (service, current) => service.saveDeadline(current, deadline))),
+    deleteDeadline: (caseTag, deadlineId) =>
+      run(() => replaceCase(caseTag, (service, current) => service.deleteDeadline(current, deadlineId))),
+    importAttachment: (caseTag, file, options) =>
+      run(() =>
+        replaceCase(caseTag, (service, current) =>
+          service.importAttachment(
+            current,
+            file,
+            { name: file.name, type: file.type, entryId: options.entryId ?? null },
+            options,
+          ),
+        ),
+      ),
+    readAttachment: (caseTag, manifest) => {
+      const current = get().cases.find((c) => c.caseTag === caseTag);
+      if (current === undefined)
+        return Promise.reject(new VaultError('locked', 'open the file: the case is not open.'));
+      return requireService().readAttachment(current, manifest);
+    },
+    deleteAttachment: (caseTag, manifest) =>
+      run(() => replaceCase(caseTag, (service, current) => service.deleteAttachment(current, manifest))),
+    markReminded: async (keys) => {
+      if (keys.length === 0) return;
+      const settings = get().settings;
+      const next = { ...settings, notifiedReminders: [...settings.notifiedReminders, ...keys] };
+      set({ settings: next });
+      await requireService().saveSettings(next);
+    },
     deleteCase: async (caseTag) => {
       await run(async () => {
         await requireService().deleteCase(caseTag);

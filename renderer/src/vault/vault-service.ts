@@ -27,14 +27,19 @@ import {
   type EntryFields,
   type EntryRecord,
 } from '../../../shared/domain/entry';
+import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
 import { VaultMissingError } from '../db/errors';
-import type { VaultRepository } from '../db/vault-repository';
+import type { AttachmentManifest, VaultRepository } from '../db/vault-repository';
 import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
 
-export type VaultSettings = { readonly autoLockMinutes: number };
-export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10 };
+export type VaultSettings = {
+  readonly autoLockMinutes: number;
+  /** Reminders already shown (deadline id @ moment), so each is shown once. */
+  readonly notifiedReminders: readonly string[];
+};
+export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10, notifiedReminders: [] };
 
 /** A decrypted timeline entry. */
 export type EntryView = { readonly id: string; readonly record: EntryRecord };
@@ -44,6 +49,7 @@ export type CaseView = {
   readonly caseTag: string;
   readonly record: CaseRecord;
   readonly entries: readonly EntryView[];
+  readonly attachments: readonly AttachmentManifest[];
 };
 
 export type OpenedVault = {
@@ -200,7 +206,7 @@ export class VaultService {
     });
     const { caseTag, caseKeys } = await this.deps.repository.createCase(keys, record);
     this.caseKeys.set(caseTag, caseKeys);
-    return { caseTag, record, entries: [] };
+    return { caseTag, record, entries: [], attachments: [] };
   }
 
   /** Saves edited fields; the history records each field that changed, with both values. */
@@ -276,6 +282,74 @@ export class VaultService {
     );
   }
 
+  /** Adds, changes (including marking done) or removes a deadline; the history records it. */
+  async saveDeadline(current: CaseView, deadline: Deadline): Promise<CaseView> {
+    const next = deadlineSchema.parse(deadline);
+    const existing = current.record.deadlines.find((d) => d.id === next.id);
+    const changes = diffFields(existing ?? {}, next);
+    if (changes.length === 0) return current;
+    const deadlines = existing
+      ? current.record.deadlines.map((d) => (d.id === next.id ? next : d))
+      : [...current.record.deadlines, next];
+    return this.writeRecord(
+      current,
+      { ...current.record, deadlines },
+      existing ? 'deadline-updated' : 'deadline-added',
+      changes,
+    );
+  }
+
+  async deleteDeadline(current: CaseView, deadlineId: string): Promise<CaseView> {
+    const existing = current.record.deadlines.find((d) => d.id === deadlineId);
+    if (existing === undefined) return current;
+    const deadlines = current.record.deadlines.filter((d) => d.id !== deadlineId);
+    return this.writeRecord(current, { ...current.record, deadlines }, 'deadline-deleted', diffFields(existing, {}));
+  }
+
+  /**
+   * Streams a file into the case (or one of its entries) through the vault's chunked encryption;
+   * the history notes it once the manifest is stored.
+   */
+  async importAttachment(
+    current: CaseView,
+    file: Blob,
+    meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
+    options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<CaseView> {
+    const manifest = await this.deps.repository.importAttachment(
+      this.requireKeys(),
+      this.requireCaseKeys(current.caseTag),
+      file,
+      meta,
+      options,
+    );
+    const withFile = { ...current, attachments: [...current.attachments, manifest] };
+    return this.writeRecord(withFile, current.record, 'attachment-added', [
+      { field: 'attachment', before: null, after: `${manifest.name} (${manifest.size} B, SHA-256 ${manifest.sha256})` },
+    ]);
+  }
+
+  /** The decrypted bytes of an attachment, each chunk verified before it is released. */
+  async readAttachment(current: CaseView, manifest: AttachmentManifest): Promise<Uint8Array[]> {
+    const parts: Uint8Array[] = [];
+    const source = this.deps.repository.readAttachment(
+      this.requireKeys(),
+      this.requireCaseKeys(current.caseTag),
+      manifest,
+    );
+    for await (const part of source) parts.push(part);
+    return parts;
+  }
+
+  async deleteAttachment(current: CaseView, manifest: AttachmentManifest): Promise<CaseView> {
+    this.requireKeys();
+    await this.deps.repository.deleteAttachment(manifest.id);
+    const withoutFile = { ...current, attachments: current.attachments.filter((a) => a.id !== manifest.id) };
+    return this.writeRecord(withoutFile, current.record, 'attachment-deleted', [
+      { field: 'attachment', before: manifest.name, after: null },
+    ]);
+  }
+
   async deleteCase(caseTag: string): Promise<void> {
     this.requireKeys();
     await this.deps.repository.deleteCase(caseTag);
@@ -302,7 +376,19 @@ export class VaultService {
       record,
       ...change,
     });
-    return { caseTag: current.caseTag, record, entries };
+    return { ...current, record, entries };
+  }
+
+  private async writeRecord(
+    current: CaseView,
+    record: CaseRecord,
+    action: HistoryEvent['action'],
+    changes: HistoryEvent['changes'],
+  ): Promise<CaseView> {
+    const at = new Date().toISOString();
+    const next: CaseRecord = { ...record, updatedAt: at, history: [...record.history, { at, action, changes }] };
+    await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), { record: next });
+    return { ...current, record: next };
   }
 
   private requireCaseKeys(caseTag: string): CaseKeys {
@@ -330,7 +416,7 @@ export class VaultService {
         else messages.push(`integrity: the record entries/${entry.id} does not have the shape of a timeline entry.`);
       }
       this.caseKeys.set(opened.caseTag, opened.keys);
-      views.push({ caseTag: opened.caseTag, record: parsed.data, entries });
+      views.push({ caseTag: opened.caseTag, record: parsed.data, entries, attachments: opened.attachments });
     }
     const storedSettings = await this.deps.repository.readSettings(keys);
     return { cases: views, failures: messages, settings: parseSettings(storedSettings) };
@@ -358,9 +444,15 @@ export class VaultService {
 }
 
 function parseSettings(value: unknown): VaultSettings {
-  if (typeof value === 'object' && value !== null && 'autoLockMinutes' in value) {
-    const minutes = value.autoLockMinutes;
-    if (typeof minutes === 'number' && minutes >= 1 && minutes <= 240) return { autoLockMinutes: minutes };
-  }
-  return DEFAULT_SETTINGS;
+  if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
+  const stored = value as Partial<Record<keyof VaultSettings, unknown>>;
+  const minutes = stored.autoLockMinutes;
+  const notified = stored.notifiedReminders;
+  return {
+    autoLockMinutes:
+      typeof minutes === 'number' && minutes >= 1 && minutes <= 240 ? minutes : DEFAULT_SETTINGS.autoLockMinutes,
+    notifiedReminders: Array.isArray(notified)
+      ? notified.filter((key): key is string => typeof key === 'string').slice(-2000)
+      : [],
+  };
 }

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseFieldsOf } from '../../../../shared/domain/case';
 import { useVaultStore } from '../../stores/vault-store';
+import { DeadlinesPanel } from '../deadlines';
+import { DocumentsPanel } from '../documents';
 import { Timeline } from '../timeline';
 import { CaseForm } from './CaseForm';
 import { CaseHistory } from './CaseHistory';
 import { CaseOverview } from './CaseOverview';
 import { useCasesUi } from './cases-ui-store';
 
-type Tab = 'overview' | 'timeline' | 'history';
-const TABS: readonly Tab[] = ['overview', 'timeline', 'history'];
+type Tab = 'overview' | 'timeline' | 'documents' | 'deadlines' | 'history';
+const TABS: readonly Tab[] = ['overview', 'timeline', 'documents', 'deadlines', 'history'];
 
 /** One case: its overview, timeline and history as tabs, with edit and delete. */
 export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
@@ -115,6 +117,10 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
           <CaseOverview view={view} />
         ) : tab === 'timeline' ? (
           <Timeline view={view} />
+        ) : tab === 'documents' ? (
+          <DocumentsPanel view={view} />
+        ) : tab === 'deadlines' ? (
+          <DeadlinesPanel view={view} />
         ) : (
           <CaseHistory view={view} />
         )}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from '../vault/PassphraseField';
 import { newPassphraseProblem } from '../vault/passphrase-strength';
@@ -12,6 +13,7 @@ export function SettingsView() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <AutoLockSetting />
       <StorageStatus />
+      <NotificationSetting />
       <ChangePassphrase />
       <RememberOnDevice />
     </section>
@@ -174,6 +176,24 @@ function RememberOnDevice() {
           </button>
         </form>
       )}
+    </div>
+  );
+}
+
+/** Reminders as system notifications: the desktop shows them; the web edition asks, on a click. */
+function NotificationSetting() {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const [state, setState] = useState(platform.notificationState());
+  return (
+    <div className="settings-group">
+      <h2>{t('settings.notifications.heading')}</h2>
+      <p role="status">{t(`settings.notifications.${state}`)}</p>
+      {state === 'default' ? (
+        <button type="button" className="secondary" onClick={() => void platform.requestNotifications().then(setState)}>
+          {t('settings.notifications.enable')}
+        </button>
+      ) : null}
     </div>
   );
 }

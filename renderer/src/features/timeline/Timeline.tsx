@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayCivil } from '../../../../shared/domain/civil-date';
 import { emptyEntryFields, entryFieldsOf, type EntryRecord } from '../../../../shared/domain/entry';
+import type { AttachmentManifest } from '../../db/vault-repository';
+import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import type { CaseView } from '../../vault/vault-service';
 import { SourceList } from '../cases/CaseOverview';
@@ -16,6 +18,8 @@ export function Timeline({ view }: { readonly view: CaseView }) {
   const addEntry = useVaultStore((s) => s.addEntry);
   const updateEntry = useVaultStore((s) => s.updateEntry);
   const deleteEntry = useVaultStore((s) => s.deleteEntry);
+  const importAttachment = useVaultStore((s) => s.importAttachment);
+  const platform = usePlatform();
   const [newestFirst, setNewestFirst] = useState(true);
   // The entry being edited: its id, NEW_ENTRY for a new one, or null.
   const [editing, setEditing] = useState<string | null>(null);
@@ -81,8 +85,23 @@ export function Timeline({ view }: { readonly view: CaseView }) {
         <ol className="timeline" aria-label={t('timeline.title')}>
           {entries.map((entry) => (
             <li key={entry.id} className="timeline-entry">
-              <EntryCard record={entry.record} />
+              <EntryCard record={entry.record} attachments={view.attachments.filter((a) => a.entryId === entry.id)} />
               <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={t('timeline.attachNamed', {
+                    date: entry.record.date,
+                    kind: t(`timeline.kind.${entry.record.kind}`),
+                  })}
+                  onClick={() => {
+                    void platform.pickFiles({ multiple: true }).then(async (files) => {
+                      for (const file of files) await importAttachment(view.caseTag, file, { entryId: entry.id });
+                    });
+                  }}
+                >
+                  {t('timeline.attach')}
+                </button>
                 <button
                   type="button"
                   className="secondary"
@@ -123,7 +142,13 @@ export function Timeline({ view }: { readonly view: CaseView }) {
   );
 }
 
-function EntryCard({ record }: { readonly record: EntryRecord }) {
+function EntryCard({
+  record,
+  attachments,
+}: {
+  readonly record: EntryRecord;
+  readonly attachments: readonly AttachmentManifest[];
+}) {
   const { t } = useTranslation();
   return (
     <article className="entry-card">
@@ -137,6 +162,11 @@ function EntryCard({ record }: { readonly record: EntryRecord }) {
       {record.notes ? <p className="preserve-lines">{record.notes}</p> : null}
       {record.reportText ? <ReportTextPreview source={record.reportText} /> : null}
       {record.sources.length > 0 ? <SourceList sources={record.sources} /> : null}
+      {attachments.length > 0 ? (
+        <p className="muted">
+          {t('timeline.attachments')}: {attachments.map((a) => a.name).join(', ')}
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { agendaGroup, agendaItems, type AgendaGroup } from '../../../../shared/agenda/agenda';
+import { todayCivil } from '../../../../shared/domain/civil-date';
+import { usePlatform } from '../../platform';
+import { useVaultStore } from '../../stores/vault-store';
+import { useCasesUi } from '../cases/cases-ui-store';
+import { exportIcs } from './export-ics';
+
+const GROUPS: readonly AgendaGroup[] = ['overdue', 'today', 'this-week', 'later'];
+
+/** Hearings and open deadlines across all cases: overdue, today, this week, later. */
+export function AgendaView({ onOpenCase }: { readonly onOpenCase: () => void }) {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const cases = useVaultStore((s) => s.cases);
+  const today = todayCivil();
+  const items = agendaItems(cases, today);
+
+  return (
+    <section aria-labelledby="agenda-title" className="agenda">
+      <div className="view-header">
+        <h1 id="agenda-title">{t('agenda.title')}</h1>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void exportIcs(platform, items, t('agenda.title'), 'qorgau-agenda.ics')}
+        >
+          {t('agenda.export')}
+        </button>
+      </div>
+      {items.length === 0 ? <p>{t('agenda.empty')}</p> : null}
+      {GROUPS.map((group) => {
+        const inGroup = items.filter((item) => agendaGroup(item.date, today) === group);
+        if (inGroup.length === 0) return null;
+        return (
+          <section key={group} aria-labelledby={`agenda-${group}`} className={`agenda-group ${group}`}>
+            <h2 id={`agenda-${group}`}>{t(`agenda.group.${group}`)}</h2>
+            <ul className="plain-list agenda-list">
+              {inGroup.map((item) => (
+                <li key={item.key}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      useCasesUi.setState({ openCase: item.caseTag, creating: false });
+                      onOpenCase();
+                    }}
+                  >
+                    <span className="agenda-date">
+                      {item.date}
+                      {item.time ? ` ${item.time}` : ''}
+                    </span>{' '}
+                    <span className="badge">{t(item.kind === 'hearing' ? 'agenda.hearing' : 'agenda.deadline')}</span>{' '}
+                    {item.title}
+                    {' — '}
+                    {item.caseTitle}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { AgendaView } from './AgendaView';
+export { useReminders } from './use-reminders';

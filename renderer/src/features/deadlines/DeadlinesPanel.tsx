@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { randomId } from '../../../../shared/crypto/bytes';
+import { todayCivil } from '../../../../shared/domain/civil-date';
+import { deadlineSchema, REMINDER_OFFSETS, type Deadline } from '../../../../shared/domain/deadline';
+import { validate, type FieldErrors } from '../../../../shared/domain/validation';
+import { agendaItems } from '../../../../shared/agenda/agenda';
+import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
+import { useVaultStore } from '../../stores/vault-store';
+import type { CaseView } from '../../vault/vault-service';
+import { exportIcs } from '../agenda/export-ics';
+import { usePlatform } from '../../platform';
+
+/** The case's deadlines: what is due when, with a reminder; marked done when dealt with. */
+export function DeadlinesPanel({ view }: { readonly view: CaseView }) {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const saveDeadline = useVaultStore((s) => s.saveDeadline);
+  const deleteDeadline = useVaultStore((s) => s.deleteDeadline);
+  const busy = useVaultStore((s) => s.busy);
+  const blank = (): Deadline => ({
+    id: randomId(),
+    what: '',
+    due: todayCivil(),
+    time: '',
+    reminder: '1-day',
+    done: false,
+  });
+  const [draft, setDraft] = useState<Deadline>(blank);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const deadlines = [...view.record.deadlines].sort((a, b) => `${a.due} ${a.time}`.localeCompare(`${b.due} ${b.time}`));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(deadlineSchema, draft);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    if (await saveDeadline(view.caseTag, result.value)) setDraft(blank());
+  };
+
+  return (
+    <section aria-labelledby="deadlines-title">
+      <div className="view-header">
+        <h2 id="deadlines-title">{t('deadlines.title')}</h2>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void exportIcs(platform, agendaItems([view], '0000-00-00'), view.record.title, `${view.record.title}.ics`)
+          }
+        >
+          {t('agenda.exportCase')}
+        </button>
+      </div>
+      {deadlines.length === 0 ? (
+        <p>{t('deadlines.empty')}</p>
+      ) : (
+        <ul className="deadline-list" aria-label={t('deadlines.title')}>
+          {deadlines.map((deadline) => (
+            <li key={deadline.id} className={deadline.done ? 'done' : ''}>
+              <CheckboxField
+                label={`${deadline.due}${deadline.time ? ` ${deadline.time}` : ''} — ${deadline.what}`}
+                checked={deadline.done}
+                onChange={(done) => void saveDeadline(view.caseTag, { ...deadline, done })}
+              />
+              <span className="muted">{t(`deadlines.reminder.${deadline.reminder}`)}</span>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('deadlines.deleteNamed', { what: deadline.what })}
+                onClick={() => void deleteDeadline(view.caseTag, deadline.id)}
+              >
+                {t('deadlines.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="deadline-form" onSubmit={(event) => void submit(event)} noValidate autoComplete="off">
+        <h3>{t('deadlines.add')}</h3>
+        <TextField
+          label={t('deadlines.what')}
+          value={draft.what}
+          onChange={(what) => setDraft({ ...draft, what })}
+          error={errors.what}
+        />
+        <div className="field-row">
+          <TextField
+            label={t('deadlines.due')}
+            type="date"
+            value={draft.due}
+            onChange={(due) => setDraft({ ...draft, due })}
+            error={errors.due}
+          />
+          <TextField
+            label={t('deadlines.time')}
+            type="time"
+            value={draft.time}
+            onChange={(time) => setDraft({ ...draft, time })}
+            error={errors.time}
+          />
+          <SelectField
+            label={t('deadlines.reminderLabel')}
+            value={draft.reminder}
+            onChange={(reminder) => setDraft({ ...draft, reminder })}
+            options={REMINDER_OFFSETS.map((value) => ({ value, label: t(`deadlines.reminder.${value}`) }))}
+          />
+        </div>
+        <button type="submit" disabled={busy}>
+          {t('deadlines.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
