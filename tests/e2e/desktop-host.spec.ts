@@ -15,7 +15,13 @@ test.beforeEach(async ({ page }) => {
         app: { info: () => ok({ name: 'Qorgau', version: '9.9.9-test', platform: 'linux', packaged: false }) },
         files: { saveAs: () => ok({ status: 'cancelled' }) },
         shell: { openExternal: () => ok({ opened: true }) },
-        notify: { show: () => ok({ shown: true }) },
+        notify: {
+          show: (title: string, body: string) => {
+            const shown = ((window as unknown as { __notified?: string[] }).__notified ??= []);
+            shown.push(`${title} | ${body}`);
+            return ok({ shown: true });
+          },
+        },
         keystore: {
           status: (vaultId: string | null) =>
             ok({ available: true, remembered: vaultId !== null && remembered.has(vaultId) }),
@@ -52,4 +58,30 @@ test('the desktop edition offers "remember on this device", off by default, and 
   await vault.lock();
   await page.getByRole('button', { name: 'Unlock with this device’s keystore' }).click();
   await expect(vault.caseList().getByText('Дело на ноутбуке')).toBeVisible();
+});
+
+test('a reminder that fell due while the app was locked is shown once, at the next unlock', async ({ page }) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело со сроком' });
+  await vault.openCase('Дело со сроком');
+  await page.getByRole('tab', { name: 'Deadlines' }).click();
+  await vault.lock();
+  await vault.unlockAndWait();
+  await vault.openCase('Дело со сроком');
+  await page.getByRole('tab', { name: 'Deadlines' }).click();
+  await page.getByRole('textbox', { name: 'What is due' }).fill('Подать отзыв');
+  await page.getByRole('textbox', { name: 'Due date' }).fill('2020-01-10');
+  await page.getByRole('button', { name: 'Save the deadline' }).click();
+  await expect(page.getByRole('list', { name: 'Deadlines' }).getByText(/Подать отзыв/)).toBeVisible();
+
+  const notified = () => page.evaluate(() => (window as unknown as { __notified?: string[] }).__notified ?? []);
+  await vault.lock();
+  await vault.unlockAndWait();
+  await expect.poll(notified).toEqual(['Due: Подать отзыв | 2020-01-10 · Дело со сроком']);
+  await vault.lock();
+  await vault.unlockAndWait();
+  await page.waitForTimeout(500);
+  expect(await notified()).toHaveLength(1);
 });

@@ -1,0 +1,193 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { findCanaries } from '../fixtures/vault';
+import { expect, test } from './fixtures';
+import { canariesInProfile, rawIndexedDbContents } from './storage-scan';
+import { VaultPage } from './vault-page';
+
+const MiB = 1024 * 1024;
+
+/** Opens a new case's Documents tab. */
+async function caseWithDocuments(page: Page, title: string): Promise<VaultPage> {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title });
+  await vault.openCase(title);
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  return vault;
+}
+
+/**
+ * Drops a file made in the page onto the drop zone, as a person dragging it from their desktop
+ * would. `kind: 'pdf'` makes a valid one-page PDF padded to `size` bytes.
+ */
+async function dropFile(
+  page: Page,
+  file: { name: string; type: string; size: number; kind: 'pdf' | 'zeros' | 'text'; text?: string },
+) {
+  const dataTransfer = await page.evaluateHandle((spec) => {
+    const encoder = new TextEncoder();
+    const makePdf = (padding: number): Blob => {
+      const parts: Uint8Array[] = [];
+      const offsets: number[] = [];
+      let length = 0;
+      const push = (chunk: string | Uint8Array) => {
+        const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+        parts.push(bytes);
+        length += bytes.byteLength;
+      };
+      const object = (n: number, body: string) => {
+        offsets[n] = length;
+        push(`${n} 0 obj\n${body}\nendobj\n`);
+      };
+      push('%PDF-1.4\n');
+      object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+      object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+      object(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>');
+      const content = '0 0 0 rg 72 400 300 150 re f\n';
+      object(4, `<< /Length ${content.length} >>\nstream\n${content}endstream`);
+      offsets[5] = length;
+      push(`5 0 obj\n<< /Length ${padding} >>\nstream\n`);
+      push(new Uint8Array(padding).fill(32));
+      push('\nendstream\nendobj\n');
+      const xref = length;
+      let table = 'xref\n0 6\n0000000000 65535 f \n';
+      for (let n = 1; n <= 5; n += 1) table += `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
+      push(`${table}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+      return new Blob(parts as BlobPart[], { type: 'application/pdf' });
+    };
+    let blob: Blob;
+    if (spec.kind === 'pdf') blob = makePdf(spec.size);
+    else if (spec.kind === 'text') blob = new Blob([spec.text ?? ''], { type: spec.type });
+    else
+      blob = new Blob(Array.from({ length: Math.ceil(spec.size / (1024 * 1024)) }, () => new Uint8Array(1024 * 1024)));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([blob], spec.name, { type: spec.type }));
+    return transfer;
+  }, file);
+  await page.getByRole('region', { name: 'Drop files here' }).dispatchEvent('drop', { dataTransfer });
+}
+
+async function chunkCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('qorgau-vault');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const request = open.result.transaction('chunks').objectStore('chunks').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error ?? new Error('count failed'));
+        };
+      }),
+  );
+}
+
+test('a 20 MB PDF dropped on the case is encrypted, previewed from memory, and a flipped byte is refused by name', async ({
+  page,
+  pageErrors,
+}) => {
+  test.setTimeout(120_000);
+  await caseWithDocuments(page, 'Дело с документами');
+  await dropFile(page, { name: 'Решение суда.pdf', type: 'application/pdf', size: 20 * MiB, kind: 'pdf' });
+  await expect(page.getByText('“Решение суда.pdf” was added.')).toBeVisible({ timeout: 60_000 });
+  const row = page.getByRole('row', { name: /Решение суда\.pdf/ });
+  await expect(row).toContainText('application/pdf');
+  await expect(row).toContainText('20 MB');
+
+  await page.getByRole('button', { name: 'Preview “Решение суда.pdf”' }).click();
+  const canvas = page.getByRole('img', { name: 'First page of “Решение суда.pdf”' });
+  await expect(page.getByText('Pages: 1')).toBeVisible({ timeout: 30_000 });
+  const dark = await canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 60 && (data[i + 3] ?? 0) > 200) count += 1;
+    return count;
+  });
+  expect(dark).toBeGreaterThan(1000); // the black rectangle drawn on page 1
+  await page.getByRole('button', { name: 'Close the preview' }).click();
+
+  // A second, small file that must keep opening after the PDF is damaged.
+  await dropFile(page, { name: 'note.txt', type: 'text/plain', size: 0, kind: 'text', text: 'still fine' });
+  await expect(page.getByText('“note.txt” was added.')).toBeVisible();
+
+  // Flip one byte of the PDF's second chunk, straight in IndexedDB.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('qorgau-vault');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const store = open.result.transaction('chunks', 'readwrite').objectStore('chunks');
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (at === null) return reject(new Error('no second chunk found'));
+            const row = at.value as { index: number; ct: Uint8Array };
+            if (row.index !== 1) return at.continue();
+            const ct = new Uint8Array(row.ct);
+            ct[10] = (ct[10] ?? 0) ^ 0xff;
+            at.update({ ...row, ct }).onsuccess = () => resolve();
+          };
+        };
+      }),
+  );
+  await page.getByRole('button', { name: 'Preview “Решение суда.pdf”' }).click();
+  await expect(page.getByRole('alert')).toContainText('“Решение суда.pdf” cannot be shown');
+  await expect(page.getByRole('alert')).toContainText(
+    'part 2 of 21 of the file "Решение суда.pdf" was changed or damaged',
+  );
+  await page.getByRole('button', { name: 'Close the preview' }).click();
+  await page.getByRole('button', { name: 'Save a decrypted copy of “Решение суда.pdf”' }).click();
+  await expect(page.getByRole('alert')).toContainText('“Решение суда.pdf” was not saved');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a decrypted copy of “note.txt”' }).click();
+  expect(await readFile((await (await download).path()) ?? '', 'utf8')).toBe('still fine');
+  expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
+
+test('cancelling a 200 MB import halfway leaves no chunk behind', async ({ page }) => {
+  test.setTimeout(180_000);
+  await caseWithDocuments(page, 'Дело с большим файлом');
+  await dropFile(page, { name: 'video.bin', type: 'application/octet-stream', size: 200 * MiB, kind: 'zeros' });
+  const progress = page.getByRole('progressbar', { name: 'Encrypting “video.bin”' });
+  await expect(progress).toBeVisible();
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000 })
+    .toBeGreaterThan(100 * MiB);
+  await page.getByRole('button', { name: 'Cancel “video.bin”' }).click();
+  await expect(page.getByText('Adding “video.bin” was cancelled; nothing was kept.')).toBeVisible({ timeout: 30_000 });
+  expect(await chunkCount(page)).toBe(0);
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+});
+
+test('a file with a canary leaves no trace at rest; a hostile file name is text and saved safely', async ({
+  page,
+  context,
+  profileDir,
+}) => {
+  const canary = 'ДОКУМЕНТ-КАНАРЕЙКА-Q7';
+  await caseWithDocuments(page, 'Дело с канарейкой');
+  const hostile = '../..\\<img src=x onerror=alert(1)>.txt';
+  await dropFile(page, { name: hostile, type: 'text/plain', size: 0, kind: 'text', text: `secret ${canary} secret` });
+  await expect(page.getByText(`“${hostile}” was added.`)).toBeVisible();
+  await expect(page.getByRole('cell', { name: hostile, exact: true })).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Save a decrypted copy of “${hostile}”` }).click();
+  const saved = (await download).suggestedFilename();
+  expect(saved).not.toMatch(/[/\\<>]/);
+  expect(saved.startsWith('.')).toBe(false);
+  expect(saved.endsWith('.txt')).toBe(true);
+
+  expect(findCanaries(await rawIndexedDbContents(page), [canary])).toEqual([]);
+  await context.close();
+  expect(await canariesInProfile(profileDir, [canary])).toEqual([]);
+});

@@ -1,0 +1,83 @@
+import ical from 'node-ical';
+import { describe, expect, it } from 'vitest';
+import { addDays, agendaGroup, agendaItems, reminderMoment, type AgendaCase } from '../../../../shared/agenda/agenda';
+import { toIcs } from '../../../../shared/agenda/ics';
+import { caseRecordSchema, emptyCaseFields } from '../../../../shared/domain/case';
+import type { Deadline } from '../../../../shared/domain/deadline';
+import { emptyEntryFields } from '../../../../shared/domain/entry';
+
+function makeAgendaCase(): AgendaCase {
+  const record = caseRecordSchema.parse({
+    ...emptyCaseFields('civil-lawsuit'),
+    title: 'Иск; «Әділет», 2026',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    history: [],
+    deadlines: [
+      { id: 'd1', what: 'Апелляция', due: '2026-05-10', time: '', reminder: '1-day', done: false },
+      { id: 'd2', what: 'Отзыв', due: '2026-05-01', time: '18:00', reminder: '1-hour', done: true },
+    ],
+  });
+  const entry = (id: string, date: string, kind: 'hearing' | 'ruling', time = '') => ({
+    id,
+    record: { ...emptyEntryFields(date), kind, time, place: `Суд ${id}`, createdAt: '', updatedAt: '' },
+  });
+  return {
+    caseTag: 'c1',
+    record,
+    entries: [
+      entry('e1', '2026-05-12', 'hearing', '10:30'),
+      entry('e2', '2026-05-02', 'hearing'),
+      entry('e3', '2026-05-20', 'ruling'),
+    ],
+  };
+}
+
+describe('agenda', () => {
+  it('lists hearings from today on and open deadlines, in date order', () => {
+    const items = agendaItems([makeAgendaCase()], '2026-05-05');
+    expect(items.map((item) => item.key)).toEqual(['deadline:d1', 'hearing:e1']);
+  });
+
+  it('groups dates as overdue, today, this week and later', () => {
+    expect(['2026-05-04', '2026-05-05', '2026-05-12', '2026-05-13'].map((d) => agendaGroup(d, '2026-05-05'))).toEqual([
+      'overdue',
+      'today',
+      'this-week',
+      'later',
+    ]);
+  });
+
+  it('adds days across months and years by the calendar alone', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('puts reminders before the due moment, a day without time at 09:00', () => {
+    const deadline: Deadline = { id: 'd', what: 'x', due: '2026-05-10', time: '', reminder: '1-day', done: false };
+    expect(reminderMoment(deadline)).toBe('2026-05-09T09:00');
+    expect(reminderMoment({ ...deadline, time: '00:30', reminder: '1-hour' })).toBe('2026-05-09T23:30');
+    expect(reminderMoment({ ...deadline, reminder: 'none' })).toBeNull();
+  });
+});
+
+describe('toIcs', () => {
+  it('writes events that a calendar parser reads back, with escaping and folding', () => {
+    const items = agendaItems([makeAgendaCase()], '2026-05-05');
+    const text = toIcs(items, { calendarName: 'Qorgau', stamp: '20260505T120000Z' });
+    expect(text.split('\r\n').every((line) => new TextEncoder().encode(line).byteLength <= 75)).toBe(true);
+    const events = Object.values(ical.sync.parseICS(text)).filter((item) => item?.type === 'VEVENT') as Array<{
+      summary: unknown;
+      start: Date & { dateOnly?: boolean };
+      location?: unknown;
+    }>;
+    expect(events.map((event) => String(event.summary))).toEqual([
+      'Апелляция — Иск; «Әділет», 2026',
+      'Суд e1 — Иск; «Әділет», 2026',
+    ]);
+    expect(events[0]?.start.dateOnly).toBe(true);
+    expect([events[1]?.start.getHours(), events[1]?.start.getMinutes()]).toEqual([10, 30]);
+    expect(String(events[1]?.location)).toBe('Суд e1');
+  });
+});
