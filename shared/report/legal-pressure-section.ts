@@ -1,0 +1,232 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type ZipOptions } from 'fflate';
+import { CASE_KINDS, type CaseKind } from '../domain/case';
+import type { Quarter } from '../domain/civil-date';
+import { DEFAULT_SECTION_TITLES, DOCUMENT_LANGUAGE, monthName, type ReportLanguage } from './locale';
+import { selectQuarter, type ReportCase } from './quarter-selection';
+import { parseReportText, type ReportRun, type ReportTextWarning } from './report-text';
+import { xmlSafe } from './xml-text';
+
+/** Everything the section is made of: built once, rendered by the preview and packed as DOCX. */
+export type SectionModel = {
+  readonly title: string;
+  readonly introduction: string;
+  readonly language: ReportLanguage;
+  readonly months: ReadonlyArray<{
+    readonly name: string;
+    readonly paragraphs: ReadonlyArray<{ readonly entryId: string; readonly runs: readonly ReportRun[] }>;
+  }>;
+  readonly warnings: ReadonlyArray<ReportTextWarning & { readonly entryId: string }>;
+  readonly missingText: readonly string[];
+  readonly statistics: SectionStatistics | null;
+};
+
+export type SectionStatistics = {
+  /** Developments per proceeding kind, one count per month of the quarter. */
+  readonly byKind: ReadonlyArray<{ readonly kind: CaseKind; readonly perMonth: readonly number[] }>;
+  readonly newCases: number;
+  readonly ongoingCases: number;
+};
+
+export type SectionOptions = {
+  readonly quarter: Quarter;
+  readonly language: ReportLanguage;
+  readonly title?: string;
+  readonly introduction: string;
+  readonly order?: readonly string[];
+  readonly statistics?: boolean;
+};
+
+/**
+ * Builds the "Legal Pressure" section of a quarter from the cases. Only report text of entries
+ * marked for the report ever enters the model: privileged notes, case notes and unmarked entries
+ * cannot reach the file because they are never read here.
+ */
+export function buildSectionModel(cases: readonly ReportCase[], options: SectionOptions): SectionModel {
+  const selection = selectQuarter(cases, options.quarter, options.order);
+  const warnings: Array<ReportTextWarning & { entryId: string }> = [];
+  const months = selection.months.map(({ month, developments }) => ({
+    name: monthName(month, options.language),
+    paragraphs: developments.map((development) => {
+      const parsed = parseReportText(xmlSafe(development.reportText));
+      warnings.push(...parsed.warnings.map((warning) => ({ ...warning, entryId: development.entryId })));
+      return { entryId: development.entryId, runs: parsed.runs };
+    }),
+  }));
+  return {
+    title: xmlSafe(options.title?.trim() || DEFAULT_SECTION_TITLES[options.language]),
+    introduction: xmlSafe(options.introduction),
+    language: options.language,
+    months,
+    warnings,
+    missingText: selection.missingText.map((d) => d.entryId),
+    statistics: options.statistics ? statistics(cases, selection.months, options.quarter) : null,
+  };
+}
+
+function statistics(
+  cases: readonly ReportCase[],
+  months: ReturnType<typeof selectQuarter>['months'],
+  quarter: Quarter,
+): SectionStatistics {
+  const byKind = CASE_KINDS.map((kind) => ({
+    kind,
+    perMonth: months.map((m) => m.developments.filter((d) => d.caseKind === kind).length),
+  })).filter((row) => row.perMonth.some((n) => n > 0));
+  const inQuarter = new Set(months.flatMap((m) => m.developments.map((d) => d.caseTag)));
+  const quarterStart = `${quarter.year}-${String((quarter.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+  let newCases = 0;
+  for (const view of cases) {
+    if (!inQuarter.has(view.caseTag)) continue;
+    const earliest = view.entries.reduce((min, e) => (e.record.date < min ? e.record.date : min), '9999-12-31');
+    if (earliest >= quarterStart) newCases += 1;
+  }
+  return { byKind, newCases, ongoingCases: inQuarter.size - newCases };
+}
+
+const FONT = 'Times New Roman';
+
+/** The docx document of a section. Labels of the statistics table come from the caller. */
+export function sectionDocument(
+  model: SectionModel,
+  labels: {
+    readonly kind: (kind: CaseKind) => string;
+    readonly kindHeader: string;
+    readonly total: string;
+    readonly newVsOngoing: (n: number, o: number) => string;
+  },
+): Document {
+  const language = DOCUMENT_LANGUAGE[model.language];
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: model.title })] }),
+  ];
+  if (model.introduction.trim() !== '') {
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        children: [new TextRun({ text: model.introduction.trim() })],
+      }),
+    );
+  }
+  if (model.statistics) children.push(...statisticsTable(model, labels));
+  for (const month of model.months) {
+    if (month.paragraphs.length === 0) continue;
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: month.name })] }));
+    for (const paragraph of month.paragraphs) {
+      children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: paragraph.runs.map(runOf) }));
+    }
+  }
+  return new Document({
+    title: model.title,
+    creator: 'Qorgau',
+    lastModifiedBy: 'Qorgau',
+    description: '',
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT },
+            size: 24,
+            language: { value: language },
+          },
+        },
+        heading1: { run: { font: FONT, size: 30, bold: true, language: { value: language } } },
+        heading2: { run: { font: FONT, size: 26, bold: true, language: { value: language } } },
+      },
+    },
+    sections: [{ children }],
+  });
+}
+
+function runOf(run: ReportRun): TextRun | ExternalHyperlink {
+  const text = new TextRun({
+    text: run.text,
+    bold: run.bold,
+    italics: run.italic,
+    ...(run.href !== null ? { style: 'Hyperlink' } : {}),
+  });
+  return run.href === null ? text : new ExternalHyperlink({ link: run.href, children: [text] });
+}
+
+function statisticsTable(model: SectionModel, labels: Parameters<typeof sectionDocument>[1]): Array<Paragraph | Table> {
+  const stats = model.statistics;
+  if (stats === null) return [];
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const header = new TableRow({
+    tableHeader: true,
+    children: [cell(labels.kindHeader, true), ...model.months.map((m) => cell(m.name, true)), cell(labels.total, true)],
+  });
+  const rows = stats.byKind.map(
+    (row) =>
+      new TableRow({
+        children: [
+          cell(labels.kind(row.kind)),
+          ...row.perMonth.map((n) => cell(String(n))),
+          cell(String(row.perMonth.reduce((a, b) => a + b, 0))),
+        ],
+      }),
+  );
+  return [
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+    new Paragraph({ children: [new TextRun({ text: labels.newVsOngoing(stats.newCases, stats.ongoingCases) })] }),
+  ];
+}
+
+/**
+ * Packs the section as DOCX bytes that are the same for the same data on every machine and every
+ * surface (desktop, web, command line): the random ids `docx` gives hyperlinks are renumbered in
+ * order, every zip entry gets one fixed date, and the document properties are written by us —
+ * the title, "Qorgau" as the creating application, and no timestamps, user or machine names.
+ */
+export async function packSection(document: Document, model: SectionModel): Promise<Uint8Array> {
+  const files = unzipSync(new Uint8Array(await Packer.toArrayBuffer(document)));
+  const documentXml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+  const relsXml = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+  const renamed = new Map<string, string>();
+  for (const match of documentXml.matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"/g)) {
+    const id = match[1];
+    if (id !== undefined && !renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
+  }
+  const rename = (xml: string) =>
+    xml.replace(/"(rId[A-Za-z0-9_-]+)"/g, (whole, id: string) => (renamed.has(id) ? `"${renamed.get(id)}"` : whole));
+  files['word/document.xml'] = strToU8(rename(documentXml));
+  files['word/_rels/document.xml.rels'] = strToU8(rename(relsXml));
+  files['docProps/core.xml'] = strToU8(
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+      `<dc:title>${escapeXml(model.title)}</dc:title>`,
+      '<dc:creator>Qorgau</dc:creator>',
+      '<cp:lastModifiedBy>Qorgau</cp:lastModifiedBy>',
+      `<dc:language>${DOCUMENT_LANGUAGE[model.language]}</dc:language>`,
+      '</cp:coreProperties>',
+    ].join(''),
+  );
+  const entries = Object.keys(files)
+    .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)))
+    .map((name): [string, [Uint8Array, ZipOptions]] => [
+      name,
+      [files[name] ?? new Uint8Array(), { mtime: FIXED_ZIP_DATE }],
+    ]);
+  return zipSync(Object.fromEntries(entries), { level: 6 });
+}
+
+/** One date for every zip entry, so the same document packs to the same bytes. */
+const FIXED_ZIP_DATE = new Date(Date.UTC(2000, 0, 1));
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

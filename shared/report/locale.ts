@@ -1,0 +1,61 @@
+/** The report's own language: month names and the default section title (independent of the UI). */
+export const REPORT_LANGUAGES = ['en', 'ru', 'kk'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+const MONTHS: Readonly<Record<ReportLanguage, readonly string[]>> = {
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  ru: [
+    'Январь',
+    'Февраль',
+    'Март',
+    'Апрель',
+    'Май',
+    'Июнь',
+    'Июль',
+    'Август',
+    'Сентябрь',
+    'Октябрь',
+    'Ноябрь',
+    'Декабрь',
+  ],
+  kk: [
+    'Қаңтар',
+    'Ақпан',
+    'Наурыз',
+    'Сәуір',
+    'Мамыр',
+    'Маусым',
+    'Шілде',
+    'Тамыз',
+    'Қыркүйек',
+    'Қазан',
+    'Қараша',
+    'Желтоқсан',
+  ],
+};
+
+export const DEFAULT_SECTION_TITLES: Readonly<Record<ReportLanguage, string>> = {
+  en: '2. Legal Pressure (Lawsuits, Pre-trial Claims, Arrests, Detentions)',
+  ru: '2. Юридическое давление (иски, досудебные претензии, аресты, задержания)',
+  kk: '2. Құқықтық қысым (сот талаптары, сотқа дейінгі талаптар, қамаулар, ұстаулар)',
+};
+
+/** BCP 47 tags written into the document, so spell-checkers and screen readers use the right language. */
+export const DOCUMENT_LANGUAGE: Readonly<Record<ReportLanguage, string>> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };
+
+export function monthName(month: number, language: ReportLanguage): string {
+  return MONTHS[language][month - 1] ?? String(month);
+}
