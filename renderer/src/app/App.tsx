@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { CasesView, resetCasesUi } from '../features/cases';
 import { AgendaView, useReminders } from '../features/agenda';
+import { ReportsView } from '../features/reports';
 import { SettingsView } from '../features/settings';
 import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView } from '../features/vault';
 import type { Platform } from '../platform';
@@ -10,7 +11,7 @@ import { useAppStore } from '../stores/app-store';
 import { useVaultStore } from '../stores/vault-store';
 import { useVaultLocking } from './use-vault-locking';
 
-type Section = 'cases' | 'agenda' | 'settings';
+type Section = 'cases' | 'agenda' | 'reports' | 'settings';
 
 export function App({ platform }: { readonly platform: Platform }) {
   const { t } = useTranslation();
@@ -100,7 +101,7 @@ function Workspace() {
     <>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {(['cases', 'agenda', 'settings'] as const).map((name) => (
+          {(['cases', 'agenda', 'reports', 'settings'] as const).map((name) => (
             <li key={name}>
               <button
                 type="button"
@@ -117,6 +118,8 @@ function Workspace() {
       <main id="main" className="app-main" tabIndex={-1}>
         {section === 'cases' ? (
           <CasesView />
+        ) : section === 'reports' ? (
+          <ReportsView />
         ) : section === 'agenda' ? (
           <AgendaView onOpenCase={() => setSection('cases')} />
         ) : (

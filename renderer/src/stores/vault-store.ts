@@ -11,6 +11,7 @@ import {
   type CaseView,
   type DeviceKeystoreStatus,
   type OpenedVault,
+  type ReportSettings,
   type VaultService,
   type VaultSettings,
 } from '../vault/vault-service';
@@ -62,6 +63,7 @@ type VaultActions = {
   deleteAttachment: (caseTag: string, manifest: AttachmentManifest) => Promise<boolean>;
   /** Remembers reminders already shown, so each is shown once. */
   markReminded: (keys: readonly string[]) => Promise<void>;
+  saveReportSettings: (quarter: string, report: ReportSettings) => Promise<void>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
@@ -249,6 +251,11 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     deleteAttachment: (caseTag, manifest) =>
       run(() => replaceCase(caseTag, (service, current) => service.deleteAttachment(current, manifest))),
+    saveReportSettings: async (quarter, report) => {
+      const next = { ...get().settings, reports: { ...get().settings.reports, [quarter]: report } };
+      set({ settings: next });
+      await run(() => requireService().saveSettings(next));
+    },
     markReminded: async (keys) => {
       if (keys.length === 0) return;
       const settings = get().settings;

@@ -29,17 +29,29 @@ import {
 } from '../../../shared/domain/entry';
 import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/report/locale';
 import { VaultMissingError } from '../db/errors';
 import type { AttachmentManifest, VaultRepository } from '../db/vault-repository';
 import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
 
+/** What the monitor set for one quarter's report: kept encrypted, per quarter. */
+export type ReportSettings = {
+  readonly language: ReportLanguage;
+  readonly title: string;
+  readonly introduction: string;
+  readonly order: readonly string[];
+  readonly statistics: boolean;
+};
+
 export type VaultSettings = {
   readonly autoLockMinutes: number;
+  /** Report settings by quarter (`2026-Q2`). */
+  readonly reports: Readonly<Record<string, ReportSettings>>;
   /** Reminders already shown (deadline id @ moment), so each is shown once. */
   readonly notifiedReminders: readonly string[];
 };
-export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10, notifiedReminders: [] };
+export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10, notifiedReminders: [], reports: {} };
 
 /** A decrypted timeline entry. */
 export type EntryView = { readonly id: string; readonly record: EntryRecord };
@@ -451,8 +463,26 @@ function parseSettings(value: unknown): VaultSettings {
   return {
     autoLockMinutes:
       typeof minutes === 'number' && minutes >= 1 && minutes <= 240 ? minutes : DEFAULT_SETTINGS.autoLockMinutes,
+    reports: parseReports(stored.reports),
     notifiedReminders: Array.isArray(notified)
       ? notified.filter((key): key is string => typeof key === 'string').slice(-2000)
       : [],
   };
+}
+
+function parseReports(value: unknown): Record<string, ReportSettings> {
+  if (typeof value !== 'object' || value === null) return {};
+  const out: Record<string, ReportSettings> = {};
+  for (const [quarter, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^\d{4}-Q[1-4]$/.test(quarter) || typeof raw !== 'object' || raw === null) continue;
+    const r = raw as Record<string, unknown>;
+    out[quarter] = {
+      language: (REPORT_LANGUAGES as readonly unknown[]).includes(r.language) ? (r.language as ReportLanguage) : 'en',
+      title: typeof r.title === 'string' ? r.title : '',
+      introduction: typeof r.introduction === 'string' ? r.introduction : '',
+      order: Array.isArray(r.order) ? r.order.filter((id): id is string => typeof id === 'string') : [],
+      statistics: r.statistics === true,
+    };
+  }
+  return out;
 }

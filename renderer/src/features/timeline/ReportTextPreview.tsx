@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { parseReportText } from '../../../../shared/report/report-text';
+import { parseReportText, type ReportRun } from '../../../../shared/report/report-text';
 
 /**
  * The report text as the export will write it: links, bold and italic from the same parser the
@@ -14,19 +14,7 @@ export function ReportTextPreview({ source, id }: { readonly source: string; rea
         {runs.length === 0 ? (
           <span className="muted">{t('timeline.previewEmpty')}</span>
         ) : (
-          runs.map((run, index) => {
-            let node: React.ReactNode = run.text;
-            if (run.italic) node = <em>{node}</em>;
-            if (run.bold) node = <strong>{node}</strong>;
-            if (run.href !== null) {
-              node = (
-                <a href={run.href} target="_blank" rel="noopener noreferrer">
-                  {node}
-                </a>
-              );
-            }
-            return <span key={index}>{node}</span>;
-          })
+          <ReportTextRuns runs={runs} />
         )}
       </p>
       {warnings.map((warning, index) => (
@@ -35,5 +23,26 @@ export function ReportTextPreview({ source, id }: { readonly source: string; rea
         </p>
       ))}
     </div>
+  );
+}
+
+/** Report runs as React nodes: text nodes only, links only with checked targets. */
+export function ReportTextRuns({ runs }: { readonly runs: readonly ReportRun[] }) {
+  return (
+    <>
+      {runs.map((run, index) => {
+        let node: React.ReactNode = run.text;
+        if (run.italic) node = <em>{node}</em>;
+        if (run.bold) node = <strong>{node}</strong>;
+        if (run.href !== null) {
+          node = (
+            <a href={run.href} target="_blank" rel="noopener noreferrer">
+              {node}
+            </a>
+          );
+        }
+        return <span key={index}>{node}</span>;
+      })}
+    </>
   );
 }

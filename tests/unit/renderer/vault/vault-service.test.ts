@@ -26,7 +26,7 @@ describe('vault service: create → add → lock → unlock', () => {
     expect(recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
     await service.createCase(makeCase());
     await service.createCase(makeCase({ title: 'Второе дело «Әділет»', kind: 'civil-lawsuit' }));
-    await service.saveSettings({ autoLockMinutes: 7, notifiedReminders: ['d1@2026-04-01T09:00'] });
+    await service.saveSettings({ autoLockMinutes: 7, notifiedReminders: ['d1@2026-04-01T09:00'], reports: {} });
 
     service.lock();
     expect(service.unlocked).toBe(false);
@@ -36,7 +36,7 @@ describe('vault service: create → add → lock → unlock', () => {
     expect(await reopened.probe()).toBe('locked');
     const opened = await reopened.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
-    expect(opened.settings).toEqual({ autoLockMinutes: 7, notifiedReminders: ['d1@2026-04-01T09:00'] });
+    expect(opened.settings).toEqual({ autoLockMinutes: 7, notifiedReminders: ['d1@2026-04-01T09:00'], reports: {} });
     expect(opened.cases.map((c) => c.record.title).sort()).toEqual([
       `${CANARIES[0]} v. Бажкенова`,
       'Второе дело «Әділет»',
