@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSectionModel, packSection, sectionDocument } from '../../../../shared/report/legal-pressure-section';
+import { paragraphsOf } from '../../../fixtures/docx';
 import { REPORT_CANARIES, fixtureQuarter } from '../../../fixtures/quarter';
 
 const labels = {
@@ -19,24 +20,6 @@ async function exportQuarter(options: { statistics?: boolean } = {}) {
   });
   const bytes = await packSection(sectionDocument(model, labels), model);
   return { model, bytes, files: unzipSync(bytes) };
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** The body paragraphs in order: style and text. */
-export function paragraphsOf(documentXml: string): Array<{ style: string; text: string }> {
-  const body = documentXml.slice(documentXml.indexOf('<w:body>'));
-  return [...body.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map((match) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(match[1] ?? '')?.[1] ?? '',
-    text: unescapeXml([...(match[1] ?? '').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
-  }));
 }
 
 describe('the Legal Pressure section as DOCX', () => {

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { readDocx } from '../fixtures/docx';
+import { expect, test } from './fixtures';
+import { VaultPage } from './vault-page';
+
+const CANARY_PRIVILEGED = 'ПРИВИЛЕГИЯ-КАНАРЕЙКА-9';
+const CANARY_UNMARKED = 'НЕ-ДЛЯ-ОТЧЕТА-Ж4';
+
+async function addEntry(page: Page, date: string, reportText: string, include = true) {
+  await page.getByRole('button', { name: 'Add an entry' }).click();
+  await page.getByRole('textbox', { name: 'Date' }).fill(date);
+  await page.getByRole('textbox', { name: 'Report text' }).fill(reportText);
+  if (include) await page.getByRole('checkbox', { name: 'Include in the quarterly report' }).check();
+  await page.getByRole('button', { name: 'Save the entry' }).click();
+  await expect(page.getByRole('button', { name: 'Add an entry' })).toBeVisible();
+}
+
+test('a quarter built through the UI exports as the Legal Pressure section, in order, with real links', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело Гүлнар Бажкеновой', kind: 'Criminal case', privilegedNotes: CANARY_PRIVILEGED });
+  await vault.openCase('Дело Гүлнар Бажкеновой');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await addEntry(page, '2026-06-30', '[The first hearing was set](https://example.org/r/3) for **Гүлнар Бажкенова**.');
+  await addEntry(
+    page,
+    '2026-04-01',
+    '[Police questioned](https://example.org/r/1) the editor of *Ақ Жайық* as a witness.',
+  );
+  await addEntry(page, '2026-05-14', `Internal only: ${CANARY_UNMARKED}`, false);
+  await vault.backToList();
+  await vault.addCase({ title: 'Иск к «Уральской неделе»' });
+  await vault.openCase('Иск к «Уральской неделе»');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await addEntry(
+    page,
+    '2026-05-20',
+    'The court [granted the claim](https://example.org/r/2) and [ordered a retraction](https://example.org/r/2b); [a bad link](javascript:alert(1)) stays text.',
+  );
+  await addEntry(page, '2026-06-10', '');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await page
+    .getByRole('textbox', { name: 'Introduction' })
+    .fill('В течение квартала журналисты сталкивались с исками и уголовными делами.');
+  await page.getByRole('textbox', { name: 'Section title' }).click();
+  const preview = page.getByRole('region', { name: 'Preview of the section' });
+  await expect(preview.getByText('April', { exact: true })).toBeVisible();
+  await expect(preview.getByText('June', { exact: true })).toBeVisible();
+  await expect(page.getByText('The link “a bad link” points to “javascript:alert(1)”')).toBeVisible();
+  await expect(page.getByText(/without report text/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export DOCX' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('legal-pressure-2026-Q2-en.docx');
+  const docx = readDocx(new Uint8Array(await readFile((await saved.path()) ?? '')));
+
+  expect(docx.paragraphs.map((p) => [p.style, p.text.slice(0, 30)])).toEqual([
+    ['Heading1', '2. Legal Pressure (Lawsuits, P'],
+    ['', 'В течение квартала журналисты '],
+    ['Heading2', 'April'],
+    ['', 'Police questioned the editor o'],
+    ['Heading2', 'May'],
+    ['', 'The court granted the claim an'],
+    ['Heading2', 'June'],
+    ['', 'The first hearing was set for '],
+  ]);
+  expect(docx.hyperlinks.map((h) => h.target)).toEqual([
+    'https://example.org/r/1',
+    'https://example.org/r/2',
+    'https://example.org/r/2b',
+    'https://example.org/r/3',
+  ]);
+  expect(docx.everything).not.toContain('javascript:');
+  expect(docx.everything).not.toContain(CANARY_PRIVILEGED);
+  expect(docx.everything).not.toContain(CANARY_UNMARKED);
+
+  // The introduction is kept for the quarter, encrypted, across a lock.
+  await vault.lock();
+  await vault.unlockAndWait();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await expect(page.getByRole('textbox', { name: 'Introduction' })).toHaveValue(/^В течение квартала/);
+});
