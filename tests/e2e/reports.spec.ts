@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readDocx } from '../fixtures/docx';
 import { expect, test } from './fixtures';
@@ -55,6 +56,11 @@ test('a quarter built through the UI exports as the Legal Pressure section, in o
   await expect(preview.getByText('June', { exact: true })).toBeVisible();
   await expect(page.getByText('The link “a bad link” points to “javascript:alert(1)”')).toBeVisible();
   await expect(page.getByText(/without report text/)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Add a statistics table after the introduction' }).check();
+  await expect(preview.getByRole('table')).toContainText('Criminal case');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.getByRole('checkbox', { name: 'Add a statistics table after the introduction' }).uncheck();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export DOCX' }).click();

@@ -181,6 +181,7 @@ function SectionPreview(props: {
     <div lang={model.language}>
       <p className="report-heading-1">{model.title}</p>
       {model.introduction.trim() ? <p className="report-paragraph">{model.introduction.trim()}</p> : null}
+      {model.statistics ? <StatisticsPreview model={model} /> : null}
       {empty ? <p className="muted">{t('reports.empty')}</p> : null}
       {model.months.map((month) =>
         month.paragraphs.length === 0 ? null : (
@@ -217,5 +218,43 @@ function SectionPreview(props: {
         ),
       )}
     </div>
+  );
+}
+
+/** The optional statistics table, in the report's language, as the DOCX will have it. */
+function StatisticsPreview({ model }: { readonly model: SectionModel }) {
+  const fixed = i18next.getFixedT(model.language);
+  const stats = model.statistics;
+  if (stats === null) return null;
+  return (
+    <>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{fixed('reports.statsKind')}</th>
+            {model.months.map((month) => (
+              <th scope="col" key={month.name}>
+                {month.name}
+              </th>
+            ))}
+            <th scope="col">{fixed('reports.statsTotal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.byKind.map((row) => (
+            <tr key={row.kind}>
+              <th scope="row">{fixed(`cases.kind.${row.kind}`)}</th>
+              {row.perMonth.map((count, index) => (
+                <td key={index}>{count}</td>
+              ))}
+              <td>{row.perMonth.reduce((a, b) => a + b, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="report-paragraph">
+        {fixed('reports.statsNewOngoing', { newCases: stats.newCases, ongoing: stats.ongoingCases })}
+      </p>
+    </>
   );
 }
