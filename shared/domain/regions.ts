@@ -26,7 +26,3 @@ export const REGIONS = [
 
 export const REGION_CODES = [...CITIES_OF_REPUBLICAN_SIGNIFICANCE, ...REGIONS] as const;
 export type RegionCode = (typeof REGION_CODES)[number];
-
-export function isRegionCode(value: string): value is RegionCode {
-  return (REGION_CODES as readonly string[]).includes(value);
-}

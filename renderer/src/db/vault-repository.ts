@@ -126,11 +126,6 @@ export class VaultRepository {
     return { caseTag, caseKeys };
   }
 
-  async updateCase(keys: VaultKeys, caseKeys: CaseKeys, record: unknown): Promise<void> {
-    const row = await this.sealRow(keys.vaultId, caseKeys, 'cases', caseKeys.caseTag, record);
-    await this.guard('save the case', () => this.db.cases.put(row));
-  }
-
   /**
    * Writes a case record together with entry changes in one transaction: an entry and the case
    * history that records it are never saved apart.
@@ -155,15 +150,6 @@ export class VaultRepository {
         if (change.deleteEntries?.length) await this.db.entries.bulkDelete([...change.deleteEntries]);
       }),
     );
-  }
-
-  async putEntry(keys: VaultKeys, caseKeys: CaseKeys, entryId: string, value: unknown): Promise<void> {
-    const row = await this.sealRow(keys.vaultId, caseKeys, 'entries', entryId, value);
-    await this.guard('save the timeline entry', () => this.db.entries.put(row));
-  }
-
-  async deleteEntry(entryId: string): Promise<void> {
-    await this.guard('delete the timeline entry', () => this.db.entries.delete(entryId));
   }
 
   /**

@@ -372,11 +372,6 @@ export class VaultService {
     await this.deps.repository.writeSettings(this.requireKeys(), settings);
   }
 
-  /** A fresh random id for a new row. */
-  newId(): string {
-    return randomId();
-  }
-
   private async writeEntries(
     current: CaseView,
     event: HistoryEvent,

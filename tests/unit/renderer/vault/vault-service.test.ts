@@ -186,7 +186,10 @@ describe('tampering', () => {
     });
     const { cases } = await repository.loadAll(keys);
     const caseA = cases.find((c) => c.caseTag === a.caseTag)!;
-    await repository.putEntry(keys, caseA.keys, 'entry-1', { text: 'hearing' });
+    await repository.writeCase(keys, caseA.keys, {
+      record: caseA.record,
+      putEntries: [{ id: 'entry-1', value: { text: 'hearing' } }],
+    });
     const entry = (await repository.db.entries.get('entry-1'))!;
     await repository.db.entries.put({ ...entry, id: 'entry-2' });
     const reloaded = await repository.loadAll(keys);
