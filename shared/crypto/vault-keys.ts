@@ -39,6 +39,8 @@ export type VaultKeys = {
   readonly vaultId: string;
   readonly caseKeyWrap: CryptoKey;
   readonly vaultRecords: CryptoKey;
+  /** Seals backup files; a backup opens with the passphrase or recovery key alone. */
+  readonly backup: CryptoKey;
 };
 
 /** The keys of one case. */
@@ -238,6 +240,7 @@ async function deriveVaultKeys(vaultId: string, root: CryptoKey): Promise<VaultK
     vaultId,
     caseKeyWrap: await hkdfAesKey(root, ['qorgau/case-key-wrap/v1', vaultId], ['encrypt', 'unwrapKey']),
     vaultRecords: await hkdfAesKey(root, ['qorgau/vault-records/v1', vaultId], ['encrypt', 'decrypt']),
+    backup: await hkdfAesKey(root, ['qorgau/backup/v1', vaultId], ['encrypt', 'decrypt']),
   };
 }
 
