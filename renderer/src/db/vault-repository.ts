@@ -56,6 +56,10 @@ export type LoadResult = {
   readonly failures: readonly IntegrityError[];
 };
 
+/** The tables a backup carries, header first. */
+export const BACKUP_TABLES = ['meta', 'caseKeys', 'cases', 'entries', 'attachments', 'chunks', 'settings'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
 /** 1 MiB: large enough that per-chunk overhead (a transaction, a GCM tag) is negligible. */
 export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 
@@ -222,6 +226,57 @@ export class VaultRepository {
       }),
     );
     return { cases: opened.filter((c): c is OpenedCase => c !== null), failures };
+  }
+
+  // ── Backup and restore ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Every stored row, table by table, in batches: what a backup holds. Rows are read as stored
+   * (still encrypted); attachment chunks go one per batch so no batch is large.
+   */
+  async *exportRows(): AsyncGenerator<{ table: BackupTable; rows: unknown[] }> {
+    for (const table of BACKUP_TABLES) {
+      const store = this.db.table(table);
+      const keys = await this.guard('back up the vault', () => store.toCollection().primaryKeys());
+      const batch = table === 'chunks' ? 1 : 200;
+      for (let i = 0; i < keys.length; i += batch) {
+        const rows = await this.guard('back up the vault', () => store.bulkGet(keys.slice(i, i + batch)));
+        yield { table, rows: rows.filter((row) => row !== undefined) };
+      }
+    }
+  }
+
+  /**
+   * Restores a verified backup into this (empty) vault in one transaction: either every row is
+   * written or none is. Refuses when a vault is already here.
+   */
+  async restoreRows(frames: ReadonlyArray<{ table: string; rows: readonly unknown[] }>): Promise<void> {
+    const stores = BACKUP_TABLES.map((table) => this.db.table(table));
+    await this.guard('restore the backup', () =>
+      this.db.transaction('rw', stores, async () => {
+        if ((await this.db.meta.get('header')) !== undefined) {
+          throw new VaultError(
+            'vault-exists',
+            'restore the backup: this device already has a vault; nothing was written.',
+          );
+        }
+        for (const frame of frames) {
+          if (!(BACKUP_TABLES as readonly string[]).includes(frame.table)) {
+            throw new VaultError(
+              'integrity',
+              `restore the backup: unknown table "${frame.table}"; nothing was written.`,
+            );
+          }
+          if (frame.rows.length > 0) await this.db.table(frame.table).bulkPut([...frame.rows]);
+        }
+        if ((await this.db.meta.get('header')) === undefined) {
+          throw new VaultError(
+            'integrity',
+            'restore the backup: the backup holds no vault header; nothing was written.',
+          );
+        }
+      }),
+    );
   }
 
   // ── Settings ────────────────────────────────────────────────────────────────────────────────

@@ -64,6 +64,15 @@ type VaultActions = {
   /** Remembers reminders already shown, so each is shown once. */
   markReminded: (keys: readonly string[]) => Promise<void>;
   saveReportSettings: (quarter: string, report: ReportSettings) => Promise<void>;
+  /** The whole vault as a backup file's parts; records when it was made. */
+  createBackup: () => Promise<Uint8Array[] | null>;
+  prepareRestore: (
+    bytes: Uint8Array,
+    secret: { passphrase: string } | { recoveryKey: string },
+  ) => Promise<{
+    summary: { cases: number; entries: number; documents: number };
+    commit: () => Promise<boolean>;
+  } | null>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
@@ -251,6 +260,31 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     deleteAttachment: (caseTag, manifest) =>
       run(() => replaceCase(caseTag, (service, current) => service.deleteAttachment(current, manifest))),
+    createBackup: async () => {
+      const holder: { parts: Uint8Array[] | null } = { parts: null };
+      await run(async () => {
+        holder.parts = await requireService().createBackup();
+        const next = { ...get().settings, lastBackupAt: new Date().toISOString() };
+        set({ settings: next });
+        await requireService().saveSettings(next);
+      });
+      return holder.parts;
+    },
+    prepareRestore: async (bytes, secret) => {
+      const holder: { prepared?: Awaited<ReturnType<VaultService['prepareRestore']>> } = {};
+      await run(async () => {
+        holder.prepared = await requireService().prepareRestore(bytes, secret);
+      });
+      if (holder.prepared === undefined) return null;
+      const { summary, commit } = holder.prepared;
+      return {
+        summary,
+        commit: () =>
+          run(async () => {
+            set({ ...opened(await commit()), recoveryKey: null });
+          }),
+      };
+    },
     saveReportSettings: async (quarter, report) => {
       const next = { ...get().settings, reports: { ...get().settings.reports, [quarter]: report } };
       set({ settings: next });

@@ -1,3 +1,9 @@
+import {
+  createBackupWriter,
+  readBackupFrames,
+  readBackupHeader,
+  type BackupFrame,
+} from '../../../shared/backup/backup-format';
 import { randomId } from '../../../shared/crypto/bytes';
 import { VaultError, type IntegrityError } from '../../../shared/crypto/errors';
 import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
@@ -46,12 +52,19 @@ export type ReportSettings = {
 
 export type VaultSettings = {
   readonly autoLockMinutes: number;
+  /** When the last backup was made (ISO time), or null. */
+  readonly lastBackupAt: string | null;
   /** Report settings by quarter (`2026-Q2`). */
   readonly reports: Readonly<Record<string, ReportSettings>>;
   /** Reminders already shown (deadline id @ moment), so each is shown once. */
   readonly notifiedReminders: readonly string[];
 };
-export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10, notifiedReminders: [], reports: {} };
+export const DEFAULT_SETTINGS: VaultSettings = {
+  autoLockMinutes: 10,
+  notifiedReminders: [],
+  reports: {},
+  lastBackupAt: null,
+};
 
 /** A decrypted timeline entry. */
 export type EntryView = { readonly id: string; readonly record: EntryRecord };
@@ -180,6 +193,50 @@ export class VaultService {
 
   async forgetOnDevice(): Promise<void> {
     await this.requireKeystore().forget((await this.requireHeader()).vaultId);
+  }
+
+  /**
+   * The whole vault as backup file parts: the stored rows, still encrypted, sealed again as one
+   * framed stream that opens with the passphrase or the recovery key alone.
+   */
+  async createBackup(): Promise<Uint8Array[]> {
+    const keys = this.requireKeys();
+    const writer = await createBackupWriter(await this.requireHeader(), keys.backup);
+    const parts = [writer.start()];
+    let pending: BackupFrame | null = null;
+    for await (const frame of this.deps.repository.exportRows()) {
+      if (pending !== null) parts.push(await writer.frame(pending, false));
+      pending = frame;
+    }
+    parts.push(await writer.frame(pending ?? { table: 'meta', rows: [] }, true));
+    return parts;
+  }
+
+  /**
+   * Reads and verifies a whole backup before anything is written, and says what it holds. Only
+   * `commit()` writes, in one transaction, into an empty vault.
+   */
+  async prepareRestore(
+    bytes: Uint8Array,
+    secret: { readonly passphrase: string } | { readonly recoveryKey: string },
+  ): Promise<{ summary: { cases: number; entries: number; documents: number }; commit: () => Promise<OpenedVault> }> {
+    const { header } = readBackupHeader(bytes);
+    const keys =
+      'passphrase' in secret
+        ? await unlockWithPassphrase(header.vault, secret.passphrase, this.deps.argon2id, this.floor())
+        : await unlockWithRecoveryKey(header.vault, secret.recoveryKey);
+    const frames = await readBackupFrames(bytes, keys.backup);
+    const count = (table: string) => frames.filter((f) => f.table === table).reduce((sum, f) => sum + f.rows.length, 0);
+    return {
+      summary: { cases: count('cases'), entries: count('entries'), documents: count('attachments') },
+      commit: async () => {
+        await this.deps.repository.restoreRows(frames);
+        this.deps.marker.write(header.vault.vaultId);
+        this.header = header.vault;
+        this.keys = keys;
+        return this.load();
+      },
+    };
   }
 
   /** Drops every key. The caller drops the decrypted records it holds. */
@@ -459,6 +516,7 @@ function parseSettings(value: unknown): VaultSettings {
     autoLockMinutes:
       typeof minutes === 'number' && minutes >= 1 && minutes <= 240 ? minutes : DEFAULT_SETTINGS.autoLockMinutes,
     reports: parseReports(stored.reports),
+    lastBackupAt: typeof stored.lastBackupAt === 'string' ? stored.lastBackupAt : null,
     notifiedReminders: Array.isArray(notified)
       ? notified.filter((key): key is string => typeof key === 'string').slice(-2000)
       : [],

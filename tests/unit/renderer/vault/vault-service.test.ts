@@ -26,7 +26,12 @@ describe('vault service: create → add → lock → unlock', () => {
     expect(recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
     await service.createCase(makeCase());
     await service.createCase(makeCase({ title: 'Второе дело «Әділет»', kind: 'civil-lawsuit' }));
-    await service.saveSettings({ autoLockMinutes: 7, notifiedReminders: ['d1@2026-04-01T09:00'], reports: {} });
+    await service.saveSettings({
+      autoLockMinutes: 7,
+      notifiedReminders: ['d1@2026-04-01T09:00'],
+      reports: {},
+      lastBackupAt: null,
+    });
 
     service.lock();
     expect(service.unlocked).toBe(false);
@@ -36,7 +41,12 @@ describe('vault service: create → add → lock → unlock', () => {
     expect(await reopened.probe()).toBe('locked');
     const opened = await reopened.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
-    expect(opened.settings).toEqual({ autoLockMinutes: 7, notifiedReminders: ['d1@2026-04-01T09:00'], reports: {} });
+    expect(opened.settings).toEqual({
+      autoLockMinutes: 7,
+      notifiedReminders: ['d1@2026-04-01T09:00'],
+      reports: {},
+      lastBackupAt: null,
+    });
     expect(opened.cases.map((c) => c.record.title).sort()).toEqual([
       `${CANARIES[0]} v. Бажкенова`,
       'Второе дело «Әділет»',

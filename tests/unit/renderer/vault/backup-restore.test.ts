@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../../../../shared/crypto/bytes';
+import { VaultError } from '../../../../shared/crypto/errors';
+import { emptyEntryFields } from '../../../../shared/domain/entry';
+import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService } from '../../../fixtures/vault';
+
+async function populatedVault() {
+  const repository = makeRepository();
+  const service = makeService(repository);
+  const { recoveryKey } = await service.create(PASSPHRASE);
+  let view = await service.createCase(makeCase({ title: 'Дело о клевете «Әділет»' }));
+  view = await service.addEntry(view, {
+    ...emptyEntryFields('2026-04-03'),
+    reportText: '[Суд](https://example.org) отложил заседание.',
+  });
+  const file = new Uint8Array(2_500_000).map((_, i) => (i * 7) & 0xff);
+  view = await service.importAttachment(view, new Blob([file]), { name: 'Решение.pdf', type: 'application/pdf' });
+  for (let i = 0; i < 30; i += 1) await service.createCase(makeCase({ title: `Дело ${i}` }));
+  const backup = concatBytes(...(await service.createBackup()));
+  return { repository, service, recoveryKey, backup, file };
+}
+
+describe('backup and restore', () => {
+  it('restores every record and byte-identical attachments into an empty vault, with the passphrase or the recovery key', async () => {
+    const { service, recoveryKey, backup, file } = await populatedVault();
+    const original = await service.unlock(PASSPHRASE);
+    for (const secret of [{ passphrase: PASSPHRASE }, { recoveryKey }]) {
+      const target = makeService(makeRepository());
+      expect(await target.probe()).toBe('absent');
+      const prepared = await target.prepareRestore(backup, secret);
+      expect(prepared.summary).toEqual({ cases: 31, entries: 1, documents: 1 });
+      const restored = await prepared.commit();
+      expect(restored.failures).toEqual([]);
+      const byTag = (cases: typeof original.cases) =>
+        [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag)).map((c) => c.record);
+      expect(byTag(restored.cases)).toEqual(byTag(original.cases));
+      const withFile = restored.cases.find((c) => c.attachments.length > 0)!;
+      const bytes = Buffer.concat(await target.readAttachment(withFile, withFile.attachments[0]!));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(file).digest('hex'));
+    }
+  });
+
+  it('verifies the whole file first: a damaged backup changes nothing', async () => {
+    const { backup } = await populatedVault();
+    const targetRepository = makeRepository();
+    const target = makeService(targetRepository);
+    const before = await dumpDatabase(targetRepository);
+    for (const position of [backup.byteLength - 5, Math.floor(backup.byteLength / 2), 300]) {
+      const damaged = new Uint8Array(backup);
+      damaged[position] = (damaged[position] ?? 0) ^ 0x40;
+      const error = await target.prepareRestore(damaged, { passphrase: PASSPHRASE }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(VaultError);
+    }
+    await expect(
+      target.prepareRestore(backup.slice(0, backup.byteLength - 100), { passphrase: PASSPHRASE }),
+    ).rejects.toMatchObject({
+      reason: 'truncated',
+    });
+    await expect(target.prepareRestore(backup, { passphrase: 'wrong passphrase here' })).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    expect(await dumpDatabase(targetRepository)).toEqual(before);
+  });
+
+  it('refuses to restore over an existing vault and leaves it as it was', async () => {
+    const { backup } = await populatedVault();
+    const existingRepository = makeRepository();
+    const existing = makeService(existingRepository);
+    await existing.create('another vault passphrase 2026');
+    await existing.createCase(makeCase({ title: 'Своё дело' }));
+    const before = await dumpDatabase(existingRepository);
+    const prepared = await existing.prepareRestore(backup, { passphrase: PASSPHRASE });
+    await expect(prepared.commit()).rejects.toMatchObject({ code: 'vault-exists' });
+    expect(await dumpDatabase(existingRepository)).toEqual(before);
+  });
+});
