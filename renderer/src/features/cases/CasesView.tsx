@@ -4,6 +4,7 @@ import { CASE_KINDS, emptyCaseFields, INITIATOR_TYPES, STAGES } from '../../../.
 import { REGION_CODES } from '../../../../shared/domain/regions';
 import { queryTokens } from '../../../../shared/search/normalize';
 import { useVaultStore } from '../../stores/vault-store';
+import { backupIsDue } from '../backup';
 import { CaseDetail } from './CaseDetail';
 import { CaseForm, regionLabel } from './CaseForm';
 import { CaseList } from './CaseList';
@@ -40,6 +41,7 @@ function CaseListPage() {
   const index = useVaultStore((s) => s.index);
   const failures = useVaultStore((s) => s.failures);
   const error = useVaultStore((s) => s.error);
+  const backupDue = useVaultStore((s) => s.cases.length > 0 && backupIsDue(s.settings.lastBackupAt));
   const query = useCasesUi((s) => s.query);
   const filters = useCasesUi((s) => s.filters);
   const sort = useCasesUi((s) => s.sort);
@@ -103,6 +105,11 @@ function CaseListPage() {
           {t('cases.new')}
         </button>
       </div>
+      {backupDue ? (
+        <p className="warning" role="status">
+          {t('backup.due')}
+        </p>
+      ) : null}
       {failures.length > 0 ? (
         <div className="integrity-alert" role="alert">
           <h2>{t('cases.integrityTitle')}</h2>

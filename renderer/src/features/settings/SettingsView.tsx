@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
+import { BackupSettings } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from '../vault/PassphraseField';
 import { newPassphraseProblem } from '../vault/passphrase-strength';
@@ -12,6 +13,7 @@ export function SettingsView() {
     <section aria-labelledby="settings-title" className="settings-view">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <AutoLockSetting />
+      <BackupSettings />
       <StorageStatus />
       <NotificationSetting />
       <ChangePassphrase />

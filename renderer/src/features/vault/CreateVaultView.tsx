@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
+import { RestoreBackup } from '../backup';
 import { PassphraseField } from './PassphraseField';
 import { estimateStrength, newPassphraseProblem, type Strength } from './passphrase-strength';
 
@@ -15,6 +16,8 @@ export function CreateVaultView() {
   const [estimate, setEstimate] = useState<{ readonly of: string; readonly strength: Strength } | null>(null);
   const strength = passphrase !== '' && estimate?.of === passphrase ? estimate.strength : null;
   const [problem, setProblem] = useState<string | null>(null);
+  // The store's error belongs to this form only after this form was sent (not to a restore).
+  const [submitted, setSubmitted] = useState(false);
   const strengthId = useId();
   const problemId = useId();
 
@@ -39,6 +42,7 @@ export function CreateVaultView() {
       setProblem(t('vault.create.mismatch'));
     } else {
       setProblem(null);
+      setSubmitted(true);
       await create(passphrase);
     }
   };
@@ -86,12 +90,13 @@ export function CreateVaultView() {
           describedBy={problemId}
         />
         <p id={problemId} role="alert" className="error">
-          {problem ?? error}
+          {problem ?? (submitted ? error : null)}
         </p>
         <button type="submit" disabled={busy || passphrase === ''}>
           {busy ? t('vault.create.working') : t('vault.create.submit')}
         </button>
       </form>
+      <RestoreBackup />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
+import { RestoreBackup } from '../backup';
 
 /**
  * Shown when this device had a vault and its storage is now empty (wiped or reset under the app).
@@ -17,6 +18,7 @@ export function VaultMissingView() {
       <h1 id="missing-title">{t('vault.missing.title')}</h1>
       <p role="alert">{t('vault.missing.body')}</p>
       <p>{t('vault.missing.restore')}</p>
+      <RestoreBackup />
       <div className="danger-zone">
         <div className="checkbox">
           <input id={checkId} type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />

@@ -411,6 +411,25 @@ export const en = {
     statsTotal: 'Total',
     statsNewOngoing: 'Cases new this quarter: {{newCases}}; ongoing: {{ongoing}}.',
   },
+  backup: {
+    heading: 'Backup',
+    never: 'No backup has been made yet.',
+    last: 'Last backup: {{when}}.',
+    explain:
+      'A backup is one encrypted file with every case, document and setting. It opens with your passphrase or your recovery key, on any device. Keep it away from this laptop.',
+    create: 'Back up now…',
+    done: 'The backup was saved.',
+    due: 'No backup for a week or more: back up the vault so that a wiped or seized laptop does not take your cases with it.',
+    restoreHeading: 'Restore from a backup',
+    restoreExplain:
+      'Bring back a vault from a Qorgau backup file. The whole file is checked before anything is written.',
+    chooseFile: 'Choose a backup file…',
+    chosen: 'Backup file: {{name}}',
+    passphrase: 'Passphrase of the backed-up vault',
+    check: 'Check the backup',
+    summary: 'The backup holds {{cases}} cases, {{entries}} timeline entries and {{documents}} documents.',
+    restore: 'Restore this backup',
+  },
   validation: {
     required: 'This is required.',
     'too-long': 'This is too long.',

@@ -15,7 +15,7 @@ async function populatedVault() {
     reportText: '[Суд](https://example.org) отложил заседание.',
   });
   const file = new Uint8Array(2_500_000).map((_, i) => (i * 7) & 0xff);
-  view = await service.importAttachment(view, new Blob([file]), { name: 'Решение.pdf', type: 'application/pdf' });
+  await service.importAttachment(view, new Blob([file]), { name: 'Решение.pdf', type: 'application/pdf' });
   for (let i = 0; i < 30; i += 1) await service.createCase(makeCase({ title: `Дело ${i}` }));
   const backup = concatBytes(...(await service.createBackup()));
   return { repository, service, recoveryKey, backup, file };

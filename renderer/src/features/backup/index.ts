@@ -1,0 +1,2 @@
+export { BackupSettings, backupIsDue } from './BackupSettings';
+export { RestoreBackup } from './RestoreBackup';
