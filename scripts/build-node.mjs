@@ -1,5 +1,6 @@
 // Bundles the Node side: Electron main and preload (CommonJS, as Electron's sandboxed preload
 // requires) and the web edition's server. The renderer is built by Vite.
+import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -27,4 +28,14 @@ await Promise.all([
     external: ['electron'],
   }),
   build({ ...common, entryPoints: ['electron/web/serve.ts'], outfile: 'dist/web/serve.mjs', format: 'esm' }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/qorgau.ts'],
+    outfile: 'dist/cli/qorgau.mjs',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
 ]);
+
+// The command-line export is run directly (`npx qorgau`), so it must be executable.
+chmodSync('dist/cli/qorgau.mjs', 0o755);

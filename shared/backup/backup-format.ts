@@ -157,7 +157,7 @@ export async function readBackupFrames(bytes: Uint8Array, key: CryptoKey): Promi
 function parseFrame(plain: Uint8Array, index: number): BackupFrame {
   try {
     const value = JSON.parse(fromUtf8(plain), (_key, v: unknown) =>
-      typeof v === 'object' && v !== null && '$b' in v && typeof (v).$b === 'string'
+      typeof v === 'object' && v !== null && '$b' in v && typeof v.$b === 'string'
         ? fromBase64Url((v as { $b: string }).$b)
         : v,
     ) as BackupFrame;

@@ -14,7 +14,14 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { CASE_KINDS, type CaseKind } from '../domain/case';
 import type { Quarter } from '../domain/civil-date';
-import { DEFAULT_SECTION_TITLES, DOCUMENT_LANGUAGE, monthName, type ReportLanguage } from './locale';
+import {
+  DEFAULT_SECTION_TITLES,
+  DOCUMENT_LANGUAGE,
+  monthName,
+  reportLabels,
+  type ReportLabels,
+  type ReportLanguage,
+} from './locale';
 import { selectQuarter, type ReportCase } from './quarter-selection';
 import { parseReportText, type ReportRun, type ReportTextWarning } from './report-text';
 import { xmlSafe } from './xml-text';
@@ -99,15 +106,7 @@ function statistics(
 const FONT = 'Times New Roman';
 
 /** The docx document of a section. Labels of the statistics table come from the caller. */
-export function sectionDocument(
-  model: SectionModel,
-  labels: {
-    readonly kind: (kind: CaseKind) => string;
-    readonly kindHeader: string;
-    readonly total: string;
-    readonly newVsOngoing: (n: number, o: number) => string;
-  },
-): Document {
+export function sectionDocument(model: SectionModel, labels: ReportLabels = reportLabels(model.language)): Document {
   const language = DOCUMENT_LANGUAGE[model.language];
   const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: model.title })] }),
@@ -160,7 +159,7 @@ function runOf(run: ReportRun): TextRun | ExternalHyperlink {
   return run.href === null ? text : new ExternalHyperlink({ link: run.href, children: [text] });
 }
 
-function statisticsTable(model: SectionModel, labels: Parameters<typeof sectionDocument>[1]): Array<Paragraph | Table> {
+function statisticsTable(model: SectionModel, labels: ReportLabels): Array<Paragraph | Table> {
   const stats = model.statistics;
   if (stats === null) return [];
   const cell = (text: string, bold = false) =>

@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import type { CaseKind } from '../../../../shared/domain/case';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatQuarter, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
@@ -9,7 +8,12 @@ import {
   sectionDocument,
   type SectionModel,
 } from '../../../../shared/report/legal-pressure-section';
-import { DEFAULT_SECTION_TITLES, REPORT_LANGUAGES, type ReportLanguage } from '../../../../shared/report/locale';
+import {
+  DEFAULT_SECTION_TITLES,
+  REPORT_LANGUAGES,
+  reportLabels,
+  type ReportLanguage,
+} from '../../../../shared/report/locale';
 import { moveDevelopment, selectQuarter } from '../../../../shared/report/quarter-selection';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { usePlatform } from '../../platform';
@@ -70,15 +74,7 @@ export function ReportsView() {
 
   const exportDocx = async () => {
     await saveReportSettings(quarter, { ...settings, title, introduction });
-    // The table speaks the report's language, not the UI's.
-    const fixed = i18next.getFixedT(settings.language);
-    const labels = {
-      kind: (kind: CaseKind) => fixed(`cases.kind.${kind}`),
-      kindHeader: fixed('reports.statsKind'),
-      total: fixed('reports.statsTotal'),
-      newVsOngoing: (n: number, o: number) => fixed('reports.statsNewOngoing', { newCases: n, ongoing: o }),
-    };
-    const bytes = await packSection(sectionDocument(model, labels), model);
+    const bytes = await packSection(sectionDocument(model), model);
     const result = await platform.saveFile({
       suggestedName: `legal-pressure-${quarter}-${settings.language}.docx`,
       bytes,
@@ -223,7 +219,7 @@ function SectionPreview(props: {
 
 /** The optional statistics table, in the report's language, as the DOCX will have it. */
 function StatisticsPreview({ model }: { readonly model: SectionModel }) {
-  const fixed = i18next.getFixedT(model.language);
+  const labels = reportLabels(model.language);
   const stats = model.statistics;
   if (stats === null) return null;
   return (
@@ -231,19 +227,19 @@ function StatisticsPreview({ model }: { readonly model: SectionModel }) {
       <table className="report-table">
         <thead>
           <tr>
-            <th scope="col">{fixed('reports.statsKind')}</th>
+            <th scope="col">{labels.kindHeader}</th>
             {model.months.map((month) => (
               <th scope="col" key={month.name}>
                 {month.name}
               </th>
             ))}
-            <th scope="col">{fixed('reports.statsTotal')}</th>
+            <th scope="col">{labels.total}</th>
           </tr>
         </thead>
         <tbody>
           {stats.byKind.map((row) => (
             <tr key={row.kind}>
-              <th scope="row">{fixed(`cases.kind.${row.kind}`)}</th>
+              <th scope="row">{labels.kind(row.kind)}</th>
               {row.perMonth.map((count, index) => (
                 <td key={index}>{count}</td>
               ))}
@@ -252,9 +248,7 @@ function StatisticsPreview({ model }: { readonly model: SectionModel }) {
           ))}
         </tbody>
       </table>
-      <p className="report-paragraph">
-        {fixed('reports.statsNewOngoing', { newCases: stats.newCases, ongoing: stats.ongoingCases })}
-      </p>
+      <p className="report-paragraph">{labels.newVsOngoing(stats.newCases, stats.ongoingCases)}</p>
     </>
   );
 }

@@ -407,9 +407,6 @@ export const en = {
     empty: 'No developments in this quarter are marked for the report yet.',
     moveUp: 'Move up within the day',
     moveDown: 'Move down within the day',
-    statsKind: 'Kind of proceeding',
-    statsTotal: 'Total',
-    statsNewOngoing: 'Cases new this quarter: {{newCases}}; ongoing: {{ongoing}}.',
   },
   backup: {
     heading: 'Backup',

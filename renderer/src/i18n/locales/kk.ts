@@ -409,9 +409,6 @@ export const kk: Catalog = {
     empty: 'Бұл тоқсанда есепке белгіленген оқиғалар әзірге жоқ.',
     moveUp: 'Күн ішінде жоғары',
     moveDown: 'Күн ішінде төмен',
-    statsKind: 'Іс жүргізу түрі',
-    statsTotal: 'Барлығы',
-    statsNewOngoing: 'Тоқсандағы жаңа істер: {{newCases}}; жалғасатындар: {{ongoing}}.',
   },
   backup: {
     heading: 'Сақтық көшірме',

@@ -409,9 +409,6 @@ export const ru: Catalog = {
     empty: 'В этом квартале пока нет событий, отмеченных для отчёта.',
     moveUp: 'Выше в пределах дня',
     moveDown: 'Ниже в пределах дня',
-    statsKind: 'Вид разбирательства',
-    statsTotal: 'Всего',
-    statsNewOngoing: 'Новых дел за квартал: {{newCases}}; продолжающихся: {{ongoing}}.',
   },
   backup: {
     heading: 'Резервная копия',

@@ -1,0 +1,57 @@
+import { openBackupContents } from '../../shared/backup/backup-contents';
+import { readBackupFrames, readBackupHeader } from '../../shared/backup/backup-format';
+import { argon2idHashWasm } from '../../shared/crypto/argon2';
+import type { KdfCost } from '../../shared/crypto/kdf';
+import { unlockWithPassphrase } from '../../shared/crypto/vault-keys';
+import { parseQuarter } from '../../shared/domain/civil-date';
+import { buildSectionModel, packSection, sectionDocument } from '../../shared/report/legal-pressure-section';
+import type { ReportLanguage } from '../../shared/report/locale';
+
+/**
+ * The command-line export: a backup file and its passphrase in, the quarter's "Legal Pressure"
+ * section out, built by the same shared code (and with the same per-quarter title, introduction,
+ * order and statistics choice) as the app, so the document is the same.
+ */
+export async function exportFromBackup(options: {
+  readonly backup: Uint8Array;
+  readonly passphrase: string;
+  readonly quarter: string;
+  readonly language: ReportLanguage;
+  readonly kdfFloor?: KdfCost;
+}): Promise<Uint8Array> {
+  const quarter = parseQuarter(options.quarter);
+  if (quarter === null) throw new Error(`--quarter must look like 2026-Q2, got "${options.quarter}".`);
+  const { header } = readBackupHeader(options.backup);
+  const keys = await unlockWithPassphrase(
+    header.vault,
+    options.passphrase,
+    argon2idHashWasm,
+    options.kdfFloor ? { kdfFloor: options.kdfFloor } : {},
+  );
+  const frames = await readBackupFrames(options.backup, keys.backup);
+  const { cases, settings } = await openBackupContents(frames, keys);
+  const saved = reportSettingsFor(settings, options.quarter);
+  const model = buildSectionModel(cases, {
+    quarter,
+    language: options.language,
+    title: saved.title,
+    introduction: saved.introduction,
+    order: saved.order,
+    statistics: saved.statistics,
+  });
+  return packSection(sectionDocument(model), model);
+}
+
+function reportSettingsFor(
+  settings: unknown,
+  quarter: string,
+): { title: string; introduction: string; order: string[]; statistics: boolean } {
+  const report = (settings as { reports?: Record<string, unknown> } | null)?.reports?.[quarter] as
+    Record<string, unknown> | undefined;
+  return {
+    title: typeof report?.title === 'string' ? report.title : '',
+    introduction: typeof report?.introduction === 'string' ? report.introduction : '',
+    order: Array.isArray(report?.order) ? report.order.filter((id): id is string => typeof id === 'string') : [],
+    statistics: report?.statistics === true,
+  };
+}
