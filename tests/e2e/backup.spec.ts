@@ -16,6 +16,11 @@ test('back up through the UI, clear the profile, restore through the UI: everyth
   await vault.create();
   await vault.addCase({ title: 'Дело до резервной копии', summary: 'Иск к «Әділет»' });
   await expect(page.getByText(/No backup for a week or more/)).toBeVisible();
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await readFile((await (await csvDownload).path()) ?? '', 'utf8');
+  expect(csv.startsWith('\uFEFFTitle,Kind of proceeding,')).toBe(true);
+  expect(csv).toContain('Дело до резервной копии');
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByText('No backup has been made yet.')).toBeVisible();
   const download = page.waitForEvent('download');

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, emptyCaseFields, INITIATOR_TYPES, STAGES } from '../../../../shared/domain/case';
 import { REGION_CODES } from '../../../../shared/domain/regions';
 import { queryTokens } from '../../../../shared/search/normalize';
+import { todayCivil } from '../../../../shared/domain/civil-date';
+import { casesToCsv } from '../../../../shared/export/cases-csv';
+import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import { backupIsDue } from '../backup';
 import { CaseDetail } from './CaseDetail';
@@ -37,6 +40,7 @@ export function CasesView() {
 
 function CaseListPage() {
   const { t, i18n } = useTranslation();
+  const platform = usePlatform();
   const cases = useVaultStore((s) => s.cases);
   const index = useVaultStore((s) => s.index);
   const failures = useVaultStore((s) => s.failures);
@@ -55,6 +59,44 @@ function CaseListPage() {
     // Search results keep their relevance order; filters still apply.
     return index.search(deferredQuery).flatMap((hit) => byTag.get(hit.id) ?? []);
   }, [cases, filters, sort, tokens, index, deferredQuery, i18n.language]);
+
+  /** The cases shown (search and filters applied) as a spreadsheet. */
+  const exportCsv = async () => {
+    const text = casesToCsv(
+      shown.map((view) => view.record),
+      {
+        columns: [
+          t('cases.field.title'),
+          t('cases.field.kind'),
+          t('cases.field.stage'),
+          t('cases.field.proceduralStatus'),
+          t('cases.section.targets'),
+          t('cases.field.initiatorName'),
+          t('cases.field.initiatorType'),
+          t('cases.field.stateActor'),
+          t('cases.field.court'),
+          t('cases.field.caseNumbers'),
+          t('cases.section.legal'),
+          t('cases.field.claimedKzt'),
+          t('cases.field.awardedKzt'),
+          t('cases.field.outcome'),
+          t('cases.field.verificationStatus'),
+          t('cases.field.tags'),
+          t('cases.field.summary'),
+        ],
+        value: (field, code) => t(`cases.${field}.${code}` as 'cases.kind.other'),
+        yes: t('cases.yes'),
+        no: t('cases.no'),
+        anonymous: t('cases.anonymous'),
+      },
+    );
+    await platform.saveFile({
+      suggestedName: `qorgau-cases-${todayCivil()}.csv`,
+      bytes: new TextEncoder().encode(text),
+      mimeType: 'text/csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+  };
 
   const setFilter = (key: keyof typeof filters, value: string) =>
     useCasesUi.setState((s) => ({ filters: { ...s.filters, [key]: value } }));
@@ -101,9 +143,16 @@ function CaseListPage() {
     <section aria-labelledby="cases-title" className="cases-view">
       <div className="view-header">
         <h1 id="cases-title">{t('cases.title')}</h1>
-        <button type="button" onClick={() => useCasesUi.setState({ creating: true })}>
-          {t('cases.new')}
-        </button>
+        <div className="actions">
+          {cases.length > 0 ? (
+            <button type="button" className="secondary" onClick={() => void exportCsv()}>
+              {t('cases.exportCsv')}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => useCasesUi.setState({ creating: true })}>
+            {t('cases.new')}
+          </button>
+        </div>
       </div>
       {backupDue ? (
         <p className="warning" role="status">

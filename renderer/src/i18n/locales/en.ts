@@ -84,6 +84,9 @@ export const en = {
     },
   },
   cases: {
+    exportCsv: 'Export CSV',
+    yes: 'yes',
+    no: 'no',
     title: 'Cases',
     emptyTitle: 'No cases yet',
     emptyBody:

@@ -86,6 +86,9 @@ export const kk: Catalog = {
     },
   },
   cases: {
+    exportCsv: 'CSV экспорттау',
+    yes: 'иә',
+    no: 'жоқ',
     title: 'Істер',
     emptyTitle: 'Әзірге істер жоқ',
     emptyBody:

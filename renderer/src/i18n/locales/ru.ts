@@ -85,6 +85,9 @@ export const ru: Catalog = {
     },
   },
   cases: {
+    exportCsv: 'Экспорт в CSV',
+    yes: 'да',
+    no: 'нет',
     title: 'Дела',
     emptyTitle: 'Дел пока нет',
     emptyBody:

@@ -78,3 +78,36 @@ describe('backup and restore', () => {
     expect(await dumpDatabase(existingRepository)).toEqual(before);
   });
 });
+
+describe('backup round trip at size', () => {
+  it('200 cases with Cyrillic text and 50 MB of attachments come back equal, attachments byte-identical by SHA-256', async () => {
+    const service = makeService(makeRepository());
+    await service.create(PASSPHRASE);
+    const hashes = new Map<string, string>();
+    for (let i = 0; i < 200; i += 1) {
+      let view = await service.createCase(
+        makeCase({ title: `Дело № ${i} против «Әділет» и Бажкеновой`, summary: `Описание ${i} — ұстау, қамау` }),
+      );
+      view = await service.addEntry(view, { ...emptyEntryFields('2026-05-01'), reportText: `Заседание ${i}` });
+      if (i % 40 === 0) {
+        const bytes = new Uint8Array(10 * 1024 * 1024).map((_, k) => (k * (i + 3)) & 0xff);
+        await service.importAttachment(view, new Blob([bytes]), { name: `Документ ${i}.pdf`, type: 'application/pdf' });
+        hashes.set(`Документ ${i}.pdf`, createHash('sha256').update(bytes).digest('hex'));
+      }
+    }
+    const original = await service.unlock(PASSPHRASE);
+    const backup = concatBytes(...(await service.createBackup()));
+    const target = makeService(makeRepository());
+    const prepared = await target.prepareRestore(backup, { passphrase: PASSPHRASE });
+    expect(prepared.summary).toEqual({ cases: 200, entries: 200, documents: 5 });
+    const restored = await prepared.commit();
+    const records = (cases: typeof original.cases) => new Map(cases.map((c) => [c.caseTag, [c.record, c.entries]]));
+    expect(records(restored.cases)).toEqual(records(original.cases));
+    for (const view of restored.cases) {
+      for (const manifest of view.attachments) {
+        const bytes = Buffer.concat(await target.readAttachment(view, manifest));
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(hashes.get(manifest.name));
+      }
+    }
+  }, 120_000);
+});
