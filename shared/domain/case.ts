@@ -24,6 +24,40 @@ export const CASE_KINDS = [
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
+/** Names of the kinds of proceeding in each language: used by the UI and printed in reports. */
+export const CASE_KIND_NAMES: Readonly<Record<'en' | 'ru' | 'kk', Readonly<Record<CaseKind, string>>>> = {
+  en: {
+    'civil-lawsuit': 'Civil lawsuit',
+    'pre-trial-claim': 'Pre-trial claim',
+    'criminal-case': 'Criminal case',
+    'administrative-case': 'Administrative case',
+    'interrogation-summons': 'Interrogation or summons',
+    'detention-arrest': 'Detention or arrest',
+    'search-seizure': 'Search or seizure',
+    other: 'Other',
+  },
+  ru: {
+    'civil-lawsuit': 'Гражданский иск',
+    'pre-trial-claim': 'Досудебная претензия',
+    'criminal-case': 'Уголовное дело',
+    'administrative-case': 'Административное дело',
+    'interrogation-summons': 'Допрос или вызов',
+    'detention-arrest': 'Задержание или арест',
+    'search-seizure': 'Обыск или изъятие',
+    other: 'Другое',
+  },
+  kk: {
+    'civil-lawsuit': 'Азаматтық талап арыз',
+    'pre-trial-claim': 'Сотқа дейінгі талап',
+    'criminal-case': 'Қылмыстық іс',
+    'administrative-case': 'Әкімшілік іс',
+    'interrogation-summons': 'Жауап алу немесе шақыру',
+    'detention-arrest': 'Ұстау немесе қамау',
+    'search-seizure': 'Тінту немесе алып қою',
+    other: 'Басқа',
+  },
+};
+
 export const TARGET_ROLES = ['journalist', 'editor', 'blogger', 'outlet', 'media-owner', 'activist', 'other'] as const;
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 
@@ -218,15 +252,9 @@ export function emptyCaseFields(kind: CaseKind = 'civil-lawsuit'): CaseFields {
 }
 
 /** Initiator types that are the state by definition; the form pre-ticks "state actor" for them. */
-export const STATE_INITIATORS: readonly InitiatorType[] = [
-  'law-enforcement',
-  'prosecutor',
-  'national-security',
-  'akimat-or-state-body',
-  'court',
-  'official',
-  'state-company',
-];
+export const STATE_INITIATORS: readonly InitiatorType[] = INITIATOR_TYPES.filter(
+  (type) => type !== 'private-company' && type !== 'individual' && type !== 'unknown',
+);
 
 /** The editable fields of a stored case (without its bookkeeping). */
 export function caseFieldsOf(record: CaseRecord): CaseFields {

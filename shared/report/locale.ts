@@ -1,4 +1,4 @@
-import type { CaseKind } from '../domain/case';
+import { CASE_KIND_NAMES, type CaseKind } from '../domain/case';
 /** The report's own language: month names and the default section title (independent of the UI). */
 export const REPORT_LANGUAGES = ['en', 'ru', 'kk'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
@@ -69,39 +69,6 @@ export type ReportLabels = {
   readonly newVsOngoing: (newCases: number, ongoing: number) => string;
 };
 
-const KIND_NAMES: Readonly<Record<ReportLanguage, Readonly<Record<CaseKind, string>>>> = {
-  en: {
-    'civil-lawsuit': 'Civil lawsuit',
-    'pre-trial-claim': 'Pre-trial claim',
-    'criminal-case': 'Criminal case',
-    'administrative-case': 'Administrative case',
-    'interrogation-summons': 'Interrogation or summons',
-    'detention-arrest': 'Detention or arrest',
-    'search-seizure': 'Search or seizure',
-    other: 'Other',
-  },
-  ru: {
-    'civil-lawsuit': 'Гражданский иск',
-    'pre-trial-claim': 'Досудебная претензия',
-    'criminal-case': 'Уголовное дело',
-    'administrative-case': 'Административное дело',
-    'interrogation-summons': 'Допрос или вызов',
-    'detention-arrest': 'Задержание или арест',
-    'search-seizure': 'Обыск или изъятие',
-    other: 'Другое',
-  },
-  kk: {
-    'civil-lawsuit': 'Азаматтық талап арыз',
-    'pre-trial-claim': 'Сотқа дейінгі талап',
-    'criminal-case': 'Қылмыстық іс',
-    'administrative-case': 'Әкімшілік іс',
-    'interrogation-summons': 'Жауап алу немесе шақыру',
-    'detention-arrest': 'Ұстау немесе қамау',
-    'search-seizure': 'Тінту немесе алып қою',
-    other: 'Басқа',
-  },
-};
-
 export function reportLabels(language: ReportLanguage): ReportLabels {
   const table = {
     en: {
@@ -121,7 +88,7 @@ export function reportLabels(language: ReportLanguage): ReportLabels {
     },
   }[language];
   return {
-    kind: (kind) => KIND_NAMES[language][kind],
+    kind: (kind) => CASE_KIND_NAMES[language][kind],
     kindHeader: table.kindHeader,
     total: table.total,
     newVsOngoing: table.line,

@@ -1,3 +1,4 @@
+import { CASE_KIND_NAMES } from '../../../../shared/domain/case';
 /** The English catalog: the source of every UI string. Other catalogs must match its shape. */
 export const en = {
   app: {
@@ -186,16 +187,7 @@ export const en = {
       tags: 'Tags',
       tagsHint: 'Separated by commas.',
     },
-    kind: {
-      'civil-lawsuit': 'Civil lawsuit',
-      'pre-trial-claim': 'Pre-trial claim',
-      'criminal-case': 'Criminal case',
-      'administrative-case': 'Administrative case',
-      'interrogation-summons': 'Interrogation or summons',
-      'detention-arrest': 'Detention or arrest',
-      'search-seizure': 'Search or seizure',
-      other: 'Other',
-    },
+    kind: CASE_KIND_NAMES.en,
     role: {
       journalist: 'Journalist',
       editor: 'Editor',

@@ -1,3 +1,4 @@
+import { CASE_KIND_NAMES } from '../../../../shared/domain/case';
 import type { Catalog } from './en';
 
 export const kk: Catalog = {
@@ -188,16 +189,7 @@ export const kk: Catalog = {
       tags: 'Белгілер',
       tagsHint: 'Үтір арқылы.',
     },
-    kind: {
-      'civil-lawsuit': 'Азаматтық талап арыз',
-      'pre-trial-claim': 'Сотқа дейінгі талап',
-      'criminal-case': 'Қылмыстық іс',
-      'administrative-case': 'Әкімшілік іс',
-      'interrogation-summons': 'Жауап алу немесе шақыру',
-      'detention-arrest': 'Ұстау немесе қамау',
-      'search-seizure': 'Тінту немесе алып қою',
-      other: 'Басқа',
-    },
+    kind: CASE_KIND_NAMES.kk,
     role: {
       journalist: 'Журналист',
       editor: 'Редактор',

@@ -1,3 +1,4 @@
+import { CASE_KIND_NAMES } from '../../../../shared/domain/case';
 import type { Catalog } from './en';
 
 export const ru: Catalog = {
@@ -188,16 +189,7 @@ export const ru: Catalog = {
       tags: 'Метки',
       tagsHint: 'Через запятую.',
     },
-    kind: {
-      'civil-lawsuit': 'Гражданский иск',
-      'pre-trial-claim': 'Досудебная претензия',
-      'criminal-case': 'Уголовное дело',
-      'administrative-case': 'Административное дело',
-      'interrogation-summons': 'Допрос или вызов',
-      'detention-arrest': 'Задержание или арест',
-      'search-seizure': 'Обыск или изъятие',
-      other: 'Другое',
-    },
+    kind: CASE_KIND_NAMES.ru,
     role: {
       journalist: 'Журналист',
       editor: 'Редактор',
