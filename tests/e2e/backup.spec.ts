@@ -2,8 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable, expect, test } from './fixtures';
+import { expect, launchProfile, test } from './fixtures';
 import { E2E_PASSPHRASE, VaultPage } from './vault-page';
 
 test('back up through the UI, clear the profile, restore through the UI: everything is back', async ({
@@ -33,12 +32,7 @@ test('back up through the UI, clear the profile, restore through the UI: everyth
 
   // A new, empty profile: the laptop was wiped.
   const profile = await mkdtemp(path.join(tmpdir(), 'qorgau-profile-restore-'));
-  const executablePath = chromiumExecutable();
-  const fresh = await chromium.launchPersistentContext(profile, {
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-    ...(baseURL ? { baseURL } : {}),
-  });
+  const fresh = await launchProfile(profile, baseURL);
   try {
     const restored = fresh.pages()[0] ?? (await fresh.newPage());
     await restored.goto('/');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable, expect } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, launchProfile } from './fixtures';
 import { VaultPage } from './vault-page';
 
 /** A small seeded generator, so a failing run can be replayed from the seed it prints. */
@@ -39,12 +39,7 @@ export function killBrowser(profileDir: string): number {
 }
 
 async function launch(profileDir: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const executablePath = chromiumExecutable();
-  const context = await chromium.launchPersistentContext(profileDir, {
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-    baseURL,
-  });
+  const context = await launchProfile(profileDir, baseURL);
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
 

@@ -25,6 +25,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Chromium on a persistent profile folder: what a person's browser keeps on disk. */
+export function launchProfile(profileDir: string, baseURL?: string): Promise<BrowserContext> {
+  const executablePath = chromiumExecutable();
+  return chromium.launchPersistentContext(profileDir, {
+    ...(executablePath ? { executablePath } : {}),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(baseURL ? { baseURL } : {}),
+  });
+}
+
 type Fixtures = {
   /** The profile folder on disk of this test's browser: what really reaches the disk is here. */
   profileDir: string;
@@ -44,13 +55,7 @@ export const test = base.extend<Fixtures & { context: BrowserContext; page: Page
     await rm(dir, { recursive: true, force: true });
   },
   context: async ({ profileDir, baseURL }, use) => {
-    const executablePath = chromiumExecutable();
-    const context = await chromium.launchPersistentContext(profileDir, {
-      ...(executablePath ? { executablePath } : {}),
-      headless: true,
-      args: CHROMIUM_ARGS,
-      ...(baseURL ? { baseURL } : {}),
-    });
+    const context = await launchProfile(profileDir, baseURL);
     await use(context);
     await context.close();
   },

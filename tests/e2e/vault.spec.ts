@@ -1,6 +1,5 @@
-import { chromium } from '@playwright/test';
 import { CANARIES, findCanaries } from '../fixtures/vault';
-import { CHROMIUM_ARGS, chromiumExecutable, expect, test } from './fixtures';
+import { expect, launchProfile, test } from './fixtures';
 import { canariesInProfile, rawIndexedDbContents } from './storage-scan';
 import { E2E_PASSPHRASE, VaultPage } from './vault-page';
 
@@ -44,12 +43,7 @@ test('create → add a case with canaries → lock → unlock → restart → ev
   expect(await canariesInProfile(profileDir, CANARIES)).toEqual([]);
 
   // The vault survives a browser restart on the same profile.
-  const executablePath = chromiumExecutable();
-  const again = await chromium.launchPersistentContext(profileDir, {
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-    ...(baseURL ? { baseURL } : {}),
-  });
+  const again = await launchProfile(profileDir, baseURL);
   try {
     const reopened = new VaultPage(again.pages()[0] ?? (await again.newPage()));
     await reopened.open();

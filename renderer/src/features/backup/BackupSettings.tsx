@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { concatBytes } from '../../../../shared/crypto/bytes';
 import { todayCivil } from '../../../../shared/domain/civil-date';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
@@ -25,12 +26,7 @@ export function BackupSettings() {
   const backup = async () => {
     const parts = await createBackup();
     if (parts === null) return;
-    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-    let offset = 0;
-    for (const part of parts) {
-      bytes.set(part, offset);
-      offset += part.byteLength;
-    }
+    const bytes = concatBytes(...parts);
     const result = await platform.saveFile({
       suggestedName: `qorgau-backup-${todayCivil()}.qorgau`,
       bytes,

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { concatBytes } from '../../../../shared/crypto/bytes';
 import { toSafeFileName } from '../../../../shared/security/file-name';
 import type { AttachmentManifest } from '../../db/vault-repository';
 import { usePlatform } from '../../platform';
@@ -74,12 +75,7 @@ export function DocumentsPanel({
   const saveCopy = async (manifest: AttachmentManifest) => {
     try {
       const parts = await readAttachment(view.caseTag, manifest);
-      const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-      let offset = 0;
-      for (const part of parts) {
-        bytes.set(part, offset);
-        offset += part.byteLength;
-      }
+      const bytes = concatBytes(...parts);
       const result = await platform.saveFile({
         suggestedName: toSafeFileName(manifest.name),
         bytes,
