@@ -1,4 +1,4 @@
-import { openBackupContents } from '../../shared/backup/backup-contents';
+import { openVaultRows } from '../../shared/backup/vault-rows';
 import { readBackupFrames, readBackupHeader } from '../../shared/backup/backup-format';
 import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import type { KdfCost } from '../../shared/crypto/kdf';
@@ -29,7 +29,7 @@ export async function exportFromBackup(options: {
     options.kdfFloor ? { kdfFloor: options.kdfFloor } : {},
   );
   const frames = await readBackupFrames(options.backup, keys.backup);
-  const { cases, settings } = await openBackupContents(frames, keys);
+  const { cases, settings } = await openVaultRows(frames, keys);
   const saved = reportSettingsFor(settings, options.quarter);
   const model = buildSectionModel(cases, {
     quarter,

@@ -34,11 +34,15 @@ export const backupHeaderSchema = z.object({
   version: z.number().int(),
   backupId: z.string().min(16).max(64),
   noncePrefix: z.string().regex(/^[A-Za-z0-9_-]{10}$/),
+  /** A whole vault, or one case handed to a colleague (a case package). Bound into every frame. */
+  contents: z.enum(['vault', 'case']).default('vault'),
   vault: vaultHeaderSchema,
 });
+export type BackupContents = BackupHeader['contents'];
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
-export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'truncated' | 'corrupt' | 'too-large';
+export type BackupErrorCode =
+  'not-a-backup' | 'unsupported-version' | 'truncated' | 'corrupt' | 'too-large' | 'wrong-kind';
 
 /** Why a backup file cannot be read, and where. */
 export class BackupError extends VaultError {
@@ -55,12 +59,13 @@ export class BackupError extends VaultError {
 export type BackupFrame = { readonly table: string; readonly rows: readonly unknown[] };
 
 /** Writes a backup frame by frame; the caller streams the returned parts to a file or a download. */
-export async function createBackupWriter(vault: VaultHeader, key: CryptoKey) {
+export async function createBackupWriter(vault: VaultHeader, key: CryptoKey, contents: BackupContents = 'vault') {
   const header: BackupHeader = {
     format: 'qorgau-backup',
     version: BACKUP_VERSION,
     backupId: randomId(),
     noncePrefix: toBase64Url(randomBytes(7)),
+    contents,
     vault,
   };
   const headerBytes = utf8(JSON.stringify(header));
@@ -84,6 +89,32 @@ export async function createBackupWriter(vault: VaultHeader, key: CryptoKey) {
       return concatBytes(u32(ct.byteLength), ct);
     },
   };
+}
+
+/** Seals frames into file parts: the header first, every frame, the last one marked final. */
+export async function sealBackupFrames(
+  writer: Awaited<ReturnType<typeof createBackupWriter>>,
+  frames: AsyncIterable<BackupFrame> | Iterable<BackupFrame>,
+): Promise<Uint8Array[]> {
+  const parts = [writer.start()];
+  let pending: BackupFrame | null = null;
+  for await (const frame of frames) {
+    if (pending !== null) parts.push(await writer.frame(pending, false));
+    pending = frame;
+  }
+  parts.push(await writer.frame(pending ?? { table: 'meta', rows: [] }, true));
+  return parts;
+}
+
+/** Refuses a file that holds the other kind of contents, saying where it belongs. */
+export function expectContents(header: BackupHeader, expected: BackupContents): void {
+  if (header.contents === expected) return;
+  throw new BackupError(
+    'wrong-kind',
+    expected === 'vault'
+      ? 'this file is a case package, not a backup of a vault: import it from the Cases screen.'
+      : 'this file is a backup of a whole vault, not a case package: restore or merge it from Settings.',
+  );
 }
 
 /** Reads and checks the header at the start of a backup file. */

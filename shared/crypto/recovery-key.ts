@@ -21,11 +21,11 @@ export function formatRecoveryKey(bytes: Uint8Array): string {
   return out.match(/.{1,4}/g)?.join('-') ?? out;
 }
 
-/** The key's bytes, or null when the text cannot be a recovery key. */
-export function parseRecoveryKey(text: string): Uint8Array | null {
+/** The key's bytes, or null when the text cannot be a recovery key (or a code of `byteLength` bytes). */
+export function parseRecoveryKey(text: string, byteLength = KEY_BYTES): Uint8Array | null {
   const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  if (clean.length !== Math.ceil((KEY_BYTES * 8) / 5)) return null;
-  const out = new Uint8Array(KEY_BYTES);
+  if (clean.length !== Math.ceil((byteLength * 8) / 5)) return null;
+  const out = new Uint8Array(byteLength);
   let bits = 0;
   let value = 0;
   let index = 0;
@@ -36,7 +36,7 @@ export function parseRecoveryKey(text: string): Uint8Array | null {
     bits += 5;
     if (bits >= 8) {
       bits -= 8;
-      if (index < KEY_BYTES) out[index++] = (value >> bits) & 0xff;
+      if (index < byteLength) out[index++] = (value >> bits) & 0xff;
     }
   }
   return out;

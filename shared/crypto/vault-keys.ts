@@ -75,6 +75,8 @@ export async function createVaultKeys(options: {
   readonly passphrase: string;
   readonly argon2id: Argon2id;
   readonly cost?: KdfCost;
+  /** False for a case package: it opens with its one-time code only. */
+  readonly withRecoveryKey?: boolean;
 }): Promise<CreatedVault> {
   const vaultId = randomId();
   const kdf: KdfParams = {
@@ -98,10 +100,10 @@ export async function createVaultKeys(options: {
       vaultId,
       kdf,
       passphraseWrap: encodeSealed(passphraseWrap),
-      recovery: { salt: recoverySalt, wrap: encodeSealed(recoveryWrap) },
+      recovery: options.withRecoveryKey === false ? null : { salt: recoverySalt, wrap: encodeSealed(recoveryWrap) },
       rootCheck: encodeSealed(rootCheck),
     };
-    return { header, keys, recoveryKey: formatRecoveryKey(recoveryBytes) };
+    return { header, keys, recoveryKey: options.withRecoveryKey === false ? '' : formatRecoveryKey(recoveryBytes) };
   } finally {
     root.fill(0);
     recoveryBytes.fill(0);

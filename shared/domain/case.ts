@@ -181,6 +181,9 @@ export const historyEventSchema = z.object({
   ]),
   /** For entry events: which entry. */
   entryId: z.string().optional(),
+  /** For deadline and document events: which one (a merge uses these to honour deletions). */
+  deadlineId: z.string().optional(),
+  attachmentId: z.string().optional(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;

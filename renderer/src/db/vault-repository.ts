@@ -1,15 +1,14 @@
 import { createSHA256 } from 'hash-wasm';
+import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
 import {
-  concatBytes,
-  fromBase64Url,
-  fromUtf8,
-  randomBytes,
-  randomId,
-  toBase64Url,
-  toBufferSource,
-  utf8,
-} from '../../../shared/crypto/bytes';
-import { openRecord, recordAad, sealRecord, type RecordAddress } from '../../../shared/crypto/envelope';
+  openCaseRow,
+  sealCaseRow,
+  type CaseKeyRow,
+  type ChunkRow,
+  type SealedCaseRow,
+} from '../../../shared/backup/vault-rows';
+import { fromUtf8, randomBytes, randomId, toBase64Url, utf8 } from '../../../shared/crypto/bytes';
+import { openRecord, sealRecord } from '../../../shared/crypto/envelope';
 import { IntegrityError, VaultError } from '../../../shared/crypto/errors';
 import {
   createCaseKeys,
@@ -19,6 +18,7 @@ import {
   type VaultHeader,
   type VaultKeys,
 } from '../../../shared/crypto/vault-keys';
+import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { storageError } from './errors';
 import { VaultDatabase, type SealedRow } from './vault-db';
 
@@ -32,22 +32,27 @@ export type OpenedCase = {
   readonly record: unknown;
   readonly entries: ReadonlyArray<{ readonly id: string; readonly value: unknown }>;
   readonly attachments: readonly AttachmentManifest[];
+  /** The IV of the stored case row: it changes with every write to the case. */
+  readonly version: Uint8Array;
 };
 
-/** What is known about an attachment; stored encrypted, written after its last chunk. */
-export type AttachmentManifest = {
-  readonly id: string;
-  readonly caseTag: string;
-  readonly name: string;
-  readonly type: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly chunkSize: number;
-  readonly chunkCount: number;
-  readonly noncePrefix: string;
-  readonly addedAt: string;
-  /** The timeline entry it belongs to, or null for a document of the whole case. */
-  readonly entryId: string | null;
+/**
+ * One import (a merged backup or a case package), sealed and checked before it gets here, and
+ * written in one transaction: every row or none.
+ */
+export type ImportWrite = {
+  /** Cases the import was computed against: they must still be as they were (by row IV). */
+  readonly expectCases: ReadonlyArray<{ readonly caseTag: string; readonly version: Uint8Array }>;
+  /** The settings row the import was computed against (its IV, or null when there was none). */
+  readonly expectSettings: Uint8Array | null;
+  readonly newCaseKeys: readonly CaseKeyRow[];
+  readonly cases: readonly SealedCaseRow[];
+  readonly entries: readonly SealedCaseRow[];
+  readonly deleteEntries: readonly string[];
+  readonly attachments: readonly SealedCaseRow[];
+  readonly deleteAttachments: readonly string[];
+  readonly chunks: readonly ChunkRow[];
+  readonly settings: SealedCaseRow | null;
 };
 
 export type LoadResult = {
@@ -120,7 +125,7 @@ export class VaultRepository {
   async createCase(keys: VaultKeys, record: unknown): Promise<{ caseTag: string; caseKeys: CaseKeys }> {
     const caseTag = randomId();
     const { wrapped, caseKeys } = await createCaseKeys(keys, caseTag);
-    const row = await this.sealRow(keys.vaultId, caseKeys, 'cases', caseTag, record);
+    const row = await sealCaseRow(keys.vaultId, caseKeys, 'cases', caseTag, record);
     await this.guard('create the case', () =>
       this.db.transaction('rw', this.db.caseKeys, this.db.cases, async () => {
         await this.db.caseKeys.add({ caseTag, iv: wrapped.iv, ct: wrapped.ct });
@@ -143,9 +148,9 @@ export class VaultRepository {
       readonly deleteEntries?: readonly string[];
     },
   ): Promise<void> {
-    const caseRow = await this.sealRow(keys.vaultId, caseKeys, 'cases', caseKeys.caseTag, change.record);
+    const caseRow = await sealCaseRow(keys.vaultId, caseKeys, 'cases', caseKeys.caseTag, change.record);
     const entryRows = await Promise.all(
-      (change.putEntries ?? []).map((entry) => this.sealRow(keys.vaultId, caseKeys, 'entries', entry.id, entry.value)),
+      (change.putEntries ?? []).map((entry) => sealCaseRow(keys.vaultId, caseKeys, 'entries', entry.id, entry.value)),
     );
     await this.guard('save the case', () =>
       this.db.transaction('rw', this.db.cases, this.db.entries, async () => {
@@ -194,7 +199,7 @@ export class VaultRepository {
           const caseKeys = await openCaseKeys(keys, keyRow.caseTag, keyRow);
           const caseRow = caseRowByTag.get(keyRow.caseTag);
           if (caseRow === undefined) throw new IntegrityError('cases', keyRow.caseTag, 'the case record is missing');
-          const record = await this.openRow(keys.vaultId, caseKeys, 'cases', caseRow);
+          const record = await openCaseRow(keys.vaultId, caseKeys, 'cases', caseRow);
           const entries = await this.openRows(
             keys.vaultId,
             caseKeys,
@@ -215,6 +220,7 @@ export class VaultRepository {
             record,
             entries,
             attachments: attachments.map((a) => a.value as AttachmentManifest),
+            version: caseRow.iv,
           };
         } catch (error) {
           if (error instanceof IntegrityError) {
@@ -279,19 +285,71 @@ export class VaultRepository {
     );
   }
 
+  /**
+   * Writes an import in one transaction, after checking that nothing it was computed against
+   * changed meanwhile (another window, a reminder): if anything did, nothing is written.
+   */
+  async applyImport(write: ImportWrite): Promise<void> {
+    const changed = () =>
+      new VaultError(
+        'storage',
+        'import: the vault changed while the import was being prepared; nothing was written. Try again.',
+      );
+    const tables = [
+      this.db.caseKeys,
+      this.db.cases,
+      this.db.entries,
+      this.db.attachments,
+      this.db.chunks,
+      this.db.settings,
+    ];
+    await this.guard('import', () =>
+      this.db.transaction('rw', tables, async () => {
+        for (const expected of write.expectCases) {
+          const row = await this.db.cases.get(expected.caseTag);
+          if (row === undefined || !sameBytes(row.iv, expected.version)) throw changed();
+        }
+        const settings = await this.db.settings.get('settings');
+        if (!sameBytes(settings?.iv ?? null, write.expectSettings)) throw changed();
+        const newTags = write.newCaseKeys.map((row) => row.caseTag);
+        if ((await this.db.caseKeys.bulkGet(newTags)).some((row) => row !== undefined)) throw changed();
+        // Rows a crash left behind for one of these tags (a shredded case) must not join the new case.
+        if (newTags.length > 0) await this.deleteRowsOf(newTags);
+        await this.db.caseKeys.bulkAdd([...write.newCaseKeys]);
+        await this.db.cases.bulkPut([...write.cases]);
+        await this.db.entries.bulkDelete([...write.deleteEntries]);
+        await this.db.entries.bulkPut([...write.entries]);
+        for (const id of write.deleteAttachments) {
+          await this.db.attachments.delete(id);
+          await this.db.chunks.where('attachmentId').equals(id).delete();
+        }
+        await this.db.attachments.bulkPut([...write.attachments]);
+        await this.db.chunks.bulkPut([...write.chunks]);
+        if (write.settings !== null) await this.db.settings.put(write.settings);
+      }),
+    );
+  }
+
   // ── Settings ────────────────────────────────────────────────────────────────────────────────
 
   async readSettings(keys: VaultKeys): Promise<unknown> {
+    return (await this.readSettingsVersioned(keys)).value;
+  }
+
+  /** The settings and the IV of their row (null when none are stored), for an import's check. */
+  async readSettingsVersioned(keys: VaultKeys): Promise<{ value: unknown; version: Uint8Array | null }> {
     const row = await this.guard('read the settings', () => this.db.settings.get('settings'));
-    if (row === undefined) return null;
+    if (row === undefined) return { value: null, version: null };
     const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: row.id };
-    return JSON.parse(fromUtf8(await openRecord(keys.vaultRecords, address, row))) as unknown;
+    return {
+      value: JSON.parse(fromUtf8(await openRecord(keys.vaultRecords, address, row))) as unknown,
+      version: row.iv,
+    };
   }
 
   async writeSettings(keys: VaultKeys, value: unknown): Promise<void> {
-    const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' };
-    const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(value)));
-    await this.guard('save the settings', () => this.db.settings.put({ id: 'settings', caseTag: '', ...sealed }));
+    const row = await sealSettings(keys, value);
+    await this.guard('save the settings', () => this.db.settings.put(row));
   }
 
   // ── Attachments ─────────────────────────────────────────────────────────────────────────────
@@ -314,6 +372,7 @@ export class VaultRepository {
     const hasher = await createSHA256();
     hasher.init();
     const chunkCount = Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE));
+    const address: ChunkAddress = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId, noncePrefix };
     try {
       for (let index = 0; index < chunkCount; index += 1) {
         if (options.signal?.aborted)
@@ -321,14 +380,9 @@ export class VaultRepository {
         const start = index * ATTACHMENT_CHUNK_SIZE;
         const plain = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_SIZE).arrayBuffer());
         hasher.update(plain);
-        const final = index === chunkCount - 1;
-        const ct = await crypto.subtle.encrypt(
-          chunkParams(keys.vaultId, caseKeys.caseTag, attachmentId, noncePrefix, index, final),
-          key,
-          plain,
-        );
+        const ct = await sealChunk(key, address, index, index === chunkCount - 1, plain);
         await this.guard(`import "${meta.name}"`, () =>
-          this.db.chunks.put({ attachmentId, index, caseTag: caseKeys.caseTag, ct: new Uint8Array(ct) }),
+          this.db.chunks.put({ attachmentId, index, caseTag: caseKeys.caseTag, ct }),
         );
         options.onProgress?.(Math.min(file.size, start + plain.byteLength), file.size);
       }
@@ -345,7 +399,7 @@ export class VaultRepository {
         addedAt: new Date().toISOString(),
         entryId: meta.entryId ?? null,
       };
-      const row = await this.sealRow(keys.vaultId, caseKeys, 'attachments', attachmentId, manifest);
+      const row = await sealCaseRow(keys.vaultId, caseKeys, 'attachments', attachmentId, manifest);
       await this.guard(`import "${meta.name}"`, () => this.db.attachments.put(row));
       return manifest;
     } catch (error) {
@@ -361,23 +415,15 @@ export class VaultRepository {
    */
   async *readAttachment(keys: VaultKeys, caseKeys: CaseKeys, manifest: AttachmentManifest): AsyncGenerator<Uint8Array> {
     const key = await caseKeys.attachmentKey(manifest.id);
-    const prefix = fromBase64UrlStrict(manifest.noncePrefix);
+    const address: ChunkAddress = {
+      vaultId: keys.vaultId,
+      caseTag: caseKeys.caseTag,
+      attachmentId: manifest.id,
+      noncePrefix: noncePrefixOf(manifest.noncePrefix, manifest.id),
+    };
     for (let index = 0; index < manifest.chunkCount; index += 1) {
       const row = await this.guard(`open "${manifest.name}"`, () => this.db.chunks.get([manifest.id, index]));
-      const where = `part ${index + 1} of ${manifest.chunkCount} of the file "${manifest.name}"`;
-      if (row === undefined) throw new IntegrityError('chunks', `${manifest.id}#${index}`, `${where} is missing`);
-      const final = index === manifest.chunkCount - 1;
-      let plain: ArrayBuffer;
-      try {
-        plain = await crypto.subtle.decrypt(
-          chunkParams(keys.vaultId, caseKeys.caseTag, manifest.id, prefix, index, final),
-          key,
-          toBufferSource(row.ct),
-        );
-      } catch {
-        throw new IntegrityError('chunks', `${manifest.id}#${index}`, `${where} was changed or damaged`);
-      }
-      yield new Uint8Array(plain);
+      yield await openChunk(key, address, index, manifest.chunkCount, row?.ct, manifest.name);
     }
   }
 
@@ -434,23 +480,6 @@ export class VaultRepository {
     );
   }
 
-  private async sealRow(
-    vaultId: string,
-    caseKeys: CaseKeys,
-    table: CaseTable,
-    id: string,
-    value: unknown,
-  ): Promise<SealedRow> {
-    const address: RecordAddress = { vaultId, table, caseTag: caseKeys.caseTag, rowId: id };
-    const sealed = await sealRecord(caseKeys.records, address, utf8(JSON.stringify(value)));
-    return { id, caseTag: caseKeys.caseTag, iv: sealed.iv, ct: sealed.ct };
-  }
-
-  private async openRow(vaultId: string, caseKeys: CaseKeys, table: CaseTable, row: SealedRow): Promise<unknown> {
-    const address: RecordAddress = { vaultId, table, caseTag: caseKeys.caseTag, rowId: row.id };
-    return JSON.parse(fromUtf8(await openRecord(caseKeys.records, address, row))) as unknown;
-  }
-
   private async openRows(
     vaultId: string,
     caseKeys: CaseKeys,
@@ -461,7 +490,7 @@ export class VaultRepository {
     const out: { id: string; value: unknown }[] = [];
     for (const row of rows ?? []) {
       try {
-        out.push({ id: row.id, value: await this.openRow(vaultId, caseKeys, table, row) });
+        out.push({ id: row.id, value: await openCaseRow(vaultId, caseKeys, table, row) });
       } catch (error) {
         if (!(error instanceof IntegrityError)) throw error;
         failures.push(error);
@@ -479,32 +508,14 @@ export class VaultRepository {
   }
 }
 
-/** AES-GCM parameters of one chunk: counter nonce with a final flag, and AAD naming the chunk. */
-function chunkParams(
-  vaultId: string,
-  caseTag: string,
-  attachmentId: string,
-  noncePrefix: Uint8Array,
-  index: number,
-  final: boolean,
-): AesGcmParams {
-  const counter = new Uint8Array(5);
-  new DataView(counter.buffer).setUint32(0, index);
-  counter[4] = final ? 1 : 0;
-  return {
-    name: 'AES-GCM',
-    iv: concatBytes(noncePrefix, counter),
-    additionalData: recordAad({
-      vaultId,
-      table: 'chunks',
-      caseTag,
-      rowId: `${attachmentId}#${index}#${final ? 'final' : 'more'}`,
-    }),
-  };
+/** The vault settings sealed as their row. */
+export async function sealSettings(keys: VaultKeys, value: unknown): Promise<SealedCaseRow> {
+  const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' };
+  const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(value)));
+  return { id: 'settings', caseTag: '', ...sealed };
 }
 
-function fromBase64UrlStrict(text: string): Uint8Array {
-  const bytes = fromBase64Url(text);
-  if (bytes.byteLength !== 7) throw new IntegrityError('attachments', text, 'its nonce prefix is malformed');
-  return bytes;
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

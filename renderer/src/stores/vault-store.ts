@@ -3,7 +3,7 @@ import { VaultError } from '../../../shared/crypto/errors';
 import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
-import type { AttachmentManifest } from '../db/vault-repository';
+import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { SearchIndex } from '../../../shared/search/search-index';
 import { caseSearchDocument } from '../features/cases/case-search';
 import {

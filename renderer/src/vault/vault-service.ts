@@ -1,13 +1,18 @@
 import {
   createBackupWriter,
+  expectContents,
   readBackupFrames,
   readBackupHeader,
-  type BackupFrame,
+  sealBackupFrames,
 } from '../../../shared/backup/backup-format';
+import { readCasePackage, writeCasePackage } from '../../../shared/backup/case-package';
+import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
+import { openVaultRows, sealCase, type OpenedRows, type SealedCaseRow } from '../../../shared/backup/vault-rows';
 import { randomId } from '../../../shared/crypto/bytes';
 import { VaultError, type IntegrityError } from '../../../shared/crypto/errors';
 import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
 import {
+  createCaseKeys,
   createVaultKeys,
   rewrapForNewPassphrase,
   rootBytesWithPassphrase,
@@ -37,7 +42,8 @@ import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/report/locale';
 import { VaultMissingError } from '../db/errors';
-import type { AttachmentManifest, VaultRepository } from '../db/vault-repository';
+import { sealSettings, type ImportWrite, type OpenedCase, type VaultRepository } from '../db/vault-repository';
+import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
 
@@ -81,6 +87,33 @@ export type OpenedVault = {
   readonly cases: CaseView[];
   readonly failures: string[];
   readonly settings: VaultSettings;
+};
+
+/** What an import (a merged backup or a case package) will do, shown before anything is written. */
+export type ImportSummary = {
+  readonly newCases: number;
+  readonly updatedCases: number;
+  readonly unchangedCases: number;
+  readonly entriesAdded: number;
+  readonly entriesUpdated: number;
+  readonly entriesRemoved: number;
+  readonly documentsAdded: number;
+  readonly documentsRemoved: number;
+  /** Values both copies changed: the newer kept, the other written into the case history. */
+  readonly conflicts: number;
+  /** Report settings of quarters this vault has none for. */
+  readonly reportsAdded: number;
+  readonly cases: ReadonlyArray<{
+    readonly caseTag: string;
+    readonly title: string;
+    readonly outcome: CaseMerge['outcome'];
+  }>;
+};
+
+/** A verified import, ready to write in one transaction; nothing is written until `commit()`. */
+export type PreparedImport = {
+  readonly summary: ImportSummary;
+  readonly commit: () => Promise<OpenedVault>;
 };
 
 /** What the opt-in device keystore can do here; null in the web edition. */
@@ -202,14 +235,7 @@ export class VaultService {
   async createBackup(): Promise<Uint8Array[]> {
     const keys = this.requireKeys();
     const writer = await createBackupWriter(await this.requireHeader(), keys.backup);
-    const parts = [writer.start()];
-    let pending: BackupFrame | null = null;
-    for await (const frame of this.deps.repository.exportRows()) {
-      if (pending !== null) parts.push(await writer.frame(pending, false));
-      pending = frame;
-    }
-    parts.push(await writer.frame(pending ?? { table: 'meta', rows: [] }, true));
-    return parts;
+    return sealBackupFrames(writer, this.deps.repository.exportRows());
   }
 
   /**
@@ -221,6 +247,7 @@ export class VaultService {
     secret: { readonly passphrase: string } | { readonly recoveryKey: string },
   ): Promise<{ summary: { cases: number; entries: number; documents: number }; commit: () => Promise<OpenedVault> }> {
     const { header } = readBackupHeader(bytes);
+    expectContents(header, 'vault');
     const keys =
       'passphrase' in secret
         ? await unlockWithPassphrase(header.vault, secret.passphrase, this.deps.argon2id, this.floor())
@@ -237,6 +264,122 @@ export class VaultService {
         return this.load();
       },
     };
+  }
+
+  /**
+   * Reads and verifies a whole backup (of this vault or another) and works out how it merges into
+   * this one, case by case; `commit()` writes the result in one transaction.
+   */
+  async prepareMerge(
+    bytes: Uint8Array,
+    secret: { readonly passphrase: string } | { readonly recoveryKey: string },
+  ): Promise<PreparedImport> {
+    this.requireKeys();
+    const { header } = readBackupHeader(bytes);
+    expectContents(header, 'vault');
+    const keys =
+      'passphrase' in secret
+        ? await unlockWithPassphrase(header.vault, secret.passphrase, this.deps.argon2id, this.floor())
+        : await unlockWithRecoveryKey(header.vault, secret.recoveryKey);
+    return this.prepareImport(await openVaultRows(await readBackupFrames(bytes, keys.backup), keys));
+  }
+
+  /** Opens a case package with its one-time code and works out whether it creates or updates a case. */
+  async prepareCasePackageImport(bytes: Uint8Array, code: string): Promise<PreparedImport> {
+    this.requireKeys();
+    return this.prepareImport(await readCasePackage(bytes, code, this.deps.argon2id, this.deps.kdfFloor));
+  }
+
+  /** One case as a package for a colleague, with the one-time code that opens it (shown once). */
+  async createCasePackage(current: CaseView): Promise<{ parts: Uint8Array[]; code: string }> {
+    const keys = this.requireKeys();
+    const caseKeys = this.requireCaseKeys(current.caseTag);
+    return writeCasePackage({
+      snapshot: current,
+      chunks: (_caseTag, manifest) => this.deps.repository.readAttachment(keys, caseKeys, manifest),
+      argon2id: this.deps.argon2id,
+      ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
+    });
+  }
+
+  private async prepareImport(incoming: OpenedRows): Promise<PreparedImport> {
+    const keys = this.requireKeys();
+    const local = await this.deps.repository.loadAll(keys);
+    const localCases = new Map(local.cases.map((c) => [c.caseTag, c]));
+    const localViews = new Map(this.viewsOf(local.cases).views.map((v) => [v.caseTag, v]));
+    const at = new Date().toISOString();
+    const merges = incoming.cases.map((c) => mergeCase(localViews.get(c.caseTag), c, at));
+    const storedSettings = await this.deps.repository.readSettingsVersioned(keys);
+    const settings = parseSettings(storedSettings.value);
+    const otherReports = parseSettings(incoming.settings).reports;
+    const reportsAdded = Object.keys(otherReports).filter((quarter) => !(quarter in settings.reports));
+    const sum = (pick: (m: CaseMerge) => number) => merges.reduce((total, m) => total + pick(m), 0);
+    const summary: ImportSummary = {
+      newCases: merges.filter((m) => m.outcome === 'new').length,
+      updatedCases: merges.filter((m) => m.outcome === 'updated').length,
+      unchangedCases: merges.filter((m) => m.outcome === 'unchanged').length,
+      entriesAdded: sum((m) => (m.outcome === 'unchanged' ? 0 : m.entriesAdded)),
+      entriesUpdated: sum((m) => m.entriesUpdated),
+      entriesRemoved: sum((m) => m.entriesRemoved.length),
+      documentsAdded: sum((m) => m.attachmentsAdded.length),
+      documentsRemoved: sum((m) => m.attachmentsRemoved.length),
+      conflicts: sum((m) => m.conflicts),
+      reportsAdded: reportsAdded.length,
+      cases: merges.map((m) => ({ caseTag: m.merged.caseTag, title: m.merged.record.title, outcome: m.outcome })),
+    };
+    const commit = async (): Promise<OpenedVault> => {
+      const write = {
+        expectCases: [] as Array<ImportWrite['expectCases'][number]>,
+        expectSettings: storedSettings.version,
+        newCaseKeys: [] as Array<ImportWrite['newCaseKeys'][number]>,
+        cases: [] as SealedCaseRow[],
+        entries: [] as SealedCaseRow[],
+        deleteEntries: [] as string[],
+        attachments: [] as SealedCaseRow[],
+        deleteAttachments: [] as string[],
+        chunks: [] as Array<ImportWrite['chunks'][number]>,
+        settings: null as SealedCaseRow | null,
+      } satisfies ImportWrite;
+      for (const merge of merges) {
+        if (merge.outcome === 'unchanged') continue;
+        const { merged } = merge;
+        const existing = localCases.get(merged.caseTag);
+        let caseKeys: CaseKeys;
+        if (existing === undefined) {
+          const created = await createCaseKeys(keys, merged.caseTag);
+          caseKeys = created.caseKeys;
+          write.newCaseKeys.push({ caseTag: merged.caseTag, iv: created.wrapped.iv, ct: created.wrapped.ct });
+        } else {
+          caseKeys = existing.keys;
+          write.expectCases.push({ caseTag: merged.caseTag, version: existing.version });
+        }
+        const before = new Map((localViews.get(merged.caseTag)?.entries ?? []).map((e) => [e.id, e.record]));
+        const sealed = await sealCase(
+          keys.vaultId,
+          caseKeys,
+          {
+            record: merged.record,
+            entries: merged.entries.filter((e) => JSON.stringify(before.get(e.id)) !== JSON.stringify(e.record)),
+            attachments: merge.attachmentsAdded,
+          },
+          incoming.chunks,
+        );
+        write.cases.push(sealed.caseRow);
+        write.entries.push(...sealed.entryRows);
+        write.attachments.push(...sealed.attachmentRows);
+        write.chunks.push(...sealed.chunkRows);
+        write.deleteEntries.push(...merge.entriesRemoved);
+        write.deleteAttachments.push(...merge.attachmentsRemoved);
+      }
+      if (reportsAdded.length > 0) {
+        const reports = { ...settings.reports };
+        for (const quarter of reportsAdded) reports[quarter] = otherReports[quarter] as ReportSettings;
+        write.settings = await sealSettings(keys, { ...settings, reports });
+      }
+      await this.deps.repository.applyImport(write);
+      return this.load();
+    };
+    return { summary, commit };
   }
 
   /** Drops every key. The caller drops the decrypted records it holds. */
@@ -363,8 +506,11 @@ export class VaultService {
     return this.writeRecord(
       current,
       { ...current.record, deadlines },
-      existing ? 'deadline-updated' : 'deadline-added',
-      changes,
+      {
+        action: existing ? 'deadline-updated' : 'deadline-added',
+        deadlineId: next.id,
+        changes,
+      },
     );
   }
 
@@ -372,7 +518,15 @@ export class VaultService {
     const existing = current.record.deadlines.find((d) => d.id === deadlineId);
     if (existing === undefined) return current;
     const deadlines = current.record.deadlines.filter((d) => d.id !== deadlineId);
-    return this.writeRecord(current, { ...current.record, deadlines }, 'deadline-deleted', diffFields(existing, {}));
+    return this.writeRecord(
+      current,
+      { ...current.record, deadlines },
+      {
+        action: 'deadline-deleted',
+        deadlineId,
+        changes: diffFields(existing, {}),
+      },
+    );
   }
 
   /**
@@ -393,9 +547,17 @@ export class VaultService {
       options,
     );
     const withFile = { ...current, attachments: [...current.attachments, manifest] };
-    return this.writeRecord(withFile, current.record, 'attachment-added', [
-      { field: 'attachment', before: null, after: `${manifest.name} (${manifest.size} B, SHA-256 ${manifest.sha256})` },
-    ]);
+    return this.writeRecord(withFile, current.record, {
+      action: 'attachment-added',
+      attachmentId: manifest.id,
+      changes: [
+        {
+          field: 'attachment',
+          before: null,
+          after: `${manifest.name} (${manifest.size} B, SHA-256 ${manifest.sha256})`,
+        },
+      ],
+    });
   }
 
   /** The decrypted bytes of an attachment, each chunk verified before it is released. */
@@ -414,9 +576,11 @@ export class VaultService {
     this.requireKeys();
     await this.deps.repository.deleteAttachment(manifest.id);
     const withoutFile = { ...current, attachments: current.attachments.filter((a) => a.id !== manifest.id) };
-    return this.writeRecord(withoutFile, current.record, 'attachment-deleted', [
-      { field: 'attachment', before: manifest.name, after: null },
-    ]);
+    return this.writeRecord(withoutFile, current.record, {
+      action: 'attachment-deleted',
+      attachmentId: manifest.id,
+      changes: [{ field: 'attachment', before: manifest.name, after: null }],
+    });
   }
 
   async deleteCase(caseTag: string): Promise<void> {
@@ -443,14 +607,9 @@ export class VaultService {
     return { ...current, record, entries };
   }
 
-  private async writeRecord(
-    current: CaseView,
-    record: CaseRecord,
-    action: HistoryEvent['action'],
-    changes: HistoryEvent['changes'],
-  ): Promise<CaseView> {
+  private async writeRecord(current: CaseView, record: CaseRecord, event: Omit<HistoryEvent, 'at'>): Promise<CaseView> {
     const at = new Date().toISOString();
-    const next: CaseRecord = { ...record, updatedAt: at, history: [...record.history, { at, action, changes }] };
+    const next: CaseRecord = { ...record, updatedAt: at, history: [...record.history, { at, ...event }] };
     await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), { record: next });
     return { ...current, record: next };
   }
@@ -465,7 +624,18 @@ export class VaultService {
   private async load(): Promise<OpenedVault> {
     const keys = this.requireKeys();
     const { cases, failures } = await this.deps.repository.loadAll(keys);
-    const messages = failures.map((failure: IntegrityError) => failure.message);
+    const { views, messages } = this.viewsOf(cases);
+    const storedSettings = await this.deps.repository.readSettings(keys);
+    return {
+      cases: views,
+      failures: [...failures.map((failure: IntegrityError) => failure.message), ...messages],
+      settings: parseSettings(storedSettings),
+    };
+  }
+
+  /** Checks the shape of decrypted cases and keeps their keys; what does not fit is reported, not shown. */
+  private viewsOf(cases: readonly OpenedCase[]): { views: CaseView[]; messages: string[] } {
+    const messages: string[] = [];
     const views: CaseView[] = [];
     for (const opened of cases) {
       const parsed = caseRecordSchema.safeParse(opened.record);
@@ -482,8 +652,7 @@ export class VaultService {
       this.caseKeys.set(opened.caseTag, opened.keys);
       views.push({ caseTag: opened.caseTag, record: parsed.data, entries, attachments: opened.attachments });
     }
-    const storedSettings = await this.deps.repository.readSettings(keys);
-    return { cases: views, failures: messages, settings: parseSettings(storedSettings) };
+    return { views, messages };
   }
 
   private async requireHeader(): Promise<VaultHeader> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentManifest } from '../../db/vault-repository';
+import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { useVaultStore } from '../../stores/vault-store';
 
 /**

@@ -2,7 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { toSafeFileName } from '../../../../shared/security/file-name';
-import type { AttachmentManifest } from '../../db/vault-repository';
+import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import type { CaseView } from '../../vault/vault-service';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayCivil } from '../../../../shared/domain/civil-date';
 import { emptyEntryFields, entryFieldsOf, type EntryRecord } from '../../../../shared/domain/entry';
-import type { AttachmentManifest } from '../../db/vault-repository';
+import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import type { CaseView } from '../../vault/vault-service';

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import { createVaultKeys } from '../../../../shared/crypto/vault-keys';
-import {
-  ATTACHMENT_CHUNK_SIZE,
-  type AttachmentManifest,
-  type VaultRepository,
-} from '../../../../renderer/src/db/vault-repository';
+import type { AttachmentManifest } from '../../../../shared/domain/attachment';
+import { ATTACHMENT_CHUNK_SIZE, type VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import { CANARIES, PASSPHRASE, dumpDatabase, findCanaries, makeRepository } from '../../../fixtures/vault';
 
 async function setup() {
