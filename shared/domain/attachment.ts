@@ -9,7 +9,11 @@ export const attachmentManifestSchema = z.object({
   size: z.number().int().nonnegative(),
   /** Hex SHA-256 of the plaintext. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  chunkSize: z.number().int().positive().max(64 * 1024 * 1024),
+  chunkSize: z
+    .number()
+    .int()
+    .positive()
+    .max(64 * 1024 * 1024),
   chunkCount: z.number().int().positive(),
   noncePrefix: z.string(),
   addedAt: z.string(),

@@ -24,7 +24,7 @@ function base(): CaseSnapshot {
     history: [{ at, action: 'case-created', changes: [] }],
     deadlines: [{ id: 'd1', what: 'Отзыв', due: '2026-05-01', time: '', reminder: 'none', done: false }],
   };
-  const entry: EntryRecord = { ...emptyEntryFields('2026-04-02'), text: 'Иск подан', createdAt: at, updatedAt: at };
+  const entry: EntryRecord = { ...emptyEntryFields('2026-04-02'), outcome: 'Иск подан', createdAt: at, updatedAt: at };
   return { caseTag: 'case-1', record, entries: [{ id: 'e1', record: entry }], attachments: [] };
 }
 
@@ -54,7 +54,12 @@ function apply(snapshot: CaseSnapshot, edit: Edit, tick: number): CaseSnapshot {
     }
     case 'entry-add': {
       if (snapshot.entries.some((e) => e.id === edit.id)) return snapshot;
-      const entry: EntryRecord = { ...emptyEntryFields('2026-04-10'), text: edit.text, createdAt: at, updatedAt: at };
+      const entry: EntryRecord = {
+        ...emptyEntryFields('2026-04-10'),
+        outcome: edit.text,
+        createdAt: at,
+        updatedAt: at,
+      };
       return {
         ...snapshot,
         record: withEvent({ action: 'entry-added', entryId: edit.id, changes: diffFields({}, entryFieldsOf(entry)) }),
@@ -63,8 +68,8 @@ function apply(snapshot: CaseSnapshot, edit: Edit, tick: number): CaseSnapshot {
     }
     case 'entry-update': {
       const first = snapshot.entries[0];
-      if (first === undefined || first.record.text === edit.text) return snapshot;
-      const entry = { ...first.record, text: edit.text, updatedAt: at };
+      if (first === undefined || first.record.outcome === edit.text) return snapshot;
+      const entry = { ...first.record, outcome: edit.text, updatedAt: at };
       const changes = diffFields(entryFieldsOf(first.record), entryFieldsOf(entry));
       return {
         ...snapshot,
@@ -220,7 +225,9 @@ describe('merging two copies of a case', () => {
             const deleted = history.some((e) => e.entryId === entry.id && e.action === 'entry-deleted');
             if (kept === undefined) expect(deleted).toBe(true);
             else if (JSON.stringify(kept.record) !== JSON.stringify(entry.record))
-              expect(mentioned('text', entry.record.text) || entry.record.text === kept.record.text).toBe(true);
+              expect(mentioned('outcome', entry.record.outcome) || entry.record.outcome === kept.record.outcome).toBe(
+                true,
+              );
           }
         }
       }),
