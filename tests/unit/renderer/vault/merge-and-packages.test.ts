@@ -39,7 +39,7 @@ describe('merging a backup into an existing vault', () => {
     await a.create(PASSPHRASE);
     let x = await a.createCase(makeCase({ title: 'Акимат v. «Уральская неделя»' }));
     x = await a.addEntry(x, { ...emptyEntryFields('2026-04-01'), outcome: 'Иск подан' });
-    const y = await a.createCase(makeCase({ title: 'Дело Y', summary: 'original' }));
+    await a.createCase(makeCase({ title: 'Дело Y', summary: 'original' }));
     // Copy B: the same vault, restored from a backup on another machine.
     const b = makeService(makeRepository());
     await (await b.prepareRestore(concatBytes(...(await a.createBackup())), { passphrase: PASSPHRASE })).commit();
