@@ -10,11 +10,16 @@ import {
   DEFAULT_SETTINGS,
   type CaseView,
   type DeviceKeystoreStatus,
+  type ImportSummary,
+  type PreparedImport,
   type OpenedVault,
   type ReportSettings,
   type VaultService,
   type VaultSettings,
 } from '../vault/vault-service';
+
+/** A verified import as the UI holds it: what will change, and the one step that writes it. */
+export type PreparedImportAction = { readonly summary: ImportSummary; readonly commit: () => Promise<boolean> };
 
 export type VaultStatus = 'starting' | 'absent' | 'missing' | 'locked' | 'unlocked';
 
@@ -73,6 +78,15 @@ type VaultActions = {
     summary: { cases: number; entries: number; documents: number };
     commit: () => Promise<boolean>;
   } | null>;
+  /** Verifies a backup and works out how it merges into this vault; nothing is written before `commit`. */
+  prepareMerge: (
+    bytes: Uint8Array,
+    secret: { passphrase: string } | { recoveryKey: string },
+  ) => Promise<PreparedImportAction | null>;
+  /** Opens a case package with its one-time code; nothing is written before `commit`. */
+  prepareCasePackageImport: (bytes: Uint8Array, code: string) => Promise<PreparedImportAction | null>;
+  /** One case as a package file's parts, with the one-time code that opens it. */
+  createCasePackage: (caseTag: string) => Promise<{ parts: Uint8Array[]; code: string } | null>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
@@ -135,6 +149,22 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     failures: vault.failures,
     settings: vault.settings,
   });
+  /** Runs an import's verification; its commit replaces the decrypted state with the vault as written. */
+  const prepareImport = async (prepare: () => Promise<PreparedImport>): Promise<PreparedImportAction | null> => {
+    const holder: { prepared?: PreparedImport } = {};
+    await run(async () => {
+      holder.prepared = await prepare();
+    });
+    if (holder.prepared === undefined) return null;
+    const { summary, commit } = holder.prepared;
+    return {
+      summary,
+      commit: () =>
+        run(async () => {
+          set(opened(await commit()));
+        }),
+    };
+  };
   const askPersistence = async (): Promise<void> => {
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     if (storage?.persist === undefined) return;
@@ -284,6 +314,18 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
             set({ ...opened(await commit()), recoveryKey: null });
           }),
       };
+    },
+    prepareMerge: (bytes, secret) => prepareImport(() => requireService().prepareMerge(bytes, secret)),
+    prepareCasePackageImport: (bytes, code) =>
+      prepareImport(() => requireService().prepareCasePackageImport(bytes, code)),
+    createCasePackage: async (caseTag) => {
+      const current = get().cases.find((c) => c.caseTag === caseTag);
+      const holder: { made: { parts: Uint8Array[]; code: string } | null } = { made: null };
+      if (current === undefined) return null;
+      await run(async () => {
+        holder.made = await requireService().createCasePackage(current);
+      });
+      return holder.made;
     },
     saveReportSettings: async (quarter, report) => {
       const next = { ...get().settings, reports: { ...get().settings.reports, [quarter]: report } };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseFieldsOf } from '../../../../shared/domain/case';
 import { useVaultStore } from '../../stores/vault-store';
+import { ShareCasePackage } from '../backup';
 import { DeadlinesPanel } from '../deadlines';
 import { DocumentsPanel } from '../documents';
 import { Timeline } from '../timeline';
@@ -66,6 +67,7 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
           <button type="button" onClick={() => setEditing(true)}>
             {t('cases.edit')}
           </button>
+          <ShareCasePackage caseTag={caseTag} />
           <button type="button" className="secondary" onClick={() => setConfirmingDelete(true)}>
             {t('cases.delete')}
           </button>

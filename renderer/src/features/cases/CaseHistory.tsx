@@ -45,7 +45,7 @@ export function CaseHistory({ view }: { readonly view: CaseView }) {
             <ul className="plain-list">
               {event.changes.map((change) => (
                 <li key={change.field}>
-                  {t('history.changed', {
+                  {t(event.action === 'merged' ? 'history.mergedChange' : 'history.changed', {
                     field: event.entryId
                       ? t(`timeline.field.${change.field}` as 'timeline.field.date', { defaultValue: change.field })
                       : t((CASE_FIELD_LABELS[change.field] ?? change.field) as 'cases.field.kind', {

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, emptyCaseFields, INITIATOR_TYPES, STAGES } from '../../../../shared/domain/case';
 import { REGION_CODES } from '../../../../shared/domain/regions';
@@ -7,7 +7,7 @@ import { todayCivil } from '../../../../shared/domain/civil-date';
 import { casesToCsv } from '../../../../shared/export/cases-csv';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
-import { backupIsDue } from '../backup';
+import { backupIsDue, CasePackageImport } from '../backup';
 import { CaseDetail } from './CaseDetail';
 import { CaseForm, regionLabel } from './CaseForm';
 import { CaseList } from './CaseList';
@@ -50,6 +50,7 @@ function CaseListPage() {
   const filters = useCasesUi((s) => s.filters);
   const sort = useCasesUi((s) => s.sort);
   const deferredQuery = useDeferredValue(query);
+  const [importing, setImporting] = useState(false);
 
   const tokens = useMemo(() => queryTokens(deferredQuery), [deferredQuery]);
   const shown = useMemo(() => {
@@ -149,11 +150,20 @@ function CaseListPage() {
               {t('cases.exportCsv')}
             </button>
           ) : null}
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={importing}
+            onClick={() => setImporting(!importing)}
+          >
+            {t('backup.package.import')}
+          </button>
           <button type="button" onClick={() => useCasesUi.setState({ creating: true })}>
             {t('cases.new')}
           </button>
         </div>
       </div>
+      {importing ? <CasePackageImport /> : null}
       {backupDue ? (
         <p className="warning" role="status">
           {t('backup.due')}
@@ -169,7 +179,7 @@ function CaseListPage() {
           </ul>
         </div>
       ) : null}
-      {error ? (
+      {error && !importing ? (
         <p className="error" role="alert">
           {error}
         </p>

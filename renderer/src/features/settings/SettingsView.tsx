@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
-import { BackupSettings } from '../backup';
+import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from '../vault/PassphraseField';
 import { newPassphraseProblem } from '../vault/passphrase-strength';
@@ -14,6 +14,7 @@ export function SettingsView() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <AutoLockSetting />
       <BackupSettings />
+      <MergeBackup />
       <StorageStatus />
       <NotificationSetting />
       <ChangePassphrase />

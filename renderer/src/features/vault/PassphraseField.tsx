@@ -6,7 +6,7 @@ export function PassphraseField(props: {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly autoComplete: 'new-password' | 'current-password';
+  readonly autoComplete: 'new-password' | 'current-password' | 'one-time-code';
   readonly describedBy?: string;
   readonly autoFocus?: boolean;
   readonly invalid?: boolean;

@@ -318,6 +318,7 @@ export const en = {
       merged: 'Merged from another copy',
     },
     changed: '{{field}}: {{before}} → {{after}}',
+    mergedChange: '{{field}}: kept {{after}}; the other copy had {{before}}',
     empty_value: '(empty)',
   },
   documents: {
@@ -421,6 +422,46 @@ export const en = {
     check: 'Check the backup',
     summary: 'The backup holds {{cases}} cases, {{entries}} timeline entries and {{documents}} documents.',
     restore: 'Restore this backup',
+    merge: {
+      heading: 'Merge a backup into this vault',
+      explain:
+        'Bring in the cases of a backup made on another device, or of a colleague’s vault. Where both copies changed the same value, the newer edit is kept and the other one is written into the case history. You see what will change before anything is written.',
+      chooseFile: 'Choose a backup to merge…',
+      apply: 'Merge into this vault',
+      done: 'The backup was merged into this vault.',
+    },
+    importSummary: {
+      heading: 'What will change',
+      cases: 'Cases: {{newCases}} new, {{updatedCases}} updated, {{unchangedCases}} already up to date.',
+      entries: 'Timeline entries: {{entriesAdded}} added, {{entriesUpdated}} changed, {{entriesRemoved}} removed.',
+      documents: 'Documents: {{documentsAdded}} added, {{documentsRemoved}} removed.',
+      conflicts:
+        'Values changed in both copies: {{count}}. The newer edit is kept; the other one goes into the case history.',
+      reports: 'Report settings for quarters this vault has none for: {{count}}.',
+      nothing: 'Nothing in this file differs from this vault.',
+      outcome: { new: 'new', updated: 'updated', unchanged: 'up to date' },
+      cancel: 'Cancel',
+    },
+    package: {
+      share: 'Hand over as a package…',
+      shareHint:
+        'One encrypted file with this case: timeline, deadlines, history, documents and privileged notes, for a colleague’s Qorgau. It opens only with a one-time code.',
+      codeHeading: 'One-time code for the package',
+      codeExplain:
+        'Give this code to your colleague by another channel than the file: say it on a call or send it in a different messenger. It is shown only now; Qorgau does not keep it.',
+      codeDone: 'I have passed on the code',
+      import: 'Import a case package…',
+      importHeading: 'Import a case package',
+      importExplain:
+        'A package from a colleague adds the case here, or updates it if you already have it. The whole file is checked before anything is written.',
+      chooseFile: 'Choose a case package…',
+      chosen: 'Package: {{name}}',
+      code: 'One-time code',
+      check: 'Check the package',
+      apply: 'Import the case',
+      done: 'The case package was imported.',
+      close: 'Close',
+    },
   },
   validation: {
     required: 'This is required.',

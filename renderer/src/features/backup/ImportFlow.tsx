@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlatform } from '../../platform';
+import { useVaultStore, type PreparedImportAction } from '../../stores/vault-store';
+import type { ImportSummary } from '../../vault/vault-service';
+import { PassphraseField } from '../vault/PassphraseField';
+
+type Secret = { passphrase: string } | { recoveryKey: string } | { code: string };
+
+/**
+ * Bringing a file into this vault, in three steps: choose it, open it with its secret (which
+ * verifies the whole file and works out the changes), and confirm after reading what will change.
+ * Only the last step writes, in one transaction.
+ */
+export function ImportFlow(props: {
+  readonly kind: 'backup' | 'package';
+  readonly heading: string;
+  readonly explain: string;
+  readonly chooseLabel: string;
+  readonly accept: string;
+  readonly checkLabel: string;
+  readonly applyLabel: string;
+  readonly doneLabel: string;
+  readonly prepare: (bytes: Uint8Array, secret: Secret) => Promise<PreparedImportAction | null>;
+}) {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const busy = useVaultStore((s) => s.busy);
+  const error = useVaultStore((s) => s.error);
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [secret, setSecret] = useState('');
+  const [prepared, setPrepared] = useState<PreparedImportAction | null>(null);
+  const [done, setDone] = useState(false);
+
+  const reset = (next: File | null) => {
+    setFile(next);
+    setPrepared(null);
+    setSecret('');
+    setDone(false);
+  };
+  const check = async () => {
+    if (file === null) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const typed: Secret =
+      props.kind === 'package'
+        ? { code: secret }
+        : mode === 'passphrase'
+          ? { passphrase: secret }
+          : { recoveryKey: secret };
+    setPrepared(await props.prepare(bytes, typed));
+  };
+  const apply = async () => {
+    if (prepared === null) return;
+    if (await prepared.commit()) {
+      reset(null);
+      setDone(true);
+    }
+  };
+
+  return (
+    <section className="settings-group import-flow" aria-label={props.heading}>
+      <h2>{props.heading}</h2>
+      <p className="muted">{props.explain}</p>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          void platform.pickFiles({ accept: props.accept }).then((files) => reset(files[0] ?? null));
+        }}
+      >
+        {props.chooseLabel}
+      </button>
+      {done ? <p role="status">{props.doneLabel}</p> : null}
+      {file ? (
+        <p role="status">
+          {props.kind === 'package'
+            ? t('backup.package.chosen', { name: file.name })
+            : t('backup.chosen', { name: file.name })}
+        </p>
+      ) : null}
+      {file && prepared === null ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void check();
+          }}
+        >
+          {props.kind === 'package' ? (
+            <PassphraseField
+              label={t('backup.package.code')}
+              value={secret}
+              onChange={setSecret}
+              autoComplete="one-time-code"
+            />
+          ) : (
+            <PassphraseField
+              label={mode === 'passphrase' ? t('backup.passphrase') : t('vault.unlock.recoveryKey')}
+              value={secret}
+              onChange={setSecret}
+              autoComplete="current-password"
+            />
+          )}
+          <div className="actions">
+            <button type="submit" disabled={busy || secret === ''}>
+              {props.checkLabel}
+            </button>
+            {props.kind === 'backup' ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setMode(mode === 'passphrase' ? 'recovery' : 'passphrase')}
+              >
+                {mode === 'passphrase' ? t('vault.unlock.useRecoveryKey') : t('vault.unlock.usePassphrase')}
+              </button>
+            ) : null}
+          </div>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+      {prepared ? (
+        <div className="restore-summary">
+          <ImportSummaryView summary={prepared.summary} />
+          <div className="actions">
+            {nothingToDo(prepared.summary) ? null : (
+              <button type="button" disabled={busy} onClick={() => void apply()}>
+                {props.applyLabel}
+              </button>
+            )}
+            <button type="button" className="secondary" onClick={() => reset(null)}>
+              {t('backup.importSummary.cancel')}
+            </button>
+          </div>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function nothingToDo(summary: ImportSummary): boolean {
+  return summary.newCases === 0 && summary.updatedCases === 0 && summary.reportsAdded === 0;
+}
+
+/** What an import will change, in counts, then case by case. */
+function ImportSummaryView({ summary }: { readonly summary: ImportSummary }) {
+  const { t } = useTranslation();
+  if (nothingToDo(summary)) return <p role="status">{t('backup.importSummary.nothing')}</p>;
+  const changed = summary.cases.filter((c) => c.outcome !== 'unchanged');
+  return (
+    <div role="status" aria-label={t('backup.importSummary.heading')}>
+      <h3>{t('backup.importSummary.heading')}</h3>
+      <p>{t('backup.importSummary.cases', summary)}</p>
+      <p>{t('backup.importSummary.entries', summary)}</p>
+      <p>{t('backup.importSummary.documents', summary)}</p>
+      {summary.conflicts > 0 ? <p>{t('backup.importSummary.conflicts', { count: summary.conflicts })}</p> : null}
+      {summary.reportsAdded > 0 ? <p>{t('backup.importSummary.reports', { count: summary.reportsAdded })}</p> : null}
+      <ul className="plain-list">
+        {changed.slice(0, 50).map((c) => (
+          <li key={c.caseTag}>
+            {c.title} — {t(`backup.importSummary.outcome.${c.outcome}`)}
+          </li>
+        ))}
+        {changed.length > 50 ? <li>…</li> : null}
+      </ul>
+    </div>
+  );
+}
