@@ -307,6 +307,16 @@ export class VaultService {
     const local = await this.deps.repository.loadAll(keys);
     const localCases = new Map(local.cases.map((c) => [c.caseTag, c]));
     const localViews = new Map(this.viewsOf(local.cases).views.map((v) => [v.caseTag, v]));
+    // A case this vault holds but cannot read (a damaged row) must not be replaced behind the user's back.
+    const unreadable = new Set(
+      local.failures.filter((f) => f.table === 'caseKeys' || f.table === 'cases').map((f) => f.rowId),
+    );
+    const blocked = incoming.cases.find((c) => unreadable.has(c.caseTag));
+    if (blocked !== undefined)
+      throw new VaultError(
+        'integrity',
+        `import: the case "${blocked.record.title}" is in this vault but its stored record is damaged, so it cannot be merged. Nothing was written.`,
+      );
     const at = new Date().toISOString();
     const merges = incoming.cases.map((c) => mergeCase(localViews.get(c.caseTag), c, at));
     const storedSettings = await this.deps.repository.readSettingsVersioned(keys);
