@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './app/App';
 import { VaultRepository } from './db/vault-repository';
 import { initI18n } from './i18n';
@@ -11,6 +12,8 @@ import { localStorageMarker } from './vault/vault-marker';
 import { VaultService } from './vault/vault-service';
 import './app/app.css';
 
+// The CSP forbids eval: zod must not probe `new Function` (each probe is a CSP violation report).
+z.config({ jitless: true });
 const platform = detectPlatform();
 initI18n();
 installExternalLinkGuard(document, platform);

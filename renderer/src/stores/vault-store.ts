@@ -8,6 +8,7 @@ import { SearchIndex } from '../../../shared/search/search-index';
 import { caseSearchDocument } from '../features/cases/case-search';
 import {
   DEFAULT_SETTINGS,
+  markTiming,
   type CaseView,
   type DeviceKeystoreStatus,
   type ImportSummary,
@@ -142,13 +143,17 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       set({ busy: false });
     }
   };
-  const opened = (vault: OpenedVault): Partial<VaultState> => ({
-    status: 'unlocked',
-    cases: sortCases(vault.cases),
-    index: new SearchIndex(vault.cases.map(caseSearchDocument)),
-    failures: vault.failures,
-    settings: vault.settings,
-  });
+  const opened = (vault: OpenedVault): Partial<VaultState> => {
+    const index = new SearchIndex(vault.cases.map(caseSearchDocument));
+    markTiming('qorgau:search-ready');
+    return {
+      status: 'unlocked',
+      cases: sortCases(vault.cases),
+      index,
+      failures: vault.failures,
+      settings: vault.settings,
+    };
+  };
   /** Runs an import's verification; its commit replaces the decrypted state with the vault as written. */
   const prepareImport = async (prepare: () => Promise<PreparedImport>): Promise<PreparedImportAction | null> => {
     const holder: { prepared?: PreparedImport } = {};

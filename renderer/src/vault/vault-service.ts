@@ -176,7 +176,9 @@ export class VaultService {
 
   async unlock(passphrase: string): Promise<OpenedVault> {
     const header = await this.requireHeader();
+    markTiming('qorgau:unlock-start');
     this.keys = await unlockWithPassphrase(header, passphrase, this.deps.argon2id, this.floor());
+    markTiming('qorgau:kdf-done');
     return this.load();
   }
 
@@ -684,6 +686,14 @@ export class VaultService {
   private floor(): { kdfFloor?: KdfCost } {
     return this.deps.kdfFloor ? { kdfFloor: this.deps.kdfFloor } : {};
   }
+}
+
+/**
+ * A named moment for `npm run bench` (User Timing): names only, never data. Absent where the
+ * Performance API is (some test environments).
+ */
+export function markTiming(name: string): void {
+  globalThis.performance?.mark?.(name);
 }
 
 function parseSettings(value: unknown): VaultSettings {

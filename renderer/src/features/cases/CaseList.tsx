@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { markTiming } from '../../vault/vault-service';
 import { useTranslation } from 'react-i18next';
 import type { QueryToken } from '../../../../shared/search/normalize';
 import { Highlighted } from '../../components/Highlighted';
@@ -19,6 +20,10 @@ export function CaseList(props: {
 }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
+  const shown = props.cases.length > 0;
+  useEffect(() => {
+    if (shown) requestAnimationFrame(() => markTiming('qorgau:list-shown'));
+  }, [shown]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented hook
   const virtualizer = useVirtualizer({
     count: props.cases.length,

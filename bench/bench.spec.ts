@@ -1,0 +1,258 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { launchProfile } from '../tests/e2e/fixtures';
+import type { BenchApi } from './page/bench-page';
+import { QUERIES } from './workload';
+
+/**
+ * `npm run bench`: the web edition in Chromium on a persistent on-disk profile, seeded with a
+ * generated workload; every number is set beside a baseline measured in the same run.
+ * `--quick` (QORGAU_BENCH_QUICK=1) runs the same steps at 1,000 cases with small files.
+ */
+const QUICK = process.env.QORGAU_BENCH_QUICK === '1';
+const CASES = Number(process.env.QORGAU_BENCH_CASES ?? (QUICK ? 1_000 : 10_000));
+const ATTACH_MIB = QUICK ? 16 : 200;
+const MEMORY_MIB = QUICK ? 32 : 500;
+const PASSPHRASE = 'bench passphrase Әділет 2026 lantern';
+const SEED = 20_260_401;
+const BUNDLE = path.resolve('dist/bench/bench-page.js');
+
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
+function quantile(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function bench(page: Page): Promise<void> {
+  // Injected through the DevTools protocol, which the page's CSP does not govern; the app itself is untouched.
+  await page.evaluate(readFileSync(BUNDLE, 'utf8'));
+}
+
+function call<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters<BenchApi[K]>) {
+  return page.evaluate(
+    ([fn, params]) =>
+      (window as unknown as { qorgauBench: Record<string, (...a: unknown[]) => unknown> }).qorgauBench[fn]!(...params),
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+}
+
+/** Resident memory of the browser and all its children (renderer, GPU, storage, utility processes), in MiB. */
+function chromiumRssMiB(profileDir: string): number {
+  const procs = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  const parent = new Map<number, number>();
+  let root: number | null = null;
+  for (const pid of procs) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (root === null && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profileDir}`)) {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmd.includes('--type=')) root = Number(pid);
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  if (root === null) return NaN;
+  let total = 0;
+  for (const pid of parent.keys()) {
+    let p: number | undefined = pid;
+    while (p !== undefined && p !== root && p > 1) p = parent.get(p);
+    if (p !== root) continue;
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(match?.[1] ?? 0) / 1024;
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
+}
+
+test('benchmark', async ({ baseURL }) => {
+  test.setTimeout(QUICK ? 120_000 : 60 * 60_000);
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'qorgau-bench-profile-'));
+  const context = await launchProfile(profileDir, baseURL);
+  const results: Record<string, number | string> = {};
+  const rows: Array<[string, string, string, string, string]> = [];
+  const row = (what: string, ours: number, baseline: number | null, ratio: number | null, target: string) =>
+    rows.push([
+      what,
+      `${round(ours, 1)}`,
+      baseline === null ? '' : `${round(baseline, 1)}`,
+      ratio === null ? '' : `${round(ratio)}`,
+      target,
+    ]);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(QUICK ? 60_000 : 20 * 60_000);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+    await bench(page);
+    const seeded = await call(page, 'seed', { cases: CASES, seed: SEED, passphrase: PASSPHRASE });
+    results.seedMs = round(seeded.ms, 0);
+
+    // 1. Open: passphrase accepted (key derivation done) → the list shown and search ready.
+    const opens: number[] = [];
+    const kdfs: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await page.reload();
+      await page.getByRole('textbox', { name: 'Passphrase' }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await page.waitForFunction(
+        () =>
+          performance.getEntriesByName('qorgau:list-shown').length > 0 &&
+          performance.getEntriesByName('qorgau:search-ready').length > 0,
+        null,
+        { timeout: QUICK ? 60_000 : 10 * 60_000 },
+      );
+      const marks = await page.evaluate(() =>
+        Object.fromEntries(
+          ['qorgau:unlock-start', 'qorgau:kdf-done', 'qorgau:list-shown', 'qorgau:search-ready'].map((name) => [
+            name,
+            performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+          ]),
+        ),
+      );
+      kdfs.push(marks['qorgau:kdf-done']! - marks['qorgau:unlock-start']!);
+      opens.push(Math.max(marks['qorgau:list-shown']!, marks['qorgau:search-ready']!) - marks['qorgau:kdf-done']!);
+    }
+    await page.reload();
+    await bench(page);
+    const bare: number[] = [];
+    for (let i = 0; i < 3; i += 1) bare.push(await call(page, 'bareRead'));
+    results.openMs = round(median(opens), 1);
+    results.bareReadMs = round(median(bare), 1);
+    results.openRatio = round(median(opens) / median(bare));
+    results.kdfMs = round(median(kdfs), 0);
+    row(`open ${CASES} cases (ms)`, median(opens), median(bare), median(opens) / median(bare), 'openRatio ≤ 1.2');
+    row('key derivation, Argon2id 64 MiB (ms)', median(kdfs), null, null, 'reported');
+
+    // 2. Search.
+    const search = await call(page, 'search', { seed: SEED, cases: CASES, queries: [...QUERIES], rounds: 5 });
+    results.searchP50Ms = round(quantile(search.samples, 0.5), 3);
+    results.searchP95Ms = round(quantile(search.samples, 0.95), 3);
+    results.searchMaxMs = round(Math.max(...search.samples), 3);
+    results.searchIndexBuildMs = round(search.buildMs, 0);
+    row('search p95 (ms)', quantile(search.samples, 0.95), null, null, 'searchP95Ms ≤ 10');
+    row('search max (ms)', Math.max(...search.samples), null, null, '');
+
+    // 3. Saving one edit, strict durability.
+    const saves = await call(page, 'saves', { passphrase: PASSPHRASE, count: QUICK ? 20 : 60 });
+    results.saveP50Ms = round(quantile(saves, 0.5), 1);
+    results.saveP95Ms = round(quantile(saves, 0.95), 1);
+    row('save one edit p95 (ms)', quantile(saves, 0.95), null, null, 'saveP95Ms ≤ 15');
+
+    // 4. Reading everything: ours against dexie-encrypted, same records, same run.
+    const reads = await call(page, 'readAll', { passphrase: PASSPHRASE, seed: SEED, cases: CASES, rounds: 3 });
+    results.readOursMs = round(median(reads.ours), 1);
+    results.readDexieEncryptedMs = round(median(reads.theirs), 1);
+    results.readVsDexieEncrypted = round(median(reads.theirs) / median(reads.ours));
+    row(
+      'read all, ours vs dexie-encrypted (ms)',
+      median(reads.ours),
+      median(reads.theirs),
+      median(reads.theirs) / median(reads.ours),
+      'readVsDexieEncrypted ≥ 3',
+    );
+
+    // 5. A large attachment, against a plain Blob put and get.
+    const attach = await call(page, 'attachment', { passphrase: PASSPHRASE, mib: ATTACH_MIB });
+    const mbs = (ms: number) => ATTACH_MIB / (ms / 1000);
+    results.attachMiB = ATTACH_MIB;
+    results.attachImportMBs = round(mbs(attach.importMs), 1);
+    results.attachPlainPutMBs = round(mbs(attach.plainPutMs), 1);
+    results.attachImportRatio = round(mbs(attach.importMs) / mbs(attach.plainPutMs));
+    results.attachReadMBs = round(mbs(attach.readMs), 1);
+    results.attachPlainGetMBs = round(mbs(attach.plainGetMs), 1);
+    results.attachReadRatio = round(mbs(attach.readMs) / mbs(attach.plainGetMs));
+    row(
+      `import ${ATTACH_MIB} MiB (MB/s)`,
+      mbs(attach.importMs),
+      mbs(attach.plainPutMs),
+      mbs(attach.importMs) / mbs(attach.plainPutMs),
+      'attachImportRatio ≥ 0.9',
+    );
+    row(
+      `read ${ATTACH_MIB} MiB (MB/s)`,
+      mbs(attach.readMs),
+      mbs(attach.plainGetMs),
+      mbs(attach.readMs) / mbs(attach.plainGetMs),
+      '',
+    );
+
+    // 6. Peak extra memory of the whole browser while a large file is imported.
+    const importing = call(page, 'importOnly', { passphrase: PASSPHRASE, mib: MEMORY_MIB });
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, {
+      polling: 50,
+    });
+    const before: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      before.push(chromiumRssMiB(profileDir));
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    let peak = 0;
+    let finished = false;
+    void importing.finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      peak = Math.max(peak, chromiumRssMiB(profileDir));
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await importing;
+    results.attachPeakExtraMiB = round(peak - median(before), 1);
+    row(
+      `peak extra memory, ${MEMORY_MIB} MiB import (MiB)`,
+      peak - median(before),
+      null,
+      null,
+      'attachPeakExtraMiB ≤ 64',
+    );
+
+    // 7. Export a quarter of 500 developments, against a bare docx pack of the same paragraphs.
+    const exported = await call(page, 'exportQuarter', { entries: 500, rounds: 5 });
+    results.exportMs = round(median(exported.ours), 1);
+    results.exportBareMs = round(median(exported.bare), 1);
+    results.exportRatio = round(median(exported.ours) / median(exported.bare));
+    row(
+      `export ${exported.developments} developments (ms)`,
+      median(exported.ours),
+      median(exported.bare),
+      median(exported.ours) / median(exported.bare),
+      'exportRatio ≤ 1.3',
+    );
+
+    results.cases = CASES;
+    results.quick = QUICK ? 'yes' : 'no';
+    results.chromium =
+      context.browser()?.version() ??
+      (await page.evaluate(() => navigator.userAgent)).replace(/.*Chrome\/(\S+).*/, '$1');
+    results.commit = (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown';
+      }
+    })();
+    results.searchHits = JSON.stringify(search.hits);
+  } finally {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
+
+  const header: [string, string, string, string, string] = ['measure', 'Qorgau', 'baseline', 'ratio', 'target'];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  console.log(['', line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), ''].join('\n'));
+  await mkdir('bench/results', { recursive: true });
+  await writeFile(
+    QUICK ? 'bench/results/quick.json' : 'bench/results/latest.json',
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+});

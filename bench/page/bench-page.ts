@@ -1,0 +1,332 @@
+import { Dexie } from 'dexie';
+import { applyEncryptionMiddleware, NON_INDEXED_FIELDS } from 'dexie-encrypted';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { z } from 'zod';
+import { sealCase, type ChunkSource } from '../../shared/backup/vault-rows';
+import { argon2idHashWasm } from '../../shared/crypto/argon2';
+import { randomBytes } from '../../shared/crypto/bytes';
+import { createCaseKeys, createVaultKeys, unlockWithPassphrase, type VaultKeys } from '../../shared/crypto/vault-keys';
+import { caseRecordSchema, type CaseRecord } from '../../shared/domain/case';
+import { entryRecordSchema, type EntryRecord } from '../../shared/domain/entry';
+import { reportPlainText } from '../../shared/report/report-text';
+import { buildSectionModel, packSection, sectionDocument } from '../../shared/report/legal-pressure-section';
+import type { ReportCase } from '../../shared/report/quarter-selection';
+import { SearchIndex } from '../../shared/search/search-index';
+import { VaultRepository, type ImportWrite } from '../../renderer/src/db/vault-repository';
+import { caseSearchDocument } from '../../renderer/src/features/cases/case-search';
+import { localStorageMarker } from '../../renderer/src/vault/vault-marker';
+import { VaultService, type CaseView } from '../../renderer/src/vault/vault-service';
+import { random, workloadCase } from '../workload';
+
+/**
+ * The in-page half of `npm run bench`: injected into the web edition's page (same origin, same
+ * IndexedDB) by bench/bench.spec.ts, it seeds the vault with the app's own code and times the
+ * pieces that are not driven through the UI. Every measurement returns milliseconds.
+ */
+
+// Runs inside the app's page, under its CSP, like the app (renderer/src/main.tsx).
+z.config({ jitless: true });
+
+const PLAIN_DB = 'qorgau-bench-plain';
+const DEXIE_ENCRYPTED_DB = 'qorgau-bench-dexie-encrypted';
+const noChunks: ChunkSource = async function* () {
+  /* seeding writes no documents */
+};
+
+function records(
+  seed: number,
+  cases: number,
+): Array<{ caseTag: string; record: CaseRecord; entries: Array<{ id: string; record: EntryRecord }> }> {
+  const next = random(seed);
+  const at = new Date('2026-06-30T12:00:00Z').toISOString();
+  const out = [];
+  for (let i = 0; i < cases; i += 1) {
+    const { fields, entries } = workloadCase(next, i);
+    const caseTag = `bench-${seed}-${i}`;
+    out.push({
+      caseTag,
+      record: caseRecordSchema.parse({
+        ...fields,
+        createdAt: at,
+        updatedAt: at,
+        history: [{ at, action: 'case-created', changes: [] }],
+      }),
+      entries: entries.map((entry, k) => ({
+        id: `${caseTag}-e${k}`,
+        record: entryRecordSchema.parse({ ...entry, createdAt: at, updatedAt: at }),
+      })),
+    });
+  }
+  return out;
+}
+
+async function time<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+function idb<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+async function openPlain(): Promise<IDBDatabase> {
+  const request = indexedDB.open(PLAIN_DB, 1);
+  request.onupgradeneeded = () => {
+    for (const name of ['cases', 'entries', 'blobs']) request.result.createObjectStore(name, { keyPath: 'id' });
+  };
+  return idb(request);
+}
+
+let unlocked: VaultKeys | null = null;
+
+/** 1 MiB of incompressible bytes (getRandomValues gives at most 64 KiB per call). */
+function filePart(): Uint8Array<ArrayBuffer> {
+  const part = new Uint8Array(1024 * 1024);
+  for (let offset = 0; offset < part.byteLength; offset += 65536)
+    crypto.getRandomValues(part.subarray(offset, offset + 65536));
+  return part;
+}
+
+const api = {
+  /** Creates the vault (real key derivation cost) and N cases, and the same records unencrypted for the baselines. */
+  async seed(options: { cases: number; seed: number; passphrase: string }): Promise<{ ms: number }> {
+    const start = performance.now();
+    const repository = VaultRepository.open();
+    const created = await createVaultKeys({ passphrase: options.passphrase, argon2id: argon2idHashWasm });
+    await repository.createHeader(created.header);
+    localStorageMarker().write(created.header.vaultId);
+    const all = records(options.seed, options.cases);
+    const plain = await openPlain();
+    for (let i = 0; i < all.length; i += 500) {
+      const batch = all.slice(i, i + 500);
+      const write: ImportWrite = {
+        expectCases: [],
+        expectSettings: null,
+        newCaseKeys: [],
+        cases: [],
+        entries: [],
+        deleteEntries: [],
+        attachments: [],
+        deleteAttachments: [],
+        chunks: [],
+        settings: null,
+      };
+      for (const item of batch) {
+        const { wrapped, caseKeys } = await createCaseKeys(created.keys, item.caseTag);
+        const sealed = await sealCase(created.keys.vaultId, caseKeys, { ...item, attachments: [] }, noChunks);
+        (write.newCaseKeys as unknown[]).push({ caseTag: item.caseTag, ...wrapped });
+        (write.cases as unknown[]).push(sealed.caseRow);
+        (write.entries as unknown[]).push(...sealed.entryRows);
+      }
+      await repository.applyImport(write);
+      const tx = plain.transaction(['cases', 'entries'], 'readwrite');
+      for (const item of batch) {
+        tx.objectStore('cases').put({ id: item.caseTag, ...item.record });
+        for (const entry of item.entries)
+          tx.objectStore('entries').put({ id: entry.id, caseTag: item.caseTag, ...entry.record });
+      }
+      await done(tx);
+    }
+    plain.close();
+    repository.close();
+    return { ms: performance.now() - start };
+  },
+
+  /** The baseline of opening: every record read back with a bare IndexedDB getAll, no decryption. */
+  async bareRead(): Promise<number> {
+    const db = await openPlain();
+    const { ms } = await time(async () => {
+      const tx = db.transaction(['cases', 'entries'], 'readonly');
+      await Promise.all([idb(tx.objectStore('cases').getAll()), idb(tx.objectStore('entries').getAll())]);
+    });
+    db.close();
+    return ms;
+  },
+
+  /** Search over N cases with the app's index: per query, after the index is built. */
+  async search(options: { seed: number; cases: number; queries: readonly string[]; rounds: number }) {
+    const views: CaseView[] = records(options.seed, options.cases).map((c) => ({ ...c, attachments: [] }));
+    const built = await time(async () => new SearchIndex(views.map(caseSearchDocument)));
+    const index = built.value;
+    const samples: number[] = [];
+    const hits: Record<string, number> = {};
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const query of options.queries) {
+        const start = performance.now();
+        hits[query] = index.search(query).length;
+        samples.push(performance.now() - start);
+      }
+    }
+    return { buildMs: built.ms, samples, hits };
+  },
+
+  /** Saving one edit (an updated case), each acknowledged by a strict-durability commit. */
+  async saves(options: { passphrase: string; count: number }): Promise<number[]> {
+    const service = new VaultService({
+      repository: VaultRepository.open(),
+      argon2id: argon2idHashWasm,
+      marker: localStorageMarker(),
+    });
+    const { cases } = await service.unlock(options.passphrase);
+    const samples: number[] = [];
+    for (let i = 0; i < options.count; i += 1) {
+      const view = cases[(i * 7919) % cases.length]!;
+      const start = performance.now();
+      const next = await service.updateCase(view, { ...view.record, court: `${view.record.court} ·${i}` });
+      samples.push(performance.now() - start);
+      cases[(i * 7919) % cases.length] = next;
+    }
+    return samples;
+  },
+
+  /** Reading and decrypting every record: Qorgau's repository against dexie-encrypted on the same records. */
+  async readAll(options: { passphrase: string; seed: number; cases: number; rounds: number }) {
+    const repository = VaultRepository.open();
+    const header = await repository.readHeader();
+    if (header === null) throw new Error('bench: no vault');
+    unlocked ??= await unlockWithPassphrase(header, options.passphrase, argon2idHashWasm);
+    const keys = unlocked;
+    const ours: number[] = [];
+    for (let i = 0; i < options.rounds; i += 1) ours.push((await time(() => repository.loadAll(keys))).ms);
+    repository.close();
+
+    const db = new Dexie(DEXIE_ENCRYPTED_DB);
+    // dexie-encrypted is typed against Dexie 3; at run time it works with Dexie 4's middleware API.
+    applyEncryptionMiddleware(
+      db as never,
+      randomBytes(32),
+      { cases: NON_INDEXED_FIELDS, entries: NON_INDEXED_FIELDS } as never,
+      async () => undefined,
+    );
+    db.version(1).stores({ cases: 'id', entries: 'id, caseTag' });
+    await db.open();
+    if ((await db.table('cases').count()) === 0) {
+      for (const item of records(options.seed, options.cases)) {
+        await db.table('cases').put({ id: item.caseTag, ...item.record });
+        await db.table('entries').bulkPut(item.entries.map((e) => ({ id: e.id, caseTag: item.caseTag, ...e.record })));
+      }
+    }
+    const theirs: number[] = [];
+    for (let i = 0; i < options.rounds; i += 1)
+      theirs.push((await time(() => Promise.all([db.table('cases').toArray(), db.table('entries').toArray()]))).ms);
+    db.close();
+    return { ours, theirs };
+  },
+
+  /** An attachment of `mib` MiB: import and read through the vault, against a plain Blob put and get. */
+  async attachment(options: { passphrase: string; mib: number }) {
+    const service = new VaultService({
+      repository: VaultRepository.open(),
+      argon2id: argon2idHashWasm,
+      marker: localStorageMarker(),
+    });
+    const { cases } = await service.unlock(options.passphrase);
+    const part = filePart();
+    const blob = new Blob(Array.from({ length: options.mib }, () => part));
+    const imported = await time(() =>
+      service.importAttachment(cases[0]!, blob, { name: 'bench.bin', type: 'application/octet-stream' }),
+    );
+    const view = imported.value;
+    const manifest = view.attachments.at(-1)!;
+    const read = await time(async () => {
+      let size = 0;
+      for (const chunk of await service.readAttachment(view, manifest)) size += chunk.byteLength;
+      return size;
+    });
+    await service.deleteAttachment(view, manifest);
+    const plain = await openPlain();
+    const put = await time(async () => {
+      const tx = plain.transaction('blobs', 'readwrite', { durability: 'strict' });
+      tx.objectStore('blobs').put({ id: 'bench', blob });
+      await done(tx);
+    });
+    const get = await time(async () => {
+      const tx = plain.transaction('blobs', 'readonly');
+      const row = (await idb(tx.objectStore('blobs').get('bench'))) as { blob: Blob };
+      return (await row.blob.arrayBuffer()).byteLength;
+    });
+    const tx = plain.transaction('blobs', 'readwrite');
+    tx.objectStore('blobs').delete('bench');
+    await done(tx);
+    plain.close();
+    return { importMs: imported.ms, readMs: read.ms, readBytes: read.value, plainPutMs: put.ms, plainGetMs: get.ms };
+  },
+
+  /** Only the import, for the memory probe outside the page. */
+  async importOnly(options: { passphrase: string; mib: number }) {
+    const service = new VaultService({
+      repository: VaultRepository.open(),
+      argon2id: argon2idHashWasm,
+      marker: localStorageMarker(),
+    });
+    const { cases } = await service.unlock(options.passphrase);
+    const part = filePart();
+    const blob = new Blob(Array.from({ length: options.mib }, () => part));
+    (window as unknown as { benchReady: boolean }).benchReady = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const imported = await time(() =>
+      service.importAttachment(cases[0]!, blob, { name: 'big.bin', type: 'application/octet-stream' }),
+    );
+    const view = imported.value;
+    await service.deleteAttachment(view, view.attachments.at(-1)!);
+    return imported.ms;
+  },
+
+  /** Exporting a quarter of `entries` developments, against a bare docx pack of the same paragraphs. */
+  async exportQuarter(options: { entries: number; rounds: number }) {
+    const all = records(7, Math.ceil(options.entries / 5) + 10);
+    const cases: ReportCase[] = [];
+    let count = 0;
+    for (const item of all) {
+      const entries = item.entries.slice(0, 5).map((e, k) => ({
+        id: e.id,
+        record: { ...e.record, date: `2026-0${4 + (k % 3)}-1${k}`, includeInReport: true },
+      }));
+      if (count >= options.entries) break;
+      const kept = entries.slice(0, options.entries - count);
+      count += kept.length;
+      cases.push({ caseTag: item.caseTag, record: item.record, entries: kept });
+    }
+    const model = buildSectionModel(cases, {
+      quarter: { year: 2026, quarter: 2 },
+      language: 'ru',
+      title: 'Правовое давление',
+      introduction: '',
+      order: [],
+      statistics: true,
+    });
+    const paragraphs = cases.flatMap((c) => c.entries.map((e) => reportPlainText(e.record.reportText)));
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < options.rounds; i += 1) {
+      ours.push((await time(() => packSection(sectionDocument(model), model))).ms);
+      bare.push(
+        (
+          await time(() =>
+            Packer.toArrayBuffer(
+              new Document({
+                sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) }],
+              }),
+            ),
+          )
+        ).ms,
+      );
+    }
+    return { ours, bare, developments: count };
+  },
+};
+
+(window as unknown as { qorgauBench: typeof api }).qorgauBench = api;
+export type BenchApi = typeof api;
