@@ -65,8 +65,10 @@ export type LoadResult = {
 export const BACKUP_TABLES = ['meta', 'caseKeys', 'cases', 'entries', 'attachments', 'chunks', 'settings'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** 1 MiB: large enough that per-chunk overhead (a transaction, a GCM tag) is negligible. */
+/** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
 export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
+/** Chunks per durable write: one fsync per 8 MiB instead of per chunk. */
+const CHUNKS_PER_WRITE = 8;
 
 /**
  * The only code that talks to IndexedDB. It encrypts before a transaction opens and decrypts
@@ -373,19 +375,39 @@ export class VaultRepository {
     hasher.init();
     const chunkCount = Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE));
     const address: ChunkAddress = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId, noncePrefix };
+    // A pipeline: while one batch of chunks is being written (one durable transaction), the next
+    // is read, hashed and encrypted. Only two batches are ever in memory.
+    let writing: Promise<void> = Promise.resolve();
     try {
-      for (let index = 0; index < chunkCount; index += 1) {
-        if (options.signal?.aborted)
-          throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
-        const start = index * ATTACHMENT_CHUNK_SIZE;
-        const plain = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_SIZE).arrayBuffer());
-        hasher.update(plain);
-        const ct = await sealChunk(key, address, index, index === chunkCount - 1, plain);
-        await this.guard(`import "${meta.name}"`, () =>
-          this.db.chunks.put({ attachmentId, index, caseTag: caseKeys.caseTag, ct }),
-        );
-        options.onProgress?.(Math.min(file.size, start + plain.byteLength), file.size);
+      for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
+        const sealing: Array<Promise<ChunkRow>> = [];
+        for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index += 1) {
+          if (options.signal?.aborted)
+            throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+          const start = index * ATTACHMENT_CHUNK_SIZE;
+          const plain = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_SIZE).arrayBuffer());
+          hasher.update(plain);
+          options.onProgress?.(Math.min(file.size, start + plain.byteLength), file.size);
+          sealing.push(
+            sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => ({
+              attachmentId,
+              index,
+              caseTag: caseKeys.caseTag,
+              ct,
+            })),
+          );
+        }
+        const rows = await Promise.all(sealing);
+        await writing;
+        writing = this.guard(`import "${meta.name}"`, async () => {
+          await this.db.chunks.bulkPut(rows);
+        });
+        // A failed write surfaces at the next await; never as an unhandled rejection meanwhile.
+        writing.catch(() => undefined);
       }
+      await writing;
+      if (options.signal?.aborted)
+        throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
       const manifest: AttachmentManifest = {
         id: attachmentId,
         caseTag: caseKeys.caseTag,
@@ -403,6 +425,7 @@ export class VaultRepository {
       await this.guard(`import "${meta.name}"`, () => this.db.attachments.put(row));
       return manifest;
     } catch (error) {
+      await writing.catch(() => undefined);
       await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
       throw error;
     }
@@ -421,9 +444,27 @@ export class VaultRepository {
       attachmentId: manifest.id,
       noncePrefix: noncePrefixOf(manifest.noncePrefix, manifest.id),
     };
-    for (let index = 0; index < manifest.chunkCount; index += 1) {
-      const row = await this.guard(`open "${manifest.name}"`, () => this.db.chunks.get([manifest.id, index]));
-      yield await openChunk(key, address, index, manifest.chunkCount, row?.ct, manifest.name);
+    // Batches of chunks are read in one transaction each and decrypted in parallel; the next
+    // batch is read while this one is yielded.
+    const batch = (first: number) => {
+      const keys: Array<[string, number]> = [];
+      for (let i = first; i < Math.min(manifest.chunkCount, first + CHUNKS_PER_WRITE); i += 1)
+        keys.push([manifest.id, i]);
+      const read = this.guard(`open "${manifest.name}"`, () => this.db.chunks.bulkGet(keys));
+      return read.then((rows) =>
+        Promise.all(
+          rows.map((row, k) => openChunk(key, address, first + k, manifest.chunkCount, row?.ct, manifest.name)),
+        ),
+      );
+    };
+    let next = batch(0);
+    for (let first = 0; first < manifest.chunkCount; first += CHUNKS_PER_WRITE) {
+      const plains = await next;
+      if (first + CHUNKS_PER_WRITE < manifest.chunkCount) {
+        next = batch(first + CHUNKS_PER_WRITE);
+        next.catch(() => undefined);
+      }
+      yield* plains;
     }
   }
 
