@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { applyEncryptionMiddleware, NON_INDEXED_FIELDS } from 'dexie-encrypted';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { z } from 'zod';
-import { sealCase, type ChunkSource } from '../../shared/backup/vault-rows';
+import type { CaseKeyRow } from '../../shared/backup/vault-rows';
 import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import { randomBytes } from '../../shared/crypto/bytes';
 import { createCaseKeys, createVaultKeys, unlockWithPassphrase, type VaultKeys } from '../../shared/crypto/vault-keys';
@@ -12,8 +12,8 @@ import { reportPlainText } from '../../shared/report/report-text';
 import { buildSectionModel, packSection, sectionDocument } from '../../shared/report/legal-pressure-section';
 import type { ReportCase } from '../../shared/report/quarter-selection';
 import { SearchIndex } from '../../shared/search/search-index';
-import { VaultRepository, type ImportWrite } from '../../renderer/src/db/vault-repository';
-import { caseSearchDocument } from '../../renderer/src/features/cases/case-search';
+import { VaultRepository } from '../../renderer/src/db/vault-repository';
+import { caseSearchDocument } from '../../shared/search/case-document';
 import { localStorageMarker } from '../../renderer/src/vault/vault-marker';
 import { VaultService, type CaseView } from '../../renderer/src/vault/vault-service';
 import { random, workloadCase } from '../workload';
@@ -29,9 +29,6 @@ z.config({ jitless: true });
 
 const PLAIN_DB = 'qorgau-bench-plain';
 const DEXIE_ENCRYPTED_DB = 'qorgau-bench-dexie-encrypted';
-const noChunks: ChunkSource = async function* () {
-  /* seeding writes no documents */
-};
 
 function records(
   seed: number,
@@ -109,28 +106,14 @@ const api = {
     localStorageMarker().write(created.header.vaultId);
     const all = records(options.seed, options.cases);
     const plain = await openPlain();
-    for (let i = 0; i < all.length; i += 500) {
-      const batch = all.slice(i, i + 500);
-      const write: ImportWrite = {
-        expectCases: [],
-        expectSettings: null,
-        newCaseKeys: [],
-        cases: [],
-        entries: [],
-        deleteEntries: [],
-        attachments: [],
-        deleteAttachments: [],
-        chunks: [],
-        settings: null,
-      };
+    for (let i = 0; i < all.length; i += 2000) {
+      const batch = all.slice(i, i + 2000);
+      const newCaseKeys: CaseKeyRow[] = [];
       for (const item of batch) {
-        const { wrapped, caseKeys } = await createCaseKeys(created.keys, item.caseTag);
-        const sealed = await sealCase(created.keys.vaultId, caseKeys, { ...item, attachments: [] }, noChunks);
-        (write.newCaseKeys as unknown[]).push({ caseTag: item.caseTag, ...wrapped });
-        (write.cases as unknown[]).push(sealed.caseRow);
-        (write.entries as unknown[]).push(...sealed.entryRows);
+        const { wrapped } = await createCaseKeys(created.keys, item.caseTag);
+        newCaseKeys.push({ caseTag: item.caseTag, ...wrapped });
       }
-      await repository.applyImport(write);
+      await repository.write(created.keys, { put: batch.map((item) => ({ ...item, attachments: [] })), newCaseKeys });
       const tx = plain.transaction(['cases', 'entries'], 'readwrite');
       for (const item of batch) {
         tx.objectStore('cases').put({ id: item.caseTag, ...item.record });

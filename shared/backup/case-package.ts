@@ -2,7 +2,7 @@ import { randomBytes } from '../crypto/bytes';
 import { VaultError, WrongPassphraseError } from '../crypto/errors';
 import type { Argon2id, KdfCost } from '../crypto/kdf';
 import { formatRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
-import { createCaseKeys, createVaultKeys, unlockWithPassphrase } from '../crypto/vault-keys';
+import { createCaseKeys, createPageKey, createVaultKeys, unlockWithPassphrase } from '../crypto/vault-keys';
 import {
   BackupError,
   createBackupWriter,
@@ -13,7 +13,7 @@ import {
   type BackupFrame,
 } from './backup-format';
 import type { CaseSnapshot } from './merge';
-import { openVaultRows, sealCase, type ChunkSource, type OpenedRows } from './vault-rows';
+import { openVaultRows, pageIdOf, resealDocuments, sealPage, type ChunkSource, type OpenedRows } from './vault-rows';
 
 /**
  * A case package: one case with its timeline, deadlines, history and documents, to hand to a
@@ -62,13 +62,21 @@ export async function writeCasePackage(options: {
   });
   const { snapshot } = options;
   const { wrapped, caseKeys } = await createCaseKeys(keys, snapshot.caseTag);
-  const sealed = await sealCase(keys.vaultId, caseKeys, snapshot, options.chunks);
+  const documents = await resealDocuments(
+    keys.vaultId,
+    caseKeys,
+    snapshot.caseTag,
+    snapshot.attachments,
+    options.chunks,
+  );
+  const pageId = pageIdOf(snapshot.caseTag);
+  const page = await createPageKey(keys, pageId);
+  const content = { cases: [{ ...snapshot, attachments: documents.manifests }] };
+  const sealed = await sealPage(keys.vaultId, page.key, 'pages', pageId, content);
   const frames: BackupFrame[] = [
     { table: 'caseKeys', rows: [{ caseTag: snapshot.caseTag, iv: wrapped.iv, ct: wrapped.ct }] },
-    { table: 'cases', rows: [sealed.caseRow] },
-    { table: 'entries', rows: sealed.entryRows },
-    { table: 'attachments', rows: sealed.attachmentRows },
-    ...sealed.chunkRows.map((row) => ({ table: 'chunks', rows: [row] })),
+    { table: 'pages', rows: [{ id: pageId, wrap: page.wrapped, iv: sealed.iv, ct: sealed.ct }] },
+    ...documents.chunkRows.map((row) => ({ table: 'chunks', rows: [row] })),
   ];
   const writer = await createBackupWriter(header, keys.backup, 'case');
   return { parts: await sealBackupFrames(writer, frames), code };

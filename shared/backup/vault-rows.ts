@@ -3,15 +3,30 @@ import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../crypt
 import { fromUtf8, randomBytes, toBase64Url, utf8 } from '../crypto/bytes';
 import { openRecord, sealRecord, type Sealed } from '../crypto/envelope';
 import { IntegrityError } from '../crypto/errors';
-import { openCaseKeys, type CaseKeys, type VaultKeys } from '../crypto/vault-keys';
+import { openCaseKeys, openPageKey, type CaseKeys, type VaultKeys } from '../crypto/vault-keys';
 import { attachmentManifestSchema, type AttachmentManifest } from '../domain/attachment';
 import { caseRecordSchema } from '../domain/case';
 import { entryRecordSchema } from '../domain/entry';
+import type { DocumentWords } from '../search/search-index';
 import type { BackupFrame } from './backup-format';
 import type { CaseSnapshot } from './merge';
 
-/** A stored row of a case table: random ids in the clear, the record sealed. */
-export type SealedCaseRow = Sealed & { readonly id: string; readonly caseTag: string };
+/**
+ * How a vault is stored, as rows: what IndexedDB holds and what a backup carries.
+ *
+ * Cases are packed into pages (up to 256, chosen by a hash of the case's random tag): one page
+ * row holds the records, timelines and document lists of its cases as one AES-GCM message under
+ * the page's own random key, which the vault wraps. A second row per page holds the cases'
+ * search words, normalised once when the case was saved, so opening the vault neither decrypts
+ * thousands of small rows nor normalises every text again. Documents stay chunked, under keys
+ * derived from a random key per case.
+ */
+export const PAGE_COUNT = 256;
+
+/** A page of cases as stored. `wrap` is the page key, wrapped by the vault. */
+export type PageRow = Sealed & { readonly id: string; readonly wrap: Sealed };
+/** The search words of a page's cases, under the same page key. */
+export type SearchPageRow = Sealed & { readonly id: string };
 /** A stored piece of an attachment. */
 export type ChunkRow = {
   readonly attachmentId: string;
@@ -19,11 +34,50 @@ export type ChunkRow = {
   readonly caseTag: string;
   readonly ct: Uint8Array;
 };
-/** A case's wrapped key as stored. */
+/** A case's wrapped key (for its documents) as stored. */
 export type CaseKeyRow = Sealed & { readonly caseTag: string };
+/** The vault settings as stored. */
+export type SettingsRow = Sealed & { readonly id: string; readonly caseTag: string };
+
+/** What a page holds, decrypted. */
+export type PageContent = { readonly cases: readonly CaseSnapshot[] };
+/** What a search page holds, decrypted. */
+export type SearchPageContent = { readonly words: Readonly<Record<string, DocumentWords>> };
 
 /** An attachment's plaintext, chunk by chunk, each chunk authenticated before it is yielded. */
 export type ChunkSource = (caseTag: string, manifest: AttachmentManifest) => AsyncIterable<Uint8Array>;
+
+/** The page a case lives in: FNV-1a of its tag, so every device agrees without a lookup table. */
+export function pageIdOf(caseTag: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseTag.length; i += 1) {
+    hash ^= caseTag.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `p${((hash >>> 0) % PAGE_COUNT).toString(16).padStart(2, '0')}`;
+}
+
+/** Seals a page or search page under its page key, bound to the vault, the table and the page. */
+export function sealPage(
+  vaultId: string,
+  key: CryptoKey,
+  table: 'pages' | 'searchPages',
+  pageId: string,
+  content: PageContent | SearchPageContent,
+): Promise<Sealed> {
+  return sealRecord(key, { vaultId, table, caseTag: '', rowId: pageId }, utf8(JSON.stringify(content)));
+}
+
+/** Opens a page or search page: its plaintext JSON bytes, or an IntegrityError naming it. */
+export function openPage(
+  vaultId: string,
+  key: CryptoKey,
+  table: 'pages' | 'searchPages',
+  pageId: string,
+  sealed: Sealed,
+): Promise<Uint8Array> {
+  return openRecord(key, { vaultId, table, caseTag: '', rowId: pageId }, sealed);
+}
 
 export type OpenedRows = {
   readonly cases: CaseSnapshot[];
@@ -34,101 +88,99 @@ export type OpenedRows = {
 
 /**
  * Decrypts the rows of a verified backup or case package. Strict, unlike opening the vault: a
- * row that fails to decrypt or has the wrong shape stops the whole import with an error naming
- * it, since an import must be whole before it may change anything. Runs in Node too.
+ * page that fails to decrypt or a case of the wrong shape stops the whole import with an error
+ * naming it, since an import must be whole before it may change anything. Runs in Node too.
  */
 export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultKeys): Promise<OpenedRows> {
-  const rows = (table: string) => frames.filter((f) => f.table === table).flatMap((f) => f.rows as SealedCaseRow[]);
-  const entryRows = groupByTag(rows('entries'));
-  const attachmentRows = groupByTag(rows('attachments'));
-  const caseRows = new Map(rows('cases').map((row) => [row.caseTag, row]));
-  const caseKeysByTag = new Map<string, CaseKeys>();
+  const rows = <T>(table: string) => frames.filter((f) => f.table === table).flatMap((f) => f.rows as T[]);
   const cases: CaseSnapshot[] = [];
-  for (const keyRow of rows('caseKeys') as unknown as CaseKeyRow[]) {
-    const caseKeys = await openCaseKeys(keys, keyRow.caseTag, keyRow);
-    caseKeysByTag.set(keyRow.caseTag, caseKeys);
-    const caseRow = caseRows.get(keyRow.caseTag);
-    if (caseRow === undefined) throw new IntegrityError('cases', keyRow.caseTag, 'the case record is missing');
-    const record = shaped(
-      caseRecordSchema,
-      await openCaseRow(keys.vaultId, caseKeys, 'cases', caseRow),
-      'cases',
-      caseRow.id,
-    );
-    const entries = [];
-    for (const row of entryRows.get(keyRow.caseTag) ?? []) {
-      const value = await openCaseRow(keys.vaultId, caseKeys, 'entries', row);
-      entries.push({ id: row.id, record: shaped(entryRecordSchema, value, 'entries', row.id) });
-    }
-    const attachments: AttachmentManifest[] = [];
-    for (const row of attachmentRows.get(keyRow.caseTag) ?? []) {
-      const value = await openCaseRow(keys.vaultId, caseKeys, 'attachments', row);
-      attachments.push({ ...shaped(attachmentManifestSchema, value, 'attachments', row.id), caseTag: keyRow.caseTag });
-    }
-    cases.push({ caseTag: keyRow.caseTag, record, entries, attachments });
+  for (const page of rows<PageRow>('pages')) {
+    const key = await openPageKey(keys, page.id, page.wrap);
+    const content = parseJson(await openPage(keys.vaultId, key, 'pages', page.id, page), 'pages', page.id);
+    const list = (content as { cases?: unknown } | null)?.cases;
+    if (!Array.isArray(list)) throw new IntegrityError('pages', page.id, 'it does not hold cases');
+    for (const raw of list as Array<Record<string, unknown>>) cases.push(checkedCase(raw, page.id));
   }
-  const chunkRows = new Map(
-    (rows('chunks') as unknown as ChunkRow[]).map((row) => [`${row.attachmentId}#${row.index}`, row.ct]),
-  );
-  const settingsRow = rows('settings').find((row) => row.id === 'settings');
+  const keyRows = new Map(rows<CaseKeyRow>('caseKeys').map((row) => [row.caseTag, row]));
+  for (const snapshot of cases)
+    if (!keyRows.has(snapshot.caseTag))
+      throw new IntegrityError('caseKeys', snapshot.caseTag, 'the key of the case is missing');
+  const chunkRows = new Map(rows<ChunkRow>('chunks').map((row) => [`${row.attachmentId}#${row.index}`, row.ct]));
+  const caseKeys = new Map<string, Promise<CaseKeys>>();
+  const settingsRow = rows<SettingsRow>('settings').find((row) => row.id === 'settings');
   const settings = settingsRow
-    ? (JSON.parse(
-        fromUtf8(
-          await openRecord(
-            keys.vaultRecords,
-            { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' },
-            settingsRow,
-          ),
+    ? parseJson(
+        await openRecord(
+          keys.vaultRecords,
+          { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' },
+          settingsRow,
         ),
-      ) as unknown)
+        'settings',
+        'settings',
+      )
     : null;
   return {
     cases,
     settings,
     chunks: async function* (caseTag, manifest) {
-      const caseKeys = caseKeysByTag.get(caseTag);
-      if (caseKeys === undefined) throw new IntegrityError('caseKeys', caseTag, 'the case key is missing');
-      const key = await caseKeys.attachmentKey(manifest.id);
+      const keyRow = keyRows.get(caseTag);
+      if (keyRow === undefined) throw new IntegrityError('caseKeys', caseTag, 'the key of the case is missing');
+      if (!caseKeys.has(caseTag)) caseKeys.set(caseTag, openCaseKeys(keys, caseTag, keyRow));
+      const key = await (await caseKeys.get(caseTag)!).attachmentKey(manifest.id);
       const address = chunkAddress(keys.vaultId, caseTag, manifest);
       for (let index = 0; index < manifest.chunkCount; index += 1) {
-        const ct = chunkRows.get(`${manifest.id}#${index}`);
-        yield await openChunk(key, address, index, manifest.chunkCount, ct, manifest.name);
+        yield await openChunk(
+          key,
+          address,
+          index,
+          manifest.chunkCount,
+          chunkRows.get(`${manifest.id}#${index}`),
+          manifest.name,
+        );
       }
     },
   };
 }
 
-/** A case's rows sealed for a vault: what the vault stores, ready for one transaction. */
-export type SealedCase = {
-  readonly caseRow: SealedCaseRow;
-  readonly entryRows: SealedCaseRow[];
-  readonly attachmentRows: SealedCaseRow[];
-  readonly chunkRows: ChunkRow[];
-};
+/** A case from an imported page, checked field by field: imports are untrusted. */
+function checkedCase(raw: Record<string, unknown>, pageId: string): CaseSnapshot {
+  const caseTag = typeof raw.caseTag === 'string' && raw.caseTag !== '' ? raw.caseTag : null;
+  if (caseTag === null || pageIdOf(caseTag) !== pageId)
+    throw new IntegrityError('pages', pageId, 'it holds a case that does not belong to it');
+  const record = caseRecordSchema.safeParse(raw.record);
+  if (!record.success) throw new IntegrityError('cases', caseTag, 'it does not have the shape of a case');
+  const entries = (Array.isArray(raw.entries) ? raw.entries : [null]).map(
+    (entry: { id?: unknown; record?: unknown } | null) => {
+      const parsed = entryRecordSchema.safeParse(entry?.record);
+      if (!parsed.success || typeof entry?.id !== 'string')
+        throw new IntegrityError('entries', caseTag, 'a timeline entry does not have the shape of one');
+      return { id: entry.id, record: parsed.data };
+    },
+  );
+  const attachments = (Array.isArray(raw.attachments) ? raw.attachments : [null]).map((manifest: unknown) => {
+    const parsed = attachmentManifestSchema.safeParse(manifest);
+    if (!parsed.success) throw new IntegrityError('attachments', caseTag, 'a document entry is malformed');
+    return { ...parsed.data, caseTag };
+  });
+  return { caseTag, record: record.data, entries, attachments };
+}
 
 /**
- * Seals a case for a vault under that vault's case keys: the record, the given entries, and the
- * given documents re-encrypted chunk by chunk under fresh nonces. Each document's bytes are
- * checked against its SHA-256 and size on the way; a mismatch stops the import.
+ * Re-encrypts documents for a case of another vault, chunk by chunk under fresh nonces, checking
+ * each document's bytes against its SHA-256 and size on the way: a mismatch stops the import.
+ * Gives back the manifests as the target stores them.
  */
-export async function sealCase(
+export async function resealDocuments(
   vaultId: string,
   caseKeys: CaseKeys,
-  content: {
-    readonly record: unknown;
-    readonly entries: ReadonlyArray<{ readonly id: string; readonly record: unknown }>;
-    readonly attachments: readonly AttachmentManifest[];
-  },
+  sourceCaseTag: string,
+  attachments: readonly AttachmentManifest[],
   chunks: ChunkSource,
-): Promise<SealedCase> {
+): Promise<{ manifests: AttachmentManifest[]; chunkRows: ChunkRow[] }> {
   const caseTag = caseKeys.caseTag;
-  const caseRow = await sealCaseRow(vaultId, caseKeys, 'cases', caseTag, content.record);
-  const entryRows = await Promise.all(
-    content.entries.map((entry) => sealCaseRow(vaultId, caseKeys, 'entries', entry.id, entry.record)),
-  );
-  const attachmentRows: SealedCaseRow[] = [];
+  const manifests: AttachmentManifest[] = [];
   const chunkRows: ChunkRow[] = [];
-  for (const source of content.attachments) {
+  for (const source of attachments) {
     const manifest: AttachmentManifest = { ...source, caseTag, noncePrefix: toBase64Url(randomBytes(7)) };
     const key = await caseKeys.attachmentKey(manifest.id);
     const address = chunkAddress(vaultId, caseTag, manifest);
@@ -136,7 +188,7 @@ export async function sealCase(
     hasher.init();
     let index = 0;
     let size = 0;
-    for await (const plain of chunks(source.caseTag, source)) {
+    for await (const plain of chunks(sourceCaseTag, source)) {
       hasher.update(plain);
       size += plain.byteLength;
       const ct = await sealChunk(key, address, index, index === manifest.chunkCount - 1, plain);
@@ -145,56 +197,19 @@ export async function sealCase(
     }
     if (size !== manifest.size || hasher.digest('hex') !== manifest.sha256)
       throw new IntegrityError('attachments', manifest.id, `the bytes of "${manifest.name}" do not match its checksum`);
-    attachmentRows.push(await sealCaseRow(vaultId, caseKeys, 'attachments', manifest.id, manifest));
+    manifests.push(manifest);
   }
-  return { caseRow, entryRows, attachmentRows, chunkRows };
+  return { manifests, chunkRows };
 }
 
-/** Seals one record of a case, bound to its vault, table, case and row. */
-export async function sealCaseRow(
-  vaultId: string,
-  caseKeys: CaseKeys,
-  table: 'cases' | 'entries' | 'attachments',
-  id: string,
-  value: unknown,
-): Promise<SealedCaseRow> {
-  const address = { vaultId, table, caseTag: caseKeys.caseTag, rowId: id };
-  const sealed = await sealRecord(caseKeys.records, address, utf8(JSON.stringify(value)));
-  return { id, caseTag: caseKeys.caseTag, iv: sealed.iv, ct: sealed.ct };
-}
-
-/** Opens one record of a case, or throws an IntegrityError naming it. */
-export async function openCaseRow(
-  vaultId: string,
-  caseKeys: CaseKeys,
-  table: 'cases' | 'entries' | 'attachments',
-  row: SealedCaseRow,
-): Promise<unknown> {
-  const address = { vaultId, table, caseTag: caseKeys.caseTag, rowId: row.id };
-  return JSON.parse(fromUtf8(await openRecord(caseKeys.records, address, row))) as unknown;
-}
-
-function groupByTag(rows: readonly SealedCaseRow[]): Map<string, SealedCaseRow[]> {
-  const map = new Map<string, SealedCaseRow[]>();
-  for (const row of rows) {
-    const list = map.get(row.caseTag);
-    if (list) list.push(row);
-    else map.set(row.caseTag, [row]);
-  }
-  return map;
-}
-
-function chunkAddress(vaultId: string, caseTag: string, manifest: AttachmentManifest): ChunkAddress {
+export function chunkAddress(vaultId: string, caseTag: string, manifest: AttachmentManifest): ChunkAddress {
   return { vaultId, caseTag, attachmentId: manifest.id, noncePrefix: noncePrefixOf(manifest.noncePrefix, manifest.id) };
 }
 
-function shaped<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } },
-  value: unknown,
-  table: string,
-  id: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new IntegrityError(table, id, 'it does not have the shape this version expects');
-  return parsed.data;
+function parseJson(bytes: Uint8Array, table: string, id: string): unknown {
+  try {
+    return JSON.parse(fromUtf8(bytes)) as unknown;
+  } catch {
+    throw new IntegrityError(table, id, 'it is not readable');
+  }
 }

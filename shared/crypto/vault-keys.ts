@@ -228,6 +228,42 @@ export async function openCaseKeys(keys: VaultKeys, caseTag: string, wrapped: Se
   return deriveCaseKeys(keys.vaultId, caseTag, master);
 }
 
+/**
+ * A new random key for one page of packed case records, wrapped by the vault. A page is re-keyed
+ * whenever a case leaves it, so the deleted case's old ciphertext needs a key that no longer exists.
+ */
+export async function createPageKey(keys: VaultKeys, pageId: string): Promise<{ wrapped: Sealed; key: CryptoKey }> {
+  const raw = randomBytes(32);
+  try {
+    const wrapped = await seal(keys.caseKeyWrap, raw, pageKeyAad(keys.vaultId, pageId));
+    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    return { wrapped, key };
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/** Unwraps a page key; a damaged or moved one fails with an error naming the page. */
+export async function openPageKey(keys: VaultKeys, pageId: string, wrapped: Sealed): Promise<CryptoKey> {
+  try {
+    return await crypto.subtle.unwrapKey(
+      'raw',
+      toBufferSource(wrapped.ct),
+      keys.caseKeyWrap,
+      { name: 'AES-GCM', iv: toBufferSource(wrapped.iv), additionalData: pageKeyAad(keys.vaultId, pageId) },
+      'AES-GCM',
+      false,
+      ['encrypt', 'decrypt'],
+    );
+  } catch {
+    throw new IntegrityError('pages', pageId, 'its key was changed, damaged or moved');
+  }
+}
+
+function pageKeyAad(vaultId: string, pageId: string): Uint8Array<ArrayBuffer> {
+  return utf8(JSON.stringify(['qorgau/page-key/v1', vaultId, pageId]));
+}
+
 async function deriveCaseKeys(vaultId: string, caseTag: string, master: CryptoKey): Promise<CaseKeys> {
   return {
     caseTag,

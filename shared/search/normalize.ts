@@ -82,20 +82,86 @@ function skeletonOfChar(char: string): string {
   return out;
 }
 
-/** The folded key as a plain string: the same as `foldedKey(text).key`, without the map. */
-export function foldedText(text: string): string {
-  let out = '';
+/** Per source character: its folded letter, ' ' for a separator, '' for an apostrophe (dropped). */
+const classCache = new Map<string, string>();
+
+function classOf(char: string): string {
+  let folded = classCache.get(char);
+  if (folded === undefined) {
+    folded = isWordChar(char) ? foldChar(char) : APOSTROPHES.has(char) ? '' : ' ';
+    classCache.set(char, folded);
+  }
+  return folded;
+}
+
+/** `classOf` and the skeleton letters, by UTF-16 code unit (filled as met; dense, so lookups stay fast). */
+const classTable: Array<string | null> = new Array<string | null>(65536).fill(null);
+const skeletonTable: Array<string | null> = new Array<string | null>(65536).fill(null);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The folded key and, when asked, the skeleton letters (before digraphs and doubled letters are
+ * collapsed), in one pass with table lookups: indexing ten thousand cases must not stall. Text
+ * with characters outside the Basic Multilingual Plane takes the general path.
+ */
+function scan(text: string, withSkeleton: boolean): { folded: string; letters: string } {
+  if (SURROGATE.test(text)) return scanSlowly(text, withSkeleton);
+  let folded = '';
+  let letters = '';
   let lastWasSpace = true;
-  for (const char of text) {
-    if (isWordChar(char)) {
-      out += foldChar(char);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let cls = classTable[code]!;
+    if (cls === null) cls = classTable[code] = classOf(text[i]!);
+    if (cls === ' ') {
+      if (!lastWasSpace) {
+        folded += ' ';
+        if (withSkeleton) letters += ' ';
+        lastWasSpace = true;
+      }
+    } else if (cls !== '') {
+      folded += cls;
+      if (withSkeleton) {
+        let skeleton = skeletonTable[code]!;
+        if (skeleton === null) skeleton = skeletonTable[code] = skeletonOfChar(cls);
+        letters += skeleton;
+      }
       lastWasSpace = false;
-    } else if (!APOSTROPHES.has(char) && !lastWasSpace) {
-      out += ' ';
-      lastWasSpace = true;
     }
   }
-  return out;
+  return { folded, letters };
+}
+
+function scanSlowly(text: string, withSkeleton: boolean): { folded: string; letters: string } {
+  let folded = '';
+  let letters = '';
+  let lastWasSpace = true;
+  for (const char of text) {
+    const cls = classOf(char);
+    if (cls === ' ') {
+      if (!lastWasSpace) {
+        folded += ' ';
+        if (withSkeleton) letters += ' ';
+        lastWasSpace = true;
+      }
+    } else if (cls !== '') {
+      folded += cls;
+      if (withSkeleton) letters += skeletonOfChar(cls);
+      lastWasSpace = false;
+    }
+  }
+  return { folded, letters };
+}
+
+/** The folded key as a plain string: the same as `foldedKey(text).key`, without the map. */
+export function foldedText(text: string): string {
+  return scan(text, false).folded;
+}
+
+/** Both plain keys of a text in one pass: what indexing a document needs. */
+export function foldedAndSkeletonText(text: string): { folded: string; skeleton: string } {
+  const { folded, letters } = scan(text, true);
+  return { folded, skeleton: collapseSkeleton(letters) };
 }
 
 const DIGRAPH_PATTERN = /shch|dzh|zh|dj|kh|ts|ph|(?<=^|[ aeiou])ie/g;
@@ -108,8 +174,10 @@ const DIGRAPH_OUT: Readonly<Record<string, string>> = Object.fromEntries(
  * `skeletonKey(text).key` (a property test holds the two together), without the map.
  */
 export function skeletonText(text: string): string {
-  let latin = '';
-  for (const char of foldedText(text)) latin += char === ' ' ? ' ' : skeletonOfChar(char);
+  return collapseSkeleton(scan(text, true).letters);
+}
+
+function collapseSkeleton(latin: string): string {
   return latin.replace(DIGRAPH_PATTERN, (match) => DIGRAPH_OUT[match] ?? match).replace(/([^ ])\1+/g, '$1');
 }
 

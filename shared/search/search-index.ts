@@ -1,9 +1,24 @@
-import { foldedText, queryTokens, skeletonText } from './normalize';
+import { foldedAndSkeletonText, queryTokens } from './normalize';
 
 /** A document to search: an id and its texts (titles, names, outlets, courts, numbers, …). */
 export type SearchDocument = { readonly id: string; readonly texts: readonly string[] };
 
 export type SearchHit = { readonly id: string; readonly score: number };
+
+/** A document's words, normalised once: what the index stores, and what the vault keeps so it need not normalise again. */
+export type DocumentWords = { readonly skeleton: readonly string[]; readonly folded: readonly string[] };
+
+/** The unique skeleton and folded words of a document. */
+export function documentWords(document: SearchDocument): DocumentWords {
+  const skeleton = new Set<string>();
+  const folded = new Set<string>();
+  for (const text of document.texts) {
+    const keys = foldedAndSkeletonText(text);
+    for (const word of keys.skeleton.split(' ')) if (word !== '') skeleton.add(word);
+    for (const word of keys.folded.split(' ')) if (word !== '') folded.add(word);
+  }
+  return { skeleton: [...skeleton], folded: [...folded] };
+}
 
 /**
  * A word-prefix index over skeleton keys: every word of every document, sorted, with the
@@ -27,16 +42,15 @@ export class SearchIndex {
   }
 
   upsert(document: SearchDocument): void {
-    this.remove(document.id);
-    this.order.set(document.id, this.nextOrder++);
-    this.skeleton.add(
-      document.id,
-      document.texts.flatMap((text) => skeletonText(text).split(' ')),
-    );
-    this.folded.add(
-      document.id,
-      document.texts.flatMap((text) => foldedText(text).split(' ')),
-    );
+    this.upsertWords(document.id, documentWords(document));
+  }
+
+  /** Adds or replaces a document whose words were normalised before (see `documentWords`). */
+  upsertWords(id: string, words: DocumentWords): void {
+    this.remove(id);
+    this.order.set(id, this.nextOrder++);
+    this.skeleton.add(id, words.skeleton);
+    this.folded.add(id, words.folded);
   }
 
   remove(id: string): void {
@@ -68,10 +82,10 @@ class WordPostings {
   private readonly wordsOf = new Map<string, readonly string[]>();
   private sorted: string[] | null = null;
 
+  /** `words` are unique and non-empty (as `documentWords` gives them). */
   add(id: string, words: readonly string[]): void {
-    const unique = [...new Set(words.filter((word) => word !== ''))];
-    this.wordsOf.set(id, unique);
-    for (const word of unique) {
+    this.wordsOf.set(id, words);
+    for (const word of words) {
       let set = this.postings.get(word);
       if (set === undefined) {
         this.postings.set(word, (set = new Set()));

@@ -1,68 +1,66 @@
 import { createSHA256 } from 'hash-wasm';
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
+import type { CaseSnapshot } from '../../../shared/backup/merge';
 import {
-  openCaseRow,
-  sealCaseRow,
+  openPage,
+  pageIdOf,
+  sealPage,
   type CaseKeyRow,
   type ChunkRow,
-  type SealedCaseRow,
+  type PageRow,
+  type SearchPageContent,
+  type SettingsRow,
 } from '../../../shared/backup/vault-rows';
 import { fromUtf8, randomBytes, randomId, toBase64Url, utf8 } from '../../../shared/crypto/bytes';
-import { openRecord, sealRecord } from '../../../shared/crypto/envelope';
+import { openRecord, sealRecord, type Sealed } from '../../../shared/crypto/envelope';
 import { IntegrityError, VaultError } from '../../../shared/crypto/errors';
 import {
-  createCaseKeys,
+  createPageKey,
   openCaseKeys,
+  openPageKey,
   parseVaultHeader,
   type CaseKeys,
   type VaultHeader,
   type VaultKeys,
 } from '../../../shared/crypto/vault-keys';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
+import { caseSearchDocument } from '../../../shared/search/case-document';
+import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
 import { storageError } from './errors';
-import { VaultDatabase, type SealedRow } from './vault-db';
+import { VaultDatabase } from './vault-db';
 
-/** Sealed tables whose rows belong to a case. */
-type CaseTable = 'cases' | 'entries' | 'attachments';
-
-/** A case as it comes out of the vault: its keys, its record and its rows, decrypted. */
-export type OpenedCase = {
-  readonly caseTag: string;
-  readonly keys: CaseKeys;
-  readonly record: unknown;
-  readonly entries: ReadonlyArray<{ readonly id: string; readonly value: unknown }>;
-  readonly attachments: readonly AttachmentManifest[];
-  /** The IV of the stored case row: it changes with every write to the case. */
-  readonly version: Uint8Array;
-};
-
-/**
- * One import (a merged backup or a case package), sealed and checked before it gets here, and
- * written in one transaction: every row or none.
- */
-export type ImportWrite = {
-  /** Cases the import was computed against: they must still be as they were (by row IV). */
-  readonly expectCases: ReadonlyArray<{ readonly caseTag: string; readonly version: Uint8Array }>;
-  /** The settings row the import was computed against (its IV, or null when there was none). */
-  readonly expectSettings: Uint8Array | null;
-  readonly newCaseKeys: readonly CaseKeyRow[];
-  readonly cases: readonly SealedCaseRow[];
-  readonly entries: readonly SealedCaseRow[];
-  readonly deleteEntries: readonly string[];
-  readonly attachments: readonly SealedCaseRow[];
-  readonly deleteAttachments: readonly string[];
-  readonly chunks: readonly ChunkRow[];
-  readonly settings: SealedCaseRow | null;
-};
+/** A case as the vault stores it: record, timeline and document list. */
+export type StoredCase = CaseSnapshot;
 
 export type LoadResult = {
-  readonly cases: readonly OpenedCase[];
-  /** Rows that failed to decrypt, each naming its table and row; the other cases still open. */
+  /** Every case, decrypted. Not re-validated: each was checked when written and is authenticated. */
+  readonly cases: readonly StoredCase[];
+  /** The decrypted search pages (JSON): the search index is built from these off the main thread. */
+  readonly searchPages: readonly Uint8Array[];
+  /** Pages that failed to decrypt, each named; the cases of the other pages still open. */
   readonly failures: readonly IntegrityError[];
 };
 
+/**
+ * One atomic change to the vault: cases stored or removed, with the key rows, document chunks
+ * and settings that go with them. Everything is sealed before the transaction opens.
+ */
+export type VaultWrite = {
+  readonly put?: readonly StoredCase[];
+  readonly remove?: readonly string[];
+  readonly newCaseKeys?: readonly CaseKeyRow[];
+  readonly chunks?: readonly ChunkRow[];
+  readonly deleteChunksOf?: { readonly attachmentIds?: readonly string[]; readonly caseTags?: readonly string[] };
+  readonly settings?: SettingsRow;
+  /**
+   * For imports: the cases as the import found them (null: absent), and the settings row it read
+   * (its IV, null: none). If any changed meanwhile, nothing is written.
+   */
+  readonly expect?: { readonly cases: ReadonlyMap<string, StoredCase | null>; readonly settings: Uint8Array | null };
+};
+
 /** The tables a backup carries, header first. */
-export const BACKUP_TABLES = ['meta', 'caseKeys', 'cases', 'entries', 'attachments', 'chunks', 'settings'] as const;
+export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunks', 'settings'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
@@ -70,12 +68,30 @@ export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 /** Chunks per durable write: one fsync per 8 MiB instead of per chunk. */
 const CHUNKS_PER_WRITE = 8;
 
+/** A page as this window knows it while the vault is unlocked. */
+type PageState = {
+  readonly key: CryptoKey;
+  readonly wrap: Sealed;
+  /** The IV of the stored page row (null: not stored yet); a different one means another window wrote it. */
+  readonly version: Uint8Array | null;
+  readonly cases: Map<string, StoredCase>;
+  /** The search page: parsed when this page is first written. */
+  words: Map<string, DocumentWords> | Uint8Array | null;
+};
+
 /**
  * The only code that talks to IndexedDB. It encrypts before a transaction opens and decrypts
  * after it closes (WebCrypto is asynchronous and would let IndexedDB commit a transaction early),
- * and every multi-row write is one transaction.
+ * and every multi-row write is one transaction. While the vault is unlocked it remembers the
+ * decrypted pages, so saving one case re-seals its page without reading it back; `forget()`
+ * drops them on lock.
  */
 export class VaultRepository {
+  private pages = new Map<string, PageState>();
+  /** Pages that failed to open: writing into them would destroy the cases they still hold. */
+  private readonly brokenPages = new Map<string, IntegrityError>();
+  private readonly caseKeys = new Map<string, Promise<CaseKeys>>();
+
   constructor(readonly db: VaultDatabase) {}
 
   static open(name?: string, deps?: ConstructorParameters<typeof VaultDatabase>[1]): VaultRepository {
@@ -121,119 +137,252 @@ export class VaultRepository {
     );
   }
 
-  // ── Cases and entries ───────────────────────────────────────────────────────────────────────
-
-  /** Creates a case: its wrapped key and its first record, in one transaction. */
-  async createCase(keys: VaultKeys, record: unknown): Promise<{ caseTag: string; caseKeys: CaseKeys }> {
-    const caseTag = randomId();
-    const { wrapped, caseKeys } = await createCaseKeys(keys, caseTag);
-    const row = await sealCaseRow(keys.vaultId, caseKeys, 'cases', caseTag, record);
-    await this.guard('create the case', () =>
-      this.db.transaction('rw', this.db.caseKeys, this.db.cases, async () => {
-        await this.db.caseKeys.add({ caseTag, iv: wrapped.iv, ct: wrapped.ct });
-        await this.db.cases.add(row);
-      }),
-    );
-    return { caseTag, caseKeys };
-  }
+  // ── Cases ─────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Writes a case record together with entry changes in one transaction: an entry and the case
-   * history that records it are never saved apart.
+   * Reads every page and search page in one transaction, then opens them in parallel: a few
+   * hundred large messages instead of tens of thousands of small ones.
    */
-  async writeCase(
-    keys: VaultKeys,
-    caseKeys: CaseKeys,
-    change: {
-      readonly record: unknown;
-      readonly putEntries?: ReadonlyArray<{ readonly id: string; readonly value: unknown }>;
-      readonly deleteEntries?: readonly string[];
-    },
-  ): Promise<void> {
-    const caseRow = await sealCaseRow(keys.vaultId, caseKeys, 'cases', caseKeys.caseTag, change.record);
-    const entryRows = await Promise.all(
-      (change.putEntries ?? []).map((entry) => sealCaseRow(keys.vaultId, caseKeys, 'entries', entry.id, entry.value)),
-    );
-    await this.guard('save the case', () =>
-      this.db.transaction('rw', this.db.cases, this.db.entries, async () => {
-        await this.db.cases.put(caseRow);
-        if (entryRows.length > 0) await this.db.entries.bulkPut(entryRows);
-        if (change.deleteEntries?.length) await this.db.entries.bulkDelete([...change.deleteEntries]);
-      }),
-    );
-  }
-
-  /**
-   * Deletes a case by crypto-shredding: its key goes first, in its own durable transaction, so
-   * from that moment its rows are unreadable noise; then the rows. If the app dies in between,
-   * the start-up sweep removes the leftovers.
-   */
-  async deleteCase(caseTag: string): Promise<void> {
-    await this.guard('delete the case', () => this.db.caseKeys.delete(caseTag));
-    await this.guard('delete the case', () => this.deleteRowsOf([caseTag]));
-  }
-
-  /** Reads every case, decrypting after the read transaction has closed. */
   async loadAll(keys: VaultKeys): Promise<LoadResult> {
-    const [keyRows, caseRows, entryRows, attachmentRows] = await this.guard('open the vault', () =>
-      this.db.transaction('r', [this.db.caseKeys, this.db.cases, this.db.entries, this.db.attachments], () =>
-        Promise.all([
-          this.db.caseKeys.toArray(),
-          this.db.cases.toArray(),
-          this.db.entries.toArray(),
-          this.db.attachments.toArray(),
-        ]),
+    const [pageRows, searchRows] = await this.guard('open the vault', () =>
+      this.db.transaction('r', [this.db.pages, this.db.searchPages], () =>
+        Promise.all([this.db.pages.toArray(), this.db.searchPages.toArray()]),
       ),
     );
+    this.forget();
+    const searchById = new Map(searchRows.map((row) => [row.id, row]));
     const failures: IntegrityError[] = [];
-    const byTag = <T extends { caseTag: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) map.set(row.caseTag, [...(map.get(row.caseTag) ?? []), row]);
-      return map;
-    };
-    const entriesByTag = byTag(entryRows);
-    const attachmentsByTag = byTag(attachmentRows);
-    const caseRowByTag = new Map(caseRows.map((row) => [row.caseTag, row]));
-
     const opened = await Promise.all(
-      keyRows.map(async (keyRow): Promise<OpenedCase | null> => {
+      pageRows.map(async (row) => {
         try {
-          const caseKeys = await openCaseKeys(keys, keyRow.caseTag, keyRow);
-          const caseRow = caseRowByTag.get(keyRow.caseTag);
-          if (caseRow === undefined) throw new IntegrityError('cases', keyRow.caseTag, 'the case record is missing');
-          const record = await openCaseRow(keys.vaultId, caseKeys, 'cases', caseRow);
-          const entries = await this.openRows(
-            keys.vaultId,
-            caseKeys,
-            'entries',
-            entriesByTag.get(keyRow.caseTag),
-            failures,
-          );
-          const attachments = await this.openRows(
-            keys.vaultId,
-            caseKeys,
-            'attachments',
-            attachmentsByTag.get(keyRow.caseTag),
-            failures,
-          );
-          return {
-            caseTag: keyRow.caseTag,
-            keys: caseKeys,
-            record,
-            entries,
-            attachments: attachments.map((a) => a.value as AttachmentManifest),
-            version: caseRow.iv,
-          };
+          const key = await openPageKey(keys, row.id, row.wrap);
+          const search = searchById.get(row.id);
+          const [plain, words] = await Promise.all([
+            openPage(keys.vaultId, key, 'pages', row.id, row),
+            search ? openPage(keys.vaultId, key, 'searchPages', row.id, search) : Promise.resolve(null),
+          ]);
+          const content = JSON.parse(fromUtf8(plain)) as { cases: StoredCase[] };
+          return { row, key, cases: content.cases, words };
         } catch (error) {
-          if (error instanceof IntegrityError) {
-            failures.push(error);
-            return null;
-          }
-          throw error;
+          const failure =
+            error instanceof IntegrityError ? error : new IntegrityError('pages', row.id, 'it is not readable');
+          failures.push(failure);
+          this.brokenPages.set(row.id, failure);
+          return null;
         }
       }),
     );
-    return { cases: opened.filter((c): c is OpenedCase => c !== null), failures };
+    const cases: StoredCase[] = [];
+    const searchPages: Uint8Array[] = [];
+    for (const page of opened) {
+      if (page === null) continue;
+      this.pages.set(page.row.id, {
+        key: page.key,
+        wrap: page.row.wrap,
+        version: page.row.iv,
+        cases: new Map(page.cases.map((c) => [c.caseTag, c])),
+        words: page.words,
+      });
+      cases.push(...page.cases);
+      if (page.words) searchPages.push(page.words);
+    }
+    return { cases, searchPages, failures };
+  }
+
+  /** Drops the decrypted pages and keys this window holds (on lock). */
+  forget(): void {
+    this.pages = new Map();
+    this.brokenPages.clear();
+    this.caseKeys.clear();
+  }
+
+  /** The keys of a case's documents, unwrapped when first needed. */
+  caseKeysFor(keys: VaultKeys, caseTag: string): Promise<CaseKeys> {
+    let found = this.caseKeys.get(caseTag);
+    if (found === undefined) {
+      found = this.guard('open the case', () => this.db.caseKeys.get(caseTag)).then((row) => {
+        if (row === undefined) throw new IntegrityError('caseKeys', caseTag, 'the key of the case is missing');
+        return openCaseKeys(keys, caseTag, row);
+      });
+      found.catch(() => this.caseKeys.delete(caseTag));
+      this.caseKeys.set(caseTag, found);
+    }
+    return found;
+  }
+
+  /**
+   * Writes cases (and what goes with them) in one transaction. Each touched page is re-sealed
+   * whole, with its search words; a page a case leaves gets a new key. If another window wrote
+   * a touched page meanwhile, that page is read again and the change applied to it; an import
+   * whose cases changed meanwhile writes nothing.
+   */
+  async write(keys: VaultKeys, change: VaultWrite): Promise<void> {
+    const byPage = new Map<string, { put: StoredCase[]; remove: string[] }>();
+    const touch = (caseTag: string) => {
+      const pageId = pageIdOf(caseTag);
+      const broken = this.brokenPages.get(pageId);
+      if (broken)
+        throw new VaultError(
+          'integrity',
+          `${broken.message} Cases stored with it cannot be changed; restore a backup.`,
+        );
+      let entry = byPage.get(pageId);
+      if (entry === undefined) byPage.set(pageId, (entry = { put: [], remove: [] }));
+      return entry;
+    };
+    for (const stored of change.put ?? []) touch(stored.caseTag).put.push(stored);
+    for (const caseTag of change.remove ?? []) touch(caseTag).remove.push(caseTag);
+    for (let attempt = 0; ; attempt += 1) {
+      const sealed = await Promise.all(
+        [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
+      );
+      if (change.expect) this.checkExpected(change.expect.cases);
+      const stale = await this.guard('save', () =>
+        this.db.transaction(
+          'rw',
+          [this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
+          async () => {
+            const stored = await this.db.pages.bulkGet(sealed.map((s) => s.row.id));
+            const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
+            if (changed.length > 0) return changed.map((s) => s.row.id);
+            if (change.expect) {
+              const settings = await this.db.settings.get('settings');
+              if (!sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
+            }
+            const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
+            if ((await this.db.caseKeys.bulkGet(newTags)).some((row) => row !== undefined)) throw changedMeanwhile();
+            for (const s of sealed) {
+              if (s.row.cases === 0) {
+                await this.db.pages.delete(s.row.id);
+                await this.db.searchPages.delete(s.row.id);
+              } else {
+                await this.db.pages.put(s.row.page);
+                await this.db.searchPages.put(s.row.search);
+              }
+            }
+            if (change.remove?.length) await this.db.caseKeys.bulkDelete([...change.remove]);
+            if (newTags.length > 0) {
+              // Chunks a crash left behind for one of these tags must not join the new case.
+              await this.db.chunks.where('caseTag').anyOf(newTags).delete();
+              await this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]);
+            }
+            const gone = change.deleteChunksOf;
+            if (gone?.caseTags?.length)
+              await this.db.chunks
+                .where('caseTag')
+                .anyOf([...gone.caseTags])
+                .delete();
+            if (gone?.attachmentIds?.length)
+              await this.db.chunks
+                .where('attachmentId')
+                .anyOf([...gone.attachmentIds])
+                .delete();
+            if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
+            if (change.settings) await this.db.settings.put(change.settings);
+            return [];
+          },
+        ),
+      );
+      if (stale.length === 0) {
+        for (const s of sealed) this.pages.set(s.row.id, s.state);
+        for (const caseTag of change.remove ?? []) this.caseKeys.delete(caseTag);
+        return;
+      }
+      if (attempt >= 3)
+        throw new VaultError(
+          'storage',
+          'save: another window keeps changing the same cases; nothing was written. Try again.',
+        );
+      await this.reloadPages(keys, stale);
+    }
+  }
+
+  /** The cases this window holds (decrypted), for a merge to compare against. */
+  storedCase(caseTag: string): StoredCase | undefined {
+    return this.pages.get(pageIdOf(caseTag))?.cases.get(caseTag);
+  }
+
+  private checkExpected(expected: ReadonlyMap<string, StoredCase | null>): void {
+    for (const [caseTag, before] of expected) {
+      const now = this.storedCase(caseTag) ?? null;
+      if (JSON.stringify(now) !== JSON.stringify(before)) throw changedMeanwhile();
+    }
+  }
+
+  /** Seals a page with its edits applied (and its search page), without touching the cache yet. */
+  private async sealEdited(keys: VaultKeys, pageId: string, put: readonly StoredCase[], remove: readonly string[]) {
+    const current = this.pages.get(pageId);
+    const cases = new Map(current?.cases ?? []);
+    const words = this.wordsOf(current);
+    for (const stored of put) {
+      cases.set(stored.caseTag, stored);
+      words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
+    }
+    for (const caseTag of remove) {
+      cases.delete(caseTag);
+      words.delete(caseTag);
+    }
+    // A case left the page: re-key it, so the old page needs a key that is gone.
+    const fresh = current === undefined || remove.length > 0 ? await createPageKey(keys, pageId) : null;
+    const key = fresh?.key ?? current!.key;
+    const wrap = fresh?.wrapped ?? current!.wrap;
+    const list = [...cases.values()];
+    const [page, search] = await Promise.all([
+      sealPage(keys.vaultId, key, 'pages', pageId, { cases: list }),
+      sealPage(keys.vaultId, key, 'searchPages', pageId, { words: Object.fromEntries(words) }),
+    ]);
+    return {
+      basedOn: current?.version ?? null,
+      row: {
+        id: pageId,
+        cases: list.length,
+        page: { id: pageId, wrap, iv: page.iv, ct: page.ct } satisfies PageRow,
+        search: { id: pageId, iv: search.iv, ct: search.ct },
+      },
+      state: { key, wrap, version: page.iv, cases, words } satisfies PageState,
+    };
+  }
+
+  private wordsOf(page: PageState | undefined): Map<string, DocumentWords> {
+    if (page === undefined || page.words === null) {
+      const words = new Map<string, DocumentWords>();
+      for (const stored of page?.cases.values() ?? [])
+        words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
+      return words;
+    }
+    if (page.words instanceof Uint8Array) {
+      const content = JSON.parse(fromUtf8(page.words)) as SearchPageContent;
+      page.words = new Map(Object.entries(content.words));
+    }
+    return new Map(page.words);
+  }
+
+  /** Reads pages another window wrote, so a write can be applied to what is stored now. */
+  private async reloadPages(keys: VaultKeys, pageIds: readonly string[]): Promise<void> {
+    const [rows, searches] = await this.guard('open the vault', () =>
+      this.db.transaction('r', [this.db.pages, this.db.searchPages], () =>
+        Promise.all([this.db.pages.bulkGet([...pageIds]), this.db.searchPages.bulkGet([...pageIds])]),
+      ),
+    );
+    for (const [i, pageId] of pageIds.entries()) {
+      const row = rows[i];
+      if (row === undefined) {
+        this.pages.delete(pageId);
+        continue;
+      }
+      const key = await openPageKey(keys, pageId, row.wrap);
+      const content = JSON.parse(fromUtf8(await openPage(keys.vaultId, key, 'pages', pageId, row))) as {
+        cases: StoredCase[];
+      };
+      const search = searches[i];
+      this.pages.set(pageId, {
+        key,
+        wrap: row.wrap,
+        version: row.iv,
+        cases: new Map(content.cases.map((c) => [c.caseTag, c])),
+        words: search ? await openPage(keys.vaultId, key, 'searchPages', pageId, search) : null,
+      });
+    }
   }
 
   // ── Backup and restore ──────────────────────────────────────────────────────────────────────
@@ -246,7 +395,7 @@ export class VaultRepository {
     for (const table of BACKUP_TABLES) {
       const store = this.db.table(table);
       const keys = await this.guard('back up the vault', () => store.toCollection().primaryKeys());
-      const batch = table === 'chunks' ? 1 : 200;
+      const batch = table === 'chunks' ? 1 : table === 'pages' || table === 'searchPages' ? 8 : 200;
       for (let i = 0; i < keys.length; i += batch) {
         const rows = await this.guard('back up the vault', () => store.bulkGet(keys.slice(i, i + batch)));
         yield { table, rows: rows.filter((row) => row !== undefined) };
@@ -287,51 +436,6 @@ export class VaultRepository {
     );
   }
 
-  /**
-   * Writes an import in one transaction, after checking that nothing it was computed against
-   * changed meanwhile (another window, a reminder): if anything did, nothing is written.
-   */
-  async applyImport(write: ImportWrite): Promise<void> {
-    const changed = () =>
-      new VaultError(
-        'storage',
-        'import: the vault changed while the import was being prepared; nothing was written. Try again.',
-      );
-    const tables = [
-      this.db.caseKeys,
-      this.db.cases,
-      this.db.entries,
-      this.db.attachments,
-      this.db.chunks,
-      this.db.settings,
-    ];
-    await this.guard('import', () =>
-      this.db.transaction('rw', tables, async () => {
-        for (const expected of write.expectCases) {
-          const row = await this.db.cases.get(expected.caseTag);
-          if (row === undefined || !sameBytes(row.iv, expected.version)) throw changed();
-        }
-        const settings = await this.db.settings.get('settings');
-        if (!sameBytes(settings?.iv ?? null, write.expectSettings)) throw changed();
-        const newTags = write.newCaseKeys.map((row) => row.caseTag);
-        if ((await this.db.caseKeys.bulkGet(newTags)).some((row) => row !== undefined)) throw changed();
-        // Rows a crash left behind for one of these tags (a shredded case) must not join the new case.
-        if (newTags.length > 0) await this.deleteRowsOf(newTags);
-        await this.db.caseKeys.bulkAdd([...write.newCaseKeys]);
-        await this.db.cases.bulkPut([...write.cases]);
-        await this.db.entries.bulkDelete([...write.deleteEntries]);
-        await this.db.entries.bulkPut([...write.entries]);
-        for (const id of write.deleteAttachments) {
-          await this.db.attachments.delete(id);
-          await this.db.chunks.where('attachmentId').equals(id).delete();
-        }
-        await this.db.attachments.bulkPut([...write.attachments]);
-        await this.db.chunks.bulkPut([...write.chunks]);
-        if (write.settings !== null) await this.db.settings.put(write.settings);
-      }),
-    );
-  }
-
   // ── Settings ────────────────────────────────────────────────────────────────────────────────
 
   async readSettings(keys: VaultKeys): Promise<unknown> {
@@ -358,8 +462,9 @@ export class VaultRepository {
 
   /**
    * Streams a file into the vault, one encrypted chunk at a time (never the whole file in memory),
-   * hashing as it goes; the manifest is written last, so a half-imported file has no manifest
-   * and its chunks are collected. Cancelling removes what was written.
+   * hashing as it goes, and gives back its manifest for the caller to store with the case: until
+   * then no document refers to the chunks, and the sweep after the next unlock would remove them.
+   * Cancelling removes what was written.
    */
   async importAttachment(
     keys: VaultKeys,
@@ -421,8 +526,6 @@ export class VaultRepository {
         addedAt: new Date().toISOString(),
         entryId: meta.entryId ?? null,
       };
-      const row = await sealCaseRow(keys.vaultId, caseKeys, 'attachments', attachmentId, manifest);
-      await this.guard(`import "${meta.name}"`, () => this.db.attachments.put(row));
       return manifest;
     } catch (error) {
       await writing.catch(() => undefined);
@@ -468,77 +571,22 @@ export class VaultRepository {
     }
   }
 
-  async deleteAttachment(attachmentId: string): Promise<void> {
-    await this.guard('delete the attachment', () =>
-      this.db.transaction('rw', this.db.attachments, this.db.chunks, async () => {
-        await this.db.attachments.delete(attachmentId);
-        await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
+  /**
+   * After unlock: chunks that no document refers to (an import that died half way). Needs the
+   * decrypted document lists, so it runs once the vault is open.
+   */
+  async collectOrphanChunks(liveAttachmentIds: ReadonlySet<string>): Promise<number> {
+    return this.guard('tidy the vault', () =>
+      this.db.transaction('rw', this.db.chunks, async () => {
+        const keys = await this.db.chunks.toCollection().primaryKeys();
+        const orphans = keys.filter(([attachmentId]) => !liveAttachmentIds.has(attachmentId));
+        await this.db.chunks.bulkDelete(orphans);
+        return orphans.length;
       }),
     );
   }
 
-  /**
-   * Start-up sweep: chunks with no manifest (an import that died) and rows of shredded cases.
-   * Needs no keys: it looks only at the random ids.
-   */
-  async collectOrphans(): Promise<{ chunks: number; rows: number }> {
-    return this.guard('tidy the vault', () =>
-      this.db.transaction(
-        'rw',
-        [this.db.caseKeys, this.db.cases, this.db.entries, this.db.attachments, this.db.chunks],
-        async () => {
-          const liveTags = new Set(await this.db.caseKeys.toCollection().primaryKeys());
-          const manifests = new Set(await this.db.attachments.toCollection().primaryKeys());
-          const chunkKeys = await this.db.chunks.toCollection().primaryKeys();
-          const orphanChunks = chunkKeys.filter(([attachmentId]) => !manifests.has(attachmentId));
-          await this.db.chunks.bulkDelete(orphanChunks);
-          const deadTags = new Set<string>();
-          for (const table of [this.db.cases, this.db.entries, this.db.attachments, this.db.chunks] as const) {
-            for (const tag of await table.orderBy('caseTag').uniqueKeys()) {
-              if (typeof tag === 'string' && !liveTags.has(tag)) deadTags.add(tag);
-            }
-          }
-          const rows = deadTags.size > 0 ? await this.deleteRowsOf([...deadTags]) : 0;
-          return { chunks: orphanChunks.length, rows };
-        },
-      ),
-    );
-  }
-
   // ── Internals ───────────────────────────────────────────────────────────────────────────────
-
-  private async deleteRowsOf(caseTags: string[]): Promise<number> {
-    return this.db.transaction(
-      'rw',
-      [this.db.cases, this.db.entries, this.db.attachments, this.db.chunks],
-      async () => {
-        let count = 0;
-        for (const table of [this.db.cases, this.db.entries, this.db.attachments, this.db.chunks] as const) {
-          count += await table.where('caseTag').anyOf(caseTags).delete();
-        }
-        return count;
-      },
-    );
-  }
-
-  private async openRows(
-    vaultId: string,
-    caseKeys: CaseKeys,
-    table: CaseTable,
-    rows: SealedRow[] | undefined,
-    failures: IntegrityError[],
-  ): Promise<{ id: string; value: unknown }[]> {
-    const out: { id: string; value: unknown }[] = [];
-    for (const row of rows ?? []) {
-      try {
-        out.push({ id: row.id, value: await openCaseRow(vaultId, caseKeys, table, row) });
-      } catch (error) {
-        if (!(error instanceof IntegrityError)) throw error;
-        failures.push(error);
-      }
-    }
-    return out;
-  }
 
   private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -550,10 +598,17 @@ export class VaultRepository {
 }
 
 /** The vault settings sealed as their row. */
-export async function sealSettings(keys: VaultKeys, value: unknown): Promise<SealedCaseRow> {
+export async function sealSettings(keys: VaultKeys, value: unknown): Promise<SettingsRow> {
   const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' };
   const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(value)));
   return { id: 'settings', caseTag: '', ...sealed };
+}
+
+function changedMeanwhile(): VaultError {
+  return new VaultError(
+    'storage',
+    'import: the vault changed while the import was being prepared; nothing was written. Try again.',
+  );
 }
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {

@@ -4,8 +4,7 @@ import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
-import { SearchIndex } from '../../../shared/search/search-index';
-import { caseSearchDocument } from '../features/cases/case-search';
+import { createSearchClient, type SearchClient } from '../search/search-client';
 import {
   DEFAULT_SETTINGS,
   markTiming,
@@ -34,7 +33,11 @@ type VaultState = {
   readonly recoveryKey: string | null;
   readonly cases: readonly CaseView[];
   /** Search over the decrypted cases; rebuilt on unlock, updated case by case, dropped on lock. */
-  readonly index: SearchIndex;
+  readonly search: SearchClient;
+  /** False while the index is being built after unlock; search answers once it is true. */
+  readonly searchReady: boolean;
+  /** Bumped whenever the index changes, so shown results are asked for again. */
+  readonly searchVersion: number;
   readonly failures: readonly string[];
   readonly settings: VaultSettings;
   /** The browser's answer to `navigator.storage.persist()`; null until asked. */
@@ -106,7 +109,9 @@ export function initialVaultState(): VaultState {
     errorCode: null,
     recoveryKey: null,
     cases: [],
-    index: new SearchIndex(),
+    search: createSearchClient(),
+    searchReady: false,
+    searchVersion: 0,
     failures: [],
     settings: DEFAULT_SETTINGS,
     persisted: null,
@@ -144,12 +149,19 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     }
   };
   const opened = (vault: OpenedVault): Partial<VaultState> => {
-    const index = new SearchIndex(vault.cases.map(caseSearchDocument));
-    markTiming('qorgau:search-ready');
+    // The index is built beside the list (in a worker): the list shows first, search follows.
+    get().search.dispose();
+    const search = createSearchClient();
+    void search.load(vault.searchPages).then(() => {
+      if (get().search !== search) return;
+      markTiming('qorgau:search-ready');
+      set({ searchReady: true, searchVersion: get().searchVersion + 1 });
+    });
     return {
       status: 'unlocked',
       cases: sortCases(vault.cases),
-      index,
+      search,
+      searchReady: false,
       failures: vault.failures,
       settings: vault.settings,
     };
@@ -188,7 +200,8 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     const current = get().cases.find((c) => c.caseTag === caseTag);
     if (current === undefined) throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`);
     const next = await change(requireService(), current);
-    get().index.upsert(caseSearchDocument(next));
+    get().search.upsert(next);
+    set({ searchVersion: get().searchVersion + 1 });
     set({ cases: sortCases(get().cases.map((c) => (c.caseTag === caseTag ? next : c))) });
   };
 
@@ -246,6 +259,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     lock: () => {
       requireService().lock();
+      get().search.dispose();
       // Every decrypted record and the recovery key leave memory with the state they lived in.
       set({
         ...initialVaultState(),
@@ -258,7 +272,8 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       let caseTag: string | null = null;
       await run(async () => {
         const created = await requireService().createCase(input);
-        get().index.upsert(caseSearchDocument(created));
+        get().search.upsert(created);
+        set({ searchVersion: get().searchVersion + 1 });
         set({ cases: sortCases([...get().cases, created]) });
         caseTag = created.caseTag;
       });
@@ -347,7 +362,8 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     deleteCase: async (caseTag) => {
       await run(async () => {
         await requireService().deleteCase(caseTag);
-        get().index.remove(caseTag);
+        get().search.remove(caseTag);
+        set({ searchVersion: get().searchVersion + 1 });
         set({ cases: get().cases.filter((c) => c.caseTag !== caseTag) });
       });
     },

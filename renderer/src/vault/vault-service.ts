@@ -7,7 +7,15 @@ import {
 } from '../../../shared/backup/backup-format';
 import { readCasePackage, writeCasePackage } from '../../../shared/backup/case-package';
 import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
-import { openVaultRows, sealCase, type OpenedRows, type SealedCaseRow } from '../../../shared/backup/vault-rows';
+import {
+  openVaultRows,
+  pageIdOf,
+  resealDocuments,
+  type CaseKeyRow,
+  type ChunkRow,
+  type OpenedRows,
+  type SettingsRow,
+} from '../../../shared/backup/vault-rows';
 import { randomId } from '../../../shared/crypto/bytes';
 import { VaultError, type IntegrityError } from '../../../shared/crypto/errors';
 import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
@@ -42,7 +50,7 @@ import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/report/locale';
 import { VaultMissingError } from '../db/errors';
-import { sealSettings, type ImportWrite, type OpenedCase, type VaultRepository } from '../db/vault-repository';
+import { sealSettings, type VaultRepository } from '../db/vault-repository';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
@@ -85,6 +93,8 @@ export type CaseView = {
 
 export type OpenedVault = {
   readonly cases: CaseView[];
+  /** Decrypted search pages (JSON): the search index is built from them off the main thread. */
+  readonly searchPages: readonly Uint8Array[];
   readonly failures: string[];
   readonly settings: VaultSettings;
 };
@@ -142,7 +152,6 @@ export type VaultServiceDeps = {
 export class VaultService {
   private keys: VaultKeys | null = null;
   private header: VaultHeader | null = null;
-  private readonly caseKeys = new Map<string, CaseKeys>();
 
   constructor(private readonly deps: VaultServiceDeps) {}
 
@@ -152,7 +161,6 @@ export class VaultService {
     if (header === null) return this.deps.marker.read() === null ? 'absent' : 'missing';
     this.header = header;
     this.deps.marker.write(header.vaultId);
-    await this.deps.repository.collectOrphans();
     return 'locked';
   }
 
@@ -255,9 +263,14 @@ export class VaultService {
         ? await unlockWithPassphrase(header.vault, secret.passphrase, this.deps.argon2id, this.floor())
         : await unlockWithRecoveryKey(header.vault, secret.recoveryKey);
     const frames = await readBackupFrames(bytes, keys.backup);
-    const count = (table: string) => frames.filter((f) => f.table === table).reduce((sum, f) => sum + f.rows.length, 0);
+    const { cases } = await openVaultRows(frames, keys);
+    const count = (pick: (c: CaseView) => number) => cases.reduce((sum, c) => sum + pick(c), 0);
     return {
-      summary: { cases: count('cases'), entries: count('entries'), documents: count('attachments') },
+      summary: {
+        cases: cases.length,
+        entries: count((c) => c.entries.length),
+        documents: count((c) => c.attachments.length),
+      },
       commit: async () => {
         await this.deps.repository.restoreRows(frames);
         this.deps.marker.write(header.vault.vaultId);
@@ -295,7 +308,7 @@ export class VaultService {
   /** One case as a package for a colleague, with the one-time code that opens it (shown once). */
   async createCasePackage(current: CaseView): Promise<{ parts: Uint8Array[]; code: string }> {
     const keys = this.requireKeys();
-    const caseKeys = this.requireCaseKeys(current.caseTag);
+    const caseKeys = await this.deps.repository.caseKeysFor(keys, current.caseTag);
     return writeCasePackage({
       snapshot: current,
       chunks: (_caseTag, manifest) => this.deps.repository.readAttachment(keys, caseKeys, manifest),
@@ -308,19 +321,16 @@ export class VaultService {
     const keys = this.requireKeys();
     const local = await this.deps.repository.loadAll(keys);
     const localCases = new Map(local.cases.map((c) => [c.caseTag, c]));
-    const localViews = new Map(this.viewsOf(local.cases).views.map((v) => [v.caseTag, v]));
-    // A case this vault holds but cannot read (a damaged row) must not be replaced behind the user's back.
-    const unreadable = new Set(
-      local.failures.filter((f) => f.table === 'caseKeys' || f.table === 'cases').map((f) => f.rowId),
-    );
-    const blocked = incoming.cases.find((c) => unreadable.has(c.caseTag));
+    // Cases on a page this vault holds but cannot read must not be replaced behind the user's back.
+    const unreadable = new Set(local.failures.map((f) => f.rowId));
+    const blocked = incoming.cases.find((c) => unreadable.has(pageIdOf(c.caseTag)) && !localCases.has(c.caseTag));
     if (blocked !== undefined)
       throw new VaultError(
         'integrity',
-        `import: the case "${blocked.record.title}" is in this vault but its stored record is damaged, so it cannot be merged. Nothing was written.`,
+        `import: the case "${blocked.record.title}" belongs with stored records that are damaged, so it cannot be merged. Nothing was written.`,
       );
     const at = new Date().toISOString();
-    const merges = incoming.cases.map((c) => mergeCase(localViews.get(c.caseTag), c, at));
+    const merges = incoming.cases.map((c) => mergeCase(localCases.get(c.caseTag), c, at));
     const storedSettings = await this.deps.repository.readSettingsVersioned(keys);
     const settings = parseSettings(storedSettings.value);
     const otherReports = parseSettings(incoming.settings).reports;
@@ -340,55 +350,50 @@ export class VaultService {
       cases: merges.map((m) => ({ caseTag: m.merged.caseTag, title: m.merged.record.title, outcome: m.outcome })),
     };
     const commit = async (): Promise<OpenedVault> => {
-      const write = {
-        expectCases: [] as Array<ImportWrite['expectCases'][number]>,
-        expectSettings: storedSettings.version,
-        newCaseKeys: [] as Array<ImportWrite['newCaseKeys'][number]>,
-        cases: [] as SealedCaseRow[],
-        entries: [] as SealedCaseRow[],
-        deleteEntries: [] as string[],
-        attachments: [] as SealedCaseRow[],
-        deleteAttachments: [] as string[],
-        chunks: [] as Array<ImportWrite['chunks'][number]>,
-        settings: null as SealedCaseRow | null,
-      } satisfies ImportWrite;
+      const put: CaseView[] = [];
+      const newCaseKeys: CaseKeyRow[] = [];
+      const chunks: ChunkRow[] = [];
+      const removedDocuments: string[] = [];
+      const expected = new Map<string, CaseView | null>();
       for (const merge of merges) {
         if (merge.outcome === 'unchanged') continue;
         const { merged } = merge;
         const existing = localCases.get(merged.caseTag);
+        expected.set(merged.caseTag, existing ?? null);
         let caseKeys: CaseKeys;
         if (existing === undefined) {
           const created = await createCaseKeys(keys, merged.caseTag);
           caseKeys = created.caseKeys;
-          write.newCaseKeys.push({ caseTag: merged.caseTag, iv: created.wrapped.iv, ct: created.wrapped.ct });
+          newCaseKeys.push({ caseTag: merged.caseTag, iv: created.wrapped.iv, ct: created.wrapped.ct });
         } else {
-          caseKeys = existing.keys;
-          write.expectCases.push({ caseTag: merged.caseTag, version: existing.version });
+          caseKeys = await this.deps.repository.caseKeysFor(keys, merged.caseTag);
         }
-        const before = new Map((localViews.get(merged.caseTag)?.entries ?? []).map((e) => [e.id, e.record]));
-        const sealed = await sealCase(
+        const documents = await resealDocuments(
           keys.vaultId,
           caseKeys,
-          {
-            record: merged.record,
-            entries: merged.entries.filter((e) => JSON.stringify(before.get(e.id)) !== JSON.stringify(e.record)),
-            attachments: merge.attachmentsAdded,
-          },
+          merged.caseTag,
+          merge.attachmentsAdded,
           incoming.chunks,
         );
-        write.cases.push(sealed.caseRow);
-        write.entries.push(...sealed.entryRows);
-        write.attachments.push(...sealed.attachmentRows);
-        write.chunks.push(...sealed.chunkRows);
-        write.deleteEntries.push(...merge.entriesRemoved);
-        write.deleteAttachments.push(...merge.attachmentsRemoved);
+        const resealed = new Map(documents.manifests.map((m) => [m.id, m]));
+        put.push({ ...merged, attachments: merged.attachments.map((a) => resealed.get(a.id) ?? a) });
+        chunks.push(...documents.chunkRows);
+        removedDocuments.push(...merge.attachmentsRemoved);
       }
+      let settingsRow: SettingsRow | undefined;
       if (reportsAdded.length > 0) {
         const reports = { ...settings.reports };
         for (const quarter of reportsAdded) reports[quarter] = otherReports[quarter] as ReportSettings;
-        write.settings = await sealSettings(keys, { ...settings, reports });
+        settingsRow = await sealSettings(keys, { ...settings, reports });
       }
-      await this.deps.repository.applyImport(write);
+      await this.deps.repository.write(keys, {
+        put,
+        newCaseKeys,
+        chunks,
+        deleteChunksOf: { attachmentIds: removedDocuments },
+        ...(settingsRow ? { settings: settingsRow } : {}),
+        expect: { cases: expected, settings: storedSettings.version },
+      });
       return this.load();
     };
     return { summary, commit };
@@ -397,7 +402,7 @@ export class VaultService {
   /** Drops every key. The caller drops the decrypted records it holds. */
   lock(): void {
     this.keys = null;
-    this.caseKeys.clear();
+    this.deps.repository.forget();
   }
 
   get unlocked(): boolean {
@@ -428,9 +433,11 @@ export class VaultService {
       updatedAt: now,
       history: [{ at: now, action: 'case-created', changes: [] }],
     });
-    const { caseTag, caseKeys } = await this.deps.repository.createCase(keys, record);
-    this.caseKeys.set(caseTag, caseKeys);
-    return { caseTag, record, entries: [], attachments: [] };
+    const caseTag = randomId();
+    const { wrapped } = await createCaseKeys(keys, caseTag);
+    const view: CaseView = { caseTag, record, entries: [], attachments: [] };
+    await this.deps.repository.write(keys, { put: [view], newCaseKeys: [{ caseTag, ...wrapped }] });
+    return view;
   }
 
   /** Saves edited fields; the history records each field that changed, with both values. */
@@ -445,8 +452,7 @@ export class VaultService {
       updatedAt: now,
       history: [...current.record.history, { at: now, action: 'case-updated', changes }],
     };
-    await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), { record });
-    return { ...current, record };
+    return this.store({ ...current, record });
   }
 
   /** Adds a timeline entry and its history line in one write. */
@@ -464,10 +470,7 @@ export class VaultService {
       entryId: id,
       changes: diffFields({}, entryFieldsOf(entry)),
     };
-    return this.writeEntries(current, event, { putEntries: [{ id, value: entry }] }, [
-      ...current.entries,
-      { id, record: entry },
-    ]);
+    return this.writeEntries(current, event, [...current.entries, { id, record: entry }]);
   }
 
   async updateEntry(current: CaseView, entryId: string, fields: EntryFields): Promise<CaseView> {
@@ -483,7 +486,6 @@ export class VaultService {
     return this.writeEntries(
       current,
       event,
-      { putEntries: [{ id: entryId, value: entry }] },
       current.entries.map((e) => (e.id === entryId ? { id: entryId, record: entry } : e)),
     );
   }
@@ -501,7 +503,6 @@ export class VaultService {
     return this.writeEntries(
       current,
       event,
-      { deleteEntries: [entryId] },
       current.entries.filter((e) => e.id !== entryId),
     );
   }
@@ -551,9 +552,10 @@ export class VaultService {
     meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
     options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseView> {
+    const keys = this.requireKeys();
     const manifest = await this.deps.repository.importAttachment(
-      this.requireKeys(),
-      this.requireCaseKeys(current.caseTag),
+      keys,
+      await this.deps.repository.caseKeysFor(keys, current.caseTag),
       file,
       meta,
       options,
@@ -575,9 +577,10 @@ export class VaultService {
   /** The decrypted bytes of an attachment, each chunk verified before it is released. */
   async readAttachment(current: CaseView, manifest: AttachmentManifest): Promise<Uint8Array[]> {
     const parts: Uint8Array[] = [];
+    const keys = this.requireKeys();
     const source = this.deps.repository.readAttachment(
-      this.requireKeys(),
-      this.requireCaseKeys(current.caseTag),
+      keys,
+      await this.deps.repository.caseKeysFor(keys, current.caseTag),
       manifest,
     );
     for await (const part of source) parts.push(part);
@@ -585,87 +588,76 @@ export class VaultService {
   }
 
   async deleteAttachment(current: CaseView, manifest: AttachmentManifest): Promise<CaseView> {
-    this.requireKeys();
-    await this.deps.repository.deleteAttachment(manifest.id);
     const withoutFile = { ...current, attachments: current.attachments.filter((a) => a.id !== manifest.id) };
-    return this.writeRecord(withoutFile, current.record, {
-      action: 'attachment-deleted',
-      attachmentId: manifest.id,
-      changes: [{ field: 'attachment', before: manifest.name, after: null }],
-    });
+    return this.writeRecord(
+      withoutFile,
+      current.record,
+      {
+        action: 'attachment-deleted',
+        attachmentId: manifest.id,
+        changes: [{ field: 'attachment', before: manifest.name, after: null }],
+      },
+      { attachmentIds: [manifest.id] },
+    );
   }
 
+  /**
+   * Deletes a case in one transaction: it leaves its page, which is re-keyed, its document key is
+   * destroyed and its documents' chunks removed (crypto-shredding: what remains on disk of any of
+   * them needs a key that no longer exists).
+   */
   async deleteCase(caseTag: string): Promise<void> {
-    this.requireKeys();
-    await this.deps.repository.deleteCase(caseTag);
-    this.caseKeys.delete(caseTag);
+    await this.deps.repository.write(this.requireKeys(), {
+      remove: [caseTag],
+      deleteChunksOf: { caseTags: [caseTag] },
+    });
   }
 
   async saveSettings(settings: VaultSettings): Promise<void> {
     await this.deps.repository.writeSettings(this.requireKeys(), settings);
   }
 
-  private async writeEntries(
-    current: CaseView,
-    event: HistoryEvent,
-    change: { putEntries?: Array<{ id: string; value: EntryRecord }>; deleteEntries?: string[] },
-    entries: EntryView[],
-  ): Promise<CaseView> {
+  private async writeEntries(current: CaseView, event: HistoryEvent, entries: EntryView[]): Promise<CaseView> {
     const record: CaseRecord = { ...current.record, updatedAt: event.at, history: [...current.record.history, event] };
-    await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), {
-      record,
-      ...change,
-    });
-    return { ...current, record, entries };
+    return this.store({ ...current, record, entries });
   }
 
-  private async writeRecord(current: CaseView, record: CaseRecord, event: Omit<HistoryEvent, 'at'>): Promise<CaseView> {
+  private async writeRecord(
+    current: CaseView,
+    record: CaseRecord,
+    event: Omit<HistoryEvent, 'at'>,
+    deleteChunksOf?: { attachmentIds: string[] },
+  ): Promise<CaseView> {
     const at = new Date().toISOString();
     const next: CaseRecord = { ...record, updatedAt: at, history: [...record.history, { at, ...event }] };
-    await this.deps.repository.writeCase(this.requireKeys(), this.requireCaseKeys(current.caseTag), { record: next });
-    return { ...current, record: next };
+    return this.store({ ...current, record: next }, deleteChunksOf);
   }
 
-  private requireCaseKeys(caseTag: string): CaseKeys {
-    this.requireKeys();
-    const caseKeys = this.caseKeys.get(caseTag);
-    if (caseKeys === undefined) throw new VaultError('storage', `vault: the case ${caseTag} is not open.`);
-    return caseKeys;
+  /** Stores a case as it now is (its page is re-sealed in one transaction). */
+  private async store(next: CaseView, deleteChunksOf?: { attachmentIds: string[] }): Promise<CaseView> {
+    await this.deps.repository.write(this.requireKeys(), {
+      put: [next],
+      ...(deleteChunksOf ? { deleteChunksOf } : {}),
+    });
+    return next;
   }
 
   private async load(): Promise<OpenedVault> {
     const keys = this.requireKeys();
-    const { cases, failures } = await this.deps.repository.loadAll(keys);
-    const { views, messages } = this.viewsOf(cases);
+    const { cases, searchPages, failures } = await this.deps.repository.loadAll(keys);
     const storedSettings = await this.deps.repository.readSettings(keys);
+    // Chunks no document refers to: an import that died half way (or another window's leftovers).
+    if (failures.length === 0)
+      await this.deps.repository.collectOrphanChunks(new Set(cases.flatMap((c) => c.attachments.map((a) => a.id))));
     return {
-      cases: views,
-      failures: [...failures.map((failure: IntegrityError) => failure.message), ...messages],
+      cases: [...cases],
+      searchPages,
+      failures: failures.map((failure: IntegrityError) => failure.message),
       settings: parseSettings(storedSettings),
     };
   }
 
   /** Checks the shape of decrypted cases and keeps their keys; what does not fit is reported, not shown. */
-  private viewsOf(cases: readonly OpenedCase[]): { views: CaseView[]; messages: string[] } {
-    const messages: string[] = [];
-    const views: CaseView[] = [];
-    for (const opened of cases) {
-      const parsed = caseRecordSchema.safeParse(opened.record);
-      if (!parsed.success) {
-        messages.push(`integrity: the record cases/${opened.caseTag} does not have the shape of a case.`);
-        continue;
-      }
-      const entries: EntryView[] = [];
-      for (const entry of opened.entries) {
-        const parsedEntry = entryRecordSchema.safeParse(entry.value);
-        if (parsedEntry.success) entries.push({ id: entry.id, record: parsedEntry.data });
-        else messages.push(`integrity: the record entries/${entry.id} does not have the shape of a timeline entry.`);
-      }
-      this.caseKeys.set(opened.caseTag, opened.keys);
-      views.push({ caseTag: opened.caseTag, record: parsed.data, entries, attachments: opened.attachments });
-    }
-    return { views, messages };
-  }
 
   private async requireHeader(): Promise<VaultHeader> {
     this.header ??= await this.deps.repository.readHeader();

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, emptyCaseFields, INITIATOR_TYPES, STAGES } from '../../../../shared/domain/case';
 import { REGION_CODES } from '../../../../shared/domain/regions';
@@ -42,7 +42,8 @@ function CaseListPage() {
   const { t, i18n } = useTranslation();
   const platform = usePlatform();
   const cases = useVaultStore((s) => s.cases);
-  const index = useVaultStore((s) => s.index);
+  const search = useVaultStore((s) => s.search);
+  const searchVersion = useVaultStore((s) => s.searchVersion);
   const failures = useVaultStore((s) => s.failures);
   const error = useVaultStore((s) => s.error);
   const backupDue = useVaultStore((s) => s.cases.length > 0 && backupIsDue(s.settings.lastBackupAt));
@@ -53,13 +54,28 @@ function CaseListPage() {
   const [importing, setImporting] = useState(false);
 
   const tokens = useMemo(() => queryTokens(deferredQuery), [deferredQuery]);
+  // The index answers from its worker; the hits are kept with the query (and index version) they answer.
+  const [hits, setHits] = useState<{ key: string; ids: readonly string[] } | null>(null);
+  const hitsKey = `${searchVersion}\u0000${deferredQuery}`;
+  const searching = tokens.length > 0 && hits?.key !== hitsKey;
+  useEffect(() => {
+    if (tokens.length === 0) return;
+    let current = true;
+    void search.search(deferredQuery).then((found) => {
+      if (current) setHits({ key: hitsKey, ids: found.map((hit) => hit.id) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [search, hitsKey, deferredQuery, tokens.length]);
   const shown = useMemo(() => {
     const filtered = cases.filter((view) => matchesFilters(view, filters));
     if (tokens.length === 0) return sortCases(filtered, sort, i18n.language);
+    if (hits === null) return [];
     const byTag = new Map(filtered.map((view) => [view.caseTag, view]));
     // Search results keep their relevance order; filters still apply.
-    return index.search(deferredQuery).flatMap((hit) => byTag.get(hit.id) ?? []);
-  }, [cases, filters, sort, tokens, index, deferredQuery, i18n.language]);
+    return hits.ids.flatMap((id) => byTag.get(id) ?? []);
+  }, [cases, filters, sort, tokens, hits, i18n.language]);
 
   /** The cases shown (search and filters applied) as a spreadsheet. */
   const exportCsv = async () => {
@@ -253,7 +269,7 @@ function CaseListPage() {
               : t('cases.shown', { shown: shown.length, total: cases.length })}
           </p>
           {shown.length === 0 ? (
-            <p>{t('cases.noMatches')}</p>
+            <p role="status">{searching ? t('cases.searching') : t('cases.noMatches')}</p>
           ) : (
             <CaseList cases={shown} tokens={tokens} onOpen={(caseTag) => useCasesUi.setState({ openCase: caseTag })} />
           )}

@@ -111,6 +111,7 @@ export const en = {
     count: '{{count}} cases',
     count_one: '{{count}} case',
     shown: '{{shown}} of {{total}} cases',
+    searching: 'Searching…',
     noMatches: 'No case matches the search and filters.',
     anonymous: 'anonymity required',
     tabs: {

@@ -113,6 +113,7 @@ export const kk: Catalog = {
     count: 'Істер: {{count}}',
     count_one: 'Істер: {{count}}',
     shown: '{{total}} істің {{shown}} көрсетілді',
+    searching: 'Іздеу жүріп жатыр…',
     noMatches: 'Іздеу мен сүзгілерге сай іс жоқ.',
     anonymous: 'анонимдік қажет',
     tabs: {

@@ -112,6 +112,7 @@ export const ru: Catalog = {
     count: 'Дел: {{count}}',
     count_one: 'Дел: {{count}}',
     shown: 'Показано {{shown}} из {{total}}',
+    searching: 'Идёт поиск…',
     noMatches: 'Ни одно дело не подходит под поиск и фильтры.',
     anonymous: 'требуется анонимность',
     tabs: {

@@ -270,7 +270,7 @@ describe('damaged imports never change the vault', () => {
       fc.uint8Array({ minLength: 0, maxLength: 200 }).map((tail) => concatBytes(file.slice(0, 14), tail)),
       fc
         .constantFrom(9, 2, 0)
-        .map((version) => utf8(new TextDecoder('latin1').decode(file).replace('"version":1', `"version":${version}`))),
+        .map((version) => utf8(new TextDecoder('latin1').decode(file).replace('"version":2', `"version":${version}`))),
       fc.constantFrom(0xffffffff, 0x7fffffff, 15).map((length) => {
         const copy = file.slice();
         new DataView(copy.buffer).setUint32(boundaries[0]!, length);

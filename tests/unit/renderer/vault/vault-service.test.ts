@@ -3,8 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
-import { unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
-import type { SealedRow } from '../../../../renderer/src/db/vault-db';
+import { openPageKey, unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
+import { openPage, pageIdOf } from '../../../../shared/backup/vault-rows';
+import { VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import { VaultService } from '../../../../renderer/src/vault/vault-service';
 import {
   CANARIES,
@@ -113,98 +114,93 @@ describe('vault service: create → add → lock → unlock', () => {
 });
 
 describe('tampering', () => {
-  async function vaultWithTwoCases() {
+  /** A vault with two cases on different pages, so damage to one page leaves the other case readable. */
+  async function vaultWithTwoPages() {
     const repository = makeRepository();
     const service = makeService(repository);
     await service.create(PASSPHRASE);
     const a = await service.createCase(makeCase({ title: 'Дело А' }));
-    const b = await service.createCase(makeCase({ title: 'Дело Б' }));
+    let b = await service.createCase(makeCase({ title: 'Дело Б' }));
+    while (pageIdOf(b.caseTag) === pageIdOf(a.caseTag)) {
+      await service.deleteCase(b.caseTag);
+      b = await service.createCase(makeCase({ title: 'Дело Б' }));
+    }
     service.lock();
-    return { repository, a, b };
+    return { repository, a, b, pageA: pageIdOf(a.caseTag), pageB: pageIdOf(b.caseTag) };
   }
 
-  it('detects any single flipped byte of a stored record (IV, ciphertext or tag) and names the row', async () => {
-    const { repository, a } = await vaultWithTwoCases();
-    const original = (await repository.db.cases.get(a.caseTag)) as SealedRow;
-    const length = original.iv.byteLength + original.ct.byteLength;
+  it('detects any single flipped byte of a stored page (its key, IV, ciphertext or tag) and names the page', async () => {
+    const { repository, pageA } = await vaultWithTwoPages();
+    const original = (await repository.db.pages.get(pageA))!;
+    const parts = [original.wrap.iv, original.wrap.ct, original.iv, original.ct];
+    const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
     await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 0, max: length - 1 }),
-        fc.integer({ min: 1, max: 255 }),
-        async (position, mask) => {
-          const iv = new Uint8Array(original.iv);
-          const ct = new Uint8Array(original.ct);
-          if (position < iv.byteLength) iv[position] = (iv[position] ?? 0) ^ mask;
-          else ct[position - iv.byteLength] = (ct[position - iv.byteLength] ?? 0) ^ mask;
-          await repository.db.cases.put({ ...original, iv, ct });
-          const opened = await makeService(repository).unlock(PASSPHRASE);
-          expect(opened.failures).toEqual([expect.stringContaining(`cases/${a.caseTag}`)]);
-          expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело Б']);
-        },
-      ),
+      fc.asyncProperty(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: 255 }), async (position, mask) => {
+        const copies = parts.map((part) => new Uint8Array(part));
+        let at = position;
+        const target = copies.find((part) => (at < part.byteLength ? true : ((at -= part.byteLength), false)))!;
+        target[at] = target[at]! ^ mask;
+        const [wrapIv, wrapCt, iv, ct] = copies as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+        await repository.db.pages.put({ id: pageA, wrap: { iv: wrapIv, ct: wrapCt }, iv, ct });
+        const opened = await makeService(repository).unlock(PASSPHRASE);
+        expect(opened.failures).toEqual([expect.stringContaining(`pages/${pageA}`)]);
+        expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело Б']);
+      }),
       { numRuns: 60 },
     );
   });
 
-  it('detects ciphertexts swapped between two cases', async () => {
-    const { repository, a, b } = await vaultWithTwoCases();
-    const rowA = (await repository.db.cases.get(a.caseTag)) as SealedRow;
-    const rowB = (await repository.db.cases.get(b.caseTag)) as SealedRow;
-    await repository.db.cases.bulkPut([
-      { ...rowA, iv: rowB.iv, ct: rowB.ct },
-      { ...rowB, iv: rowA.iv, ct: rowA.ct },
+  it('detects pages swapped with each other, moved under another id, or a damaged search page', async () => {
+    const { repository, pageA, pageB } = await vaultWithTwoPages();
+    const rowA = (await repository.db.pages.get(pageA))!;
+    const rowB = (await repository.db.pages.get(pageB))!;
+    await repository.db.pages.bulkPut([
+      { ...rowB, id: pageA },
+      { ...rowA, id: pageB },
     ]);
-    const opened = await makeService(repository).unlock(PASSPHRASE);
-    expect(opened.failures).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining(`cases/${a.caseTag}`),
-        expect.stringContaining(`cases/${b.caseTag}`),
-      ]),
+    const swapped = await makeService(repository).unlock(PASSPHRASE);
+    expect(swapped.failures).toEqual(
+      expect.arrayContaining([expect.stringContaining(`pages/${pageA}`), expect.stringContaining(`pages/${pageB}`)]),
     );
+    expect(swapped.cases).toEqual([]);
+
+    await repository.db.pages.bulkPut([rowA, rowB]);
+    const search = (await repository.db.searchPages.get(pageB))!;
+    await repository.db.searchPages.put({ ...search, ct: search.ct.map((byte, i) => (i === 3 ? byte ^ 1 : byte)) });
+    const damagedSearch = await makeService(repository).unlock(PASSPHRASE);
+    expect(damagedSearch.failures).toEqual([expect.stringContaining(`searchPages/${pageB}`)]);
+    expect(damagedSearch.cases.map((c) => c.record.title)).toEqual(['Дело А']);
   });
 
-  it('detects case keys swapped between two cases, and the other rows still open', async () => {
-    const { repository, a, b } = await vaultWithTwoCases();
-    const service = makeService(repository);
-    const third = await (async () => {
-      await service.unlock(PASSPHRASE);
-      return service.createCase(makeCase({ title: 'Дело В' }));
-    })();
-    const keyA = await repository.db.caseKeys.get(a.caseTag);
-    const keyB = await repository.db.caseKeys.get(b.caseTag);
-    if (!keyA || !keyB) throw new Error('missing keys');
-    await repository.db.caseKeys.bulkPut([
-      { ...keyA, iv: keyB.iv, ct: keyB.ct },
-      { ...keyB, iv: keyA.iv, ct: keyA.ct },
-    ]);
-    const opened = await makeService(repository).unlock(PASSPHRASE);
-    expect(opened.failures).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining(`caseKeys/${a.caseTag}`),
-        expect.stringContaining(`caseKeys/${b.caseTag}`),
-      ]),
-    );
-    expect(opened.cases.map((c) => c.caseTag)).toEqual([third.caseTag]);
-  });
-
-  it('detects a row moved under another id', async () => {
-    const { repository, a } = await vaultWithTwoCases();
+  it('refuses to write into a page it could not open, so the cases still in it are not overwritten', async () => {
+    const { repository, a, pageA } = await vaultWithTwoPages();
+    const row = (await repository.db.pages.get(pageA))!;
+    await repository.db.pages.put({ ...row, ct: row.ct.map((byte, i) => (i === 0 ? byte ^ 1 : byte)) });
     const service = makeService(repository);
     await service.unlock(PASSPHRASE);
+    const stillThere = await repository.db.pages.get(pageA);
+    await expect(service.updateCase(a, { ...makeCase({ title: 'Перезапись' }) })).rejects.toMatchObject({ code: 'integrity' });
+    expect(await repository.db.pages.get(pageA)).toEqual(stillThere);
+  });
+
+  it('keeps both edits when two windows save different cases of the same page', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    const first = await service.createCase(makeCase({ title: 'Первое' }));
+    // A second case on the same page, written by a second window (its own repository on the same database).
     const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
       kdfFloor: dangerousTestOnlyKdfFloor,
     });
-    const { cases } = await repository.loadAll(keys);
-    const caseA = cases.find((c) => c.caseTag === a.caseTag)!;
-    await repository.writeCase(keys, caseA.keys, {
-      record: caseA.record,
-      putEntries: [{ id: 'entry-1', value: { text: 'hearing' } }],
-    });
-    const entry = (await repository.db.entries.get('entry-1'))!;
-    await repository.db.entries.put({ ...entry, id: 'entry-2' });
-    const reloaded = await repository.loadAll(keys);
-    expect(reloaded.failures.map((f) => f.message)).toEqual([expect.stringContaining('entries/entry-2')]);
-    expect(reloaded.cases.find((c) => c.caseTag === a.caseTag)?.entries.map((e) => e.id)).toEqual(['entry-1']);
+    let tag = 0;
+    while (pageIdOf(`other-${tag}`) !== pageIdOf(first.caseTag)) tag += 1;
+    const second = new VaultRepository(repository.db);
+    await second.loadAll(keys);
+    await second.write(keys, { put: [{ ...first, caseTag: `other-${tag}`, record: { ...first.record, title: 'Второе' } }] });
+    // The first window, unaware, saves its case: the page is read again and both survive.
+    await service.updateCase(first, { ...makeCase({ title: 'Первое, изменённое' }) });
+    const opened = await makeService(repository).unlock(PASSPHRASE);
+    expect(opened.cases.map((c) => c.record.title).sort()).toEqual(['Второе', 'Первое, изменённое']);
   });
 });
 
@@ -272,26 +268,37 @@ describe('passphrase change', () => {
 });
 
 describe('deleting a case', () => {
-  it('shreds the key first, then the rows; leftovers of an interrupted delete are swept at start-up', async () => {
+  it('removes it in one transaction, re-keys its page and destroys its document key', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
     await service.create(PASSPHRASE);
     const doomed = await service.createCase(makeCase({ title: 'Удалить' }));
     const kept = await service.createCase(makeCase({ title: 'Оставить' }));
+    await service.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), { name: 'a.pdf', type: 'application/pdf' });
+    const page = pageIdOf(doomed.caseTag);
+    const before = (await repository.db.pages.get(page))!;
 
-    // Simulate a crash between the two steps: the key is gone, the rows are still there.
-    await repository.db.caseKeys.delete(doomed.caseTag);
-    expect(await repository.db.cases.get(doomed.caseTag)).toBeDefined();
-    service.lock();
-    const reopened = makeService(repository);
-    expect(await reopened.probe()).toBe('locked'); // the sweep runs here
-    expect(await repository.db.cases.get(doomed.caseTag)).toBeUndefined();
-    const opened = await reopened.unlock(PASSPHRASE);
+    await service.deleteCase(doomed.caseTag);
+    expect(await repository.db.caseKeys.get(doomed.caseTag)).toBeUndefined();
+    expect(await repository.db.chunks.where('caseTag').equals(doomed.caseTag).count()).toBe(0);
+    const after = await repository.db.pages.get(page);
+    if (after !== undefined) {
+      // The page still holds other cases: it has a new key, and its old ciphertext does not open with it.
+      expect(after.wrap.ct).not.toEqual(before.wrap.ct);
+      const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
+        kdfFloor: dangerousTestOnlyKdfFloor,
+      });
+      await expect(openPage(keys.vaultId, await openPageKey(keys, page, after.wrap), 'pages', page, before)).rejects.toMatchObject({
+        code: 'integrity',
+      });
+    }
+    const opened = await makeService(repository).unlock(PASSPHRASE);
     expect(opened.cases.map((c) => c.caseTag)).toEqual([kept.caseTag]);
     expect(opened.failures).toEqual([]);
 
-    await reopened.deleteCase(kept.caseTag);
+    await service.deleteCase(kept.caseTag);
     expect(await repository.db.caseKeys.count()).toBe(0);
-    expect(await repository.db.cases.count()).toBe(0);
+    expect(await repository.db.pages.count()).toBe(0);
+    expect(await repository.db.searchPages.count()).toBe(0);
   });
 });

@@ -1,13 +1,18 @@
-import { reportPlainText } from '../../../../shared/report/report-text';
-import type { SearchDocument } from '../../../../shared/search/search-index';
-import type { CaseView } from '../../vault/vault-service';
+import type { CaseRecord } from '../domain/case';
+import type { EntryRecord } from '../domain/entry';
+import { reportPlainText } from '../report/report-text';
+import type { SearchDocument } from './search-index';
 
 /**
  * What search looks at in a case: titles, names, outlets, the initiator, courts, case numbers,
  * summaries, tags and the timeline. Privileged notes are left out on purpose: a search typed
  * while someone watches the screen must not surface them.
  */
-export function caseSearchDocument(view: CaseView): SearchDocument {
+export function caseSearchDocument(view: {
+  readonly caseTag: string;
+  readonly record: CaseRecord;
+  readonly entries: ReadonlyArray<{ readonly record: EntryRecord }>;
+}): SearchDocument {
   const { record } = view;
   return {
     id: view.caseTag,
