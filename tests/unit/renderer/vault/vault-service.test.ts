@@ -135,17 +135,21 @@ describe('tampering', () => {
     const parts = [original.wrap.iv, original.wrap.ct, original.iv, original.ct];
     const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: 255 }), async (position, mask) => {
-        const copies = parts.map((part) => new Uint8Array(part));
-        let at = position;
-        const target = copies.find((part) => (at < part.byteLength ? true : ((at -= part.byteLength), false)))!;
-        target[at] = target[at]! ^ mask;
-        const [wrapIv, wrapCt, iv, ct] = copies as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
-        await repository.db.pages.put({ id: pageA, wrap: { iv: wrapIv, ct: wrapCt }, iv, ct });
-        const opened = await makeService(repository).unlock(PASSPHRASE);
-        expect(opened.failures).toEqual([expect.stringContaining(`pages/${pageA}`)]);
-        expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело Б']);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (position, mask) => {
+          const copies = parts.map((part) => new Uint8Array(part));
+          let at = position;
+          const target = copies.find((part) => (at < part.byteLength ? true : ((at -= part.byteLength), false)))!;
+          target[at] = target[at]! ^ mask;
+          const [wrapIv, wrapCt, iv, ct] = copies as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+          await repository.db.pages.put({ id: pageA, wrap: { iv: wrapIv, ct: wrapCt }, iv, ct });
+          const opened = await makeService(repository).unlock(PASSPHRASE);
+          expect(opened.failures).toEqual([expect.stringContaining(`pages/${pageA}`)]);
+          expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело Б']);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -179,7 +183,9 @@ describe('tampering', () => {
     const service = makeService(repository);
     await service.unlock(PASSPHRASE);
     const stillThere = await repository.db.pages.get(pageA);
-    await expect(service.updateCase(a, { ...makeCase({ title: 'Перезапись' }) })).rejects.toMatchObject({ code: 'integrity' });
+    await expect(service.updateCase(a, { ...makeCase({ title: 'Перезапись' }) })).rejects.toMatchObject({
+      code: 'integrity',
+    });
     expect(await repository.db.pages.get(pageA)).toEqual(stillThere);
   });
 
@@ -196,7 +202,9 @@ describe('tampering', () => {
     while (pageIdOf(`other-${tag}`) !== pageIdOf(first.caseTag)) tag += 1;
     const second = new VaultRepository(repository.db);
     await second.loadAll(keys);
-    await second.write(keys, { put: [{ ...first, caseTag: `other-${tag}`, record: { ...first.record, title: 'Второе' } }] });
+    await second.write(keys, {
+      put: [{ ...first, caseTag: `other-${tag}`, record: { ...first.record, title: 'Второе' } }],
+    });
     // The first window, unaware, saves its case: the page is read again and both survive.
     await service.updateCase(first, { ...makeCase({ title: 'Первое, изменённое' }) });
     const opened = await makeService(repository).unlock(PASSPHRASE);
@@ -274,7 +282,10 @@ describe('deleting a case', () => {
     await service.create(PASSPHRASE);
     const doomed = await service.createCase(makeCase({ title: 'Удалить' }));
     const kept = await service.createCase(makeCase({ title: 'Оставить' }));
-    await service.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), { name: 'a.pdf', type: 'application/pdf' });
+    await service.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), {
+      name: 'a.pdf',
+      type: 'application/pdf',
+    });
     const page = pageIdOf(doomed.caseTag);
     const before = (await repository.db.pages.get(page))!;
 
@@ -288,7 +299,9 @@ describe('deleting a case', () => {
       const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
         kdfFloor: dangerousTestOnlyKdfFloor,
       });
-      await expect(openPage(keys.vaultId, await openPageKey(keys, page, after.wrap), 'pages', page, before)).rejects.toMatchObject({
+      await expect(
+        openPage(keys.vaultId, await openPageKey(keys, page, after.wrap), 'pages', page, before),
+      ).rejects.toMatchObject({
         code: 'integrity',
       });
     }
