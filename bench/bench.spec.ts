@@ -113,13 +113,23 @@ test('benchmark', async ({ baseURL }) => {
       );
       const marks = await page.evaluate(() =>
         Object.fromEntries(
-          ['qorgau:unlock-start', 'qorgau:kdf-done', 'qorgau:list-shown', 'qorgau:search-ready'].map((name) => [
-            name,
-            performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-          ]),
+          [
+            'qorgau:unlock-start',
+            'qorgau:kdf-done',
+            'qorgau:pages-read',
+            'qorgau:pages-opened',
+            'qorgau:pages-parsed',
+            'qorgau:vault-loaded',
+            'qorgau:list-shown',
+            'qorgau:search-ready',
+          ].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? NaN]),
         ),
       );
       kdfs.push(marks['qorgau:kdf-done']! - marks['qorgau:unlock-start']!);
+      const since = (name: string) => Math.round(marks[name]! - marks['qorgau:kdf-done']!);
+      console.log(
+        `open ${i + 1}: read ${since('qorgau:pages-read')} ms, decrypted ${since('qorgau:pages-opened')} ms, parsed ${since('qorgau:pages-parsed')} ms, loaded ${since('qorgau:vault-loaded')} ms, list ${since('qorgau:list-shown')} ms, search ${since('qorgau:search-ready')} ms`,
+      );
       opens.push(Math.max(marks['qorgau:list-shown']!, marks['qorgau:search-ready']!) - marks['qorgau:kdf-done']!);
     }
     await page.reload();

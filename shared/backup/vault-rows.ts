@@ -1,6 +1,6 @@
 import { createSHA256 } from 'hash-wasm';
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../crypto/attachment-chunks';
-import { fromUtf8, randomBytes, toBase64Url, utf8 } from '../crypto/bytes';
+import { fromUtf8, randomBytes, toBase64Url, toBufferSource, utf8 } from '../crypto/bytes';
 import { openRecord, sealRecord, type Sealed } from '../crypto/envelope';
 import { IntegrityError } from '../crypto/errors';
 import { openCaseKeys, openPageKey, type CaseKeys, type VaultKeys } from '../crypto/vault-keys';
@@ -20,6 +20,12 @@ import type { CaseSnapshot } from './merge';
  * search words, normalised once when the case was saved, so opening the vault neither decrypts
  * thousands of small rows nor normalises every text again. Documents stay chunked, under keys
  * derived from a random key per case.
+ *
+ * Page payloads are deflated before they are encrypted: JSON of case files shrinks about four
+ * times, which keeps a page below the size at which Chromium moves IndexedDB values into separate
+ * blob files, and makes opening the vault read a quarter of the bytes. (Compression before
+ * encryption leaks only through length, to someone who could also make the app encrypt text of
+ * their choosing beside the secret many times over; nothing in this app offers that.)
  */
 export const PAGE_COUNT = 256;
 
@@ -58,17 +64,40 @@ export function pageIdOf(caseTag: string): string {
 }
 
 /** Seals a page or search page under its page key, bound to the vault, the table and the page. */
-export function sealPage(
+export async function sealPage(
   vaultId: string,
   key: CryptoKey,
   table: 'pages' | 'searchPages',
   pageId: string,
   content: PageContent | SearchPageContent,
 ): Promise<Sealed> {
-  return sealRecord(key, { vaultId, table, caseTag: '', rowId: pageId }, utf8(JSON.stringify(content)));
+  const payload = await deflate(utf8(JSON.stringify(content)));
+  return sealRecord(key, { vaultId, table, caseTag: '', rowId: pageId }, payload);
 }
 
-/** Opens a page or search page: its plaintext JSON bytes, or an IntegrityError naming it. */
+/**
+ * The content of an opened page's payload: inflated, decoded and parsed by the platform (native
+ * code, not JavaScript). An IntegrityError naming the page if it does not inflate or parse.
+ */
+export async function readPage<T extends PageContent | SearchPageContent>(
+  payload: Uint8Array,
+  table: string,
+  pageId: string,
+): Promise<T> {
+  try {
+    const stream = new Blob([toBufferSource(payload)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return (await new Response(stream).json()) as T;
+  } catch {
+    throw new IntegrityError(table, pageId, 'it is not readable');
+  }
+}
+
+async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Opens a page or search page: its (deflated) payload, or an IntegrityError naming it. See `readPage`. */
 export function openPage(
   vaultId: string,
   key: CryptoKey,
@@ -96,7 +125,11 @@ export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultK
   const cases: CaseSnapshot[] = [];
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);
-    const content = parseJson(await openPage(keys.vaultId, key, 'pages', page.id, page), 'pages', page.id);
+    const content: unknown = await readPage(
+      await openPage(keys.vaultId, key, 'pages', page.id, page),
+      'pages',
+      page.id,
+    );
     const list = (content as { cases?: unknown } | null)?.cases;
     if (!Array.isArray(list)) throw new IntegrityError('pages', page.id, 'it does not hold cases');
     for (const raw of list as Array<Record<string, unknown>>) cases.push(checkedCase(raw, page.id));

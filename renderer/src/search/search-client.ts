@@ -28,8 +28,7 @@ class InlineSearch implements SearchClient {
 
   load(pages: readonly Uint8Array[]): Promise<void> {
     this.index = new SearchIndex();
-    indexSearchPages(this.index, pages);
-    return Promise.resolve();
+    return indexSearchPages(this.index, pages);
   }
 
   upsert(view: CaseView): void {

@@ -1,11 +1,10 @@
-import type { SearchPageContent } from '../../../shared/backup/vault-rows';
-import { fromUtf8 } from '../../../shared/crypto/bytes';
+import { readPage, type SearchPageContent } from '../../../shared/backup/vault-rows';
 import type { SearchIndex } from '../../../shared/search/search-index';
 
 /** Fills an index from decrypted search pages: words normalised when the cases were saved. */
-export function indexSearchPages(index: SearchIndex, pages: readonly Uint8Array[]): void {
-  for (const page of pages) {
-    const content = JSON.parse(fromUtf8(page)) as SearchPageContent;
+export async function indexSearchPages(index: SearchIndex, pages: readonly Uint8Array[]): Promise<void> {
+  const contents = await Promise.all(pages.map((page) => readPage<SearchPageContent>(page, 'searchPages', '')));
+  for (const content of contents) {
     for (const [id, words] of Object.entries(content.words)) index.upsertWords(id, words);
   }
 }

@@ -21,33 +21,40 @@ export type SearchReply =
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let index = new SearchIndex();
 
-scope.onmessage = (event: MessageEvent<SearchRequest>) => {
-  const message = event.data;
-  try {
-    switch (message.type) {
-      case 'load':
-        index = new SearchIndex();
-        indexSearchPages(index, message.pages);
-        scope.postMessage({ type: 'loaded' } satisfies SearchReply);
-        break;
-      case 'upsert':
-        index.upsertWords(message.id, message.words);
-        break;
-      case 'remove':
-        index.remove(message.id);
-        break;
-      case 'search':
-        scope.postMessage({
-          type: 'hits',
-          request: message.request,
-          hits: index.search(message.query),
-        } satisfies SearchReply);
-        break;
+/** One message at a time, in order: an edit made while the index is still loading lands after it. */
+async function handle(message: SearchRequest): Promise<void> {
+  switch (message.type) {
+    case 'load': {
+      const next = new SearchIndex();
+      await indexSearchPages(next, message.pages);
+      index = next;
+      scope.postMessage({ type: 'loaded' } satisfies SearchReply);
+      break;
     }
-  } catch (error) {
-    scope.postMessage({
-      type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies SearchReply);
+    case 'upsert':
+      index.upsertWords(message.id, message.words);
+      break;
+    case 'remove':
+      index.remove(message.id);
+      break;
+    case 'search':
+      scope.postMessage({
+        type: 'hits',
+        request: message.request,
+        hits: index.search(message.query),
+      } satisfies SearchReply);
+      break;
   }
+}
+
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event: MessageEvent<SearchRequest>) => {
+  queue = queue
+    .then(() => handle(event.data))
+    .catch((error: unknown) =>
+      scope.postMessage({
+        type: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies SearchReply),
+    );
 };

@@ -121,9 +121,29 @@ export function initialVaultState(): VaultState {
 
 let service: VaultService | null = null;
 
+/** The search index being built for the vault being opened (started before its cases are parsed). */
+type PendingSearch = { readonly client: SearchClient; ready: boolean };
+let pendingSearch: PendingSearch | null = null;
+
+function startSearch(pages: readonly Uint8Array[]): PendingSearch {
+  const entry: PendingSearch = { client: createSearchClient(), ready: false };
+  void entry.client.load(pages).then(() => {
+    entry.ready = true;
+    const state = useVaultStore.getState();
+    if (state.search !== entry.client) return;
+    markTiming('qorgau:search-ready');
+    useVaultStore.setState({ searchReady: true, searchVersion: state.searchVersion + 1 });
+  });
+  return entry;
+}
+
 /** Connects the store to the vault service once at start-up (tests pass their own). */
 export function connectVaultService(vaultService: VaultService): void {
   service = vaultService;
+  vaultService.onSearchPages((pages) => {
+    pendingSearch?.client.dispose();
+    pendingSearch = startSearch(pages);
+  });
 }
 
 function requireService(): VaultService {
@@ -150,18 +170,15 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
   };
   const opened = (vault: OpenedVault): Partial<VaultState> => {
     // The index is built beside the list (in a worker): the list shows first, search follows.
-    get().search.dispose();
-    const search = createSearchClient();
-    void search.load(vault.searchPages).then(() => {
-      if (get().search !== search) return;
-      markTiming('qorgau:search-ready');
-      set({ searchReady: true, searchVersion: get().searchVersion + 1 });
-    });
+    const entry = pendingSearch ?? startSearch(vault.searchPages);
+    pendingSearch = null;
+    if (get().search !== entry.client) get().search.dispose();
+    if (entry.ready) markTiming('qorgau:search-ready');
     return {
       status: 'unlocked',
       cases: sortCases(vault.cases),
-      search,
-      searchReady: false,
+      search: entry.client,
+      searchReady: entry.ready,
       failures: vault.failures,
       settings: vault.settings,
     };

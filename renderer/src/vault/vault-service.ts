@@ -153,7 +153,17 @@ export class VaultService {
   private keys: VaultKeys | null = null;
   private header: VaultHeader | null = null;
 
+  private searchPagesListener: ((pages: readonly Uint8Array[]) => void) | null = null;
+
   constructor(private readonly deps: VaultServiceDeps) {}
+
+  /**
+   * Hands the decrypted search pages to `listener` as soon as they are decrypted on each open,
+   * before the cases are parsed, so the index can be built beside them.
+   */
+  onSearchPages(listener: (pages: readonly Uint8Array[]) => void): void {
+    this.searchPagesListener = listener;
+  }
 
   /** What start-up finds: no vault yet, a vault to unlock, or a vault that was wiped under us. */
   async probe(): Promise<'absent' | 'locked' | 'missing'> {
@@ -644,11 +654,15 @@ export class VaultService {
 
   private async load(): Promise<OpenedVault> {
     const keys = this.requireKeys();
-    const { cases, searchPages, failures } = await this.deps.repository.loadAll(keys);
+    const { cases, searchPages, failures } = await this.deps.repository.loadAll(
+      keys,
+      this.searchPagesListener ?? undefined,
+    );
     const storedSettings = await this.deps.repository.readSettings(keys);
     // Chunks no document refers to: an import that died half way (or another window's leftovers).
     if (failures.length === 0)
       await this.deps.repository.collectOrphanChunks(new Set(cases.flatMap((c) => c.attachments.map((a) => a.id))));
+    markTiming('qorgau:vault-loaded');
     return {
       cases: [...cases],
       searchPages,
