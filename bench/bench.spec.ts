@@ -15,8 +15,8 @@ import { QUERIES } from './workload';
  */
 const QUICK = process.env.QORGAU_BENCH_QUICK === '1';
 const CASES = Number(process.env.QORGAU_BENCH_CASES ?? (QUICK ? 1_000 : 10_000));
-const ATTACH_MIB = QUICK ? 16 : 200;
-const MEMORY_MIB = QUICK ? 32 : 500;
+const ATTACH_MIB = Number(process.env.QORGAU_BENCH_ATTACH_MIB ?? (QUICK ? 16 : 200));
+const MEMORY_MIB = Number(process.env.QORGAU_BENCH_MEMORY_MIB ?? (QUICK ? 32 : 500));
 const PASSPHRASE = 'bench passphrase Әділет 2026 lantern';
 const SEED = 20_260_401;
 const BUNDLE = path.resolve('dist/bench/bench-page.js');
