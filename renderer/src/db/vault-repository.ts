@@ -258,6 +258,7 @@ export class VaultRepository {
         [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
       );
       if (change.expect) this.checkExpected(change.expect.cases);
+      timing('qorgau:write-sealed');
       const stale = await this.guard('save', () =>
         this.db.transaction(
           'rw',
@@ -304,6 +305,7 @@ export class VaultRepository {
           },
         ),
       );
+      timing('qorgau:write-committed');
       if (stale.length === 0) {
         for (const s of sealed) this.pages.set(s.row.id, s.state);
         for (const caseTag of change.remove ?? []) this.caseKeys.delete(caseTag);
