@@ -158,7 +158,7 @@ const api = {
   async saves(options: {
     passphrase: string;
     count: number;
-  }): Promise<{ total: number[]; sealed: number[]; committed: number[] }> {
+  }): Promise<{ total: number[]; sealed: number[]; committed: number[]; parts: Record<string, number[]> }> {
     const service = new VaultService({
       repository: VaultRepository.open(),
       argon2id: argon2idHashWasm,
@@ -166,6 +166,7 @@ const api = {
     });
     const { cases } = await service.unlock(options.passphrase);
     const total: number[] = [];
+    const parts: Record<string, number[]> = { start: [], words: [], keyed: [] };
     const sealed: number[] = [];
     const committed: number[] = [];
     const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
@@ -175,10 +176,13 @@ const api = {
       const next = await service.updateCase(view, { ...view.record, court: `${view.record.court} ·${i}` });
       total.push(performance.now() - start);
       sealed.push(last('qorgau:write-sealed') - start);
+      parts.start!.push(last('qorgau:write-start') - start);
+      parts.words!.push(last('qorgau:write-words') - start);
+      parts.keyed!.push(last('qorgau:write-keyed') - start);
       committed.push(last('qorgau:write-committed') - start);
       cases[(i * 7919) % cases.length] = next;
     }
-    return { total, sealed, committed };
+    return { total, sealed, committed, parts };
   },
 
   /** Reading and decrypting every record: Qorgau's repository against dexie-encrypted on the same records. */

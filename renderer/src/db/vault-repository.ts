@@ -238,6 +238,7 @@ export class VaultRepository {
    * whose cases changed meanwhile writes nothing.
    */
   async write(keys: VaultKeys, change: VaultWrite): Promise<void> {
+    timing('qorgau:write-start');
     const byPage = new Map<string, { put: StoredCase[]; remove: string[] }>();
     const touch = (caseTag: string) => {
       const pageId = pageIdOf(caseTag);
@@ -337,6 +338,7 @@ export class VaultRepository {
     const current = this.pages.get(pageId);
     const cases = new Map(current?.cases ?? []);
     const words = await this.wordsOf(current);
+    timing('qorgau:write-words');
     for (const stored of put) {
       cases.set(stored.caseTag, stored);
       words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
@@ -350,6 +352,7 @@ export class VaultRepository {
     const key = fresh?.key ?? current!.key;
     const wrap = fresh?.wrapped ?? current!.wrap;
     const list = [...cases.values()];
+    timing('qorgau:write-keyed');
     const [page, search] = await Promise.all([
       sealPage(keys.vaultId, key, 'pages', pageId, { cases: list }),
       sealPage(keys.vaultId, key, 'searchPages', pageId, { words: Object.fromEntries(words) }),
