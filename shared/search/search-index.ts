@@ -78,7 +78,8 @@ export class SearchIndex {
 
 /** Words → documents, with a sorted word list rebuilt only when a search follows a change. */
 class WordPostings {
-  private readonly postings = new Map<string, Set<string>>();
+  /** Arrays, not sets: loading ten thousand documents is millions of appends, and a push is the cheapest. */
+  private readonly postings = new Map<string, string[]>();
   private readonly wordsOf = new Map<string, readonly string[]>();
   private sorted: string[] | null = null;
 
@@ -86,20 +87,21 @@ class WordPostings {
   add(id: string, words: readonly string[]): void {
     this.wordsOf.set(id, words);
     for (const word of words) {
-      let set = this.postings.get(word);
-      if (set === undefined) {
-        this.postings.set(word, (set = new Set()));
+      const ids = this.postings.get(word);
+      if (ids === undefined) {
+        this.postings.set(word, [id]);
         this.sorted = null;
-      }
-      set.add(id);
+      } else ids.push(id);
     }
   }
 
   remove(id: string): void {
     for (const word of this.wordsOf.get(id) ?? []) {
-      const set = this.postings.get(word);
-      set?.delete(id);
-      if (set?.size === 0) {
+      const ids = this.postings.get(word);
+      if (ids === undefined) continue;
+      const at = ids.indexOf(id);
+      if (at >= 0) ids.splice(at, 1);
+      if (ids.length === 0) {
         this.postings.delete(word);
         this.sorted = null;
       }

@@ -115,6 +115,10 @@ function CaseListPage() {
     });
   };
 
+  // Filter choices come from the cases; computed once per change of the list, not per render.
+  const regions = useMemo(() => regionsIn(cases), [cases]);
+  const periods = useMemo(() => periodsIn(cases), [cases]);
+  const tags = useMemo(() => tagsIn(cases, i18n.language), [cases, i18n.language]);
   const setFilter = (key: keyof typeof filters, value: string) =>
     useCasesUi.setState((s) => ({ filters: { ...s.filters, [key]: value } }));
   const any = { value: '', label: t('cases.filters.any') };
@@ -136,9 +140,7 @@ function CaseListPage() {
     {
       key: 'region',
       label: t('cases.filters.region'),
-      options: [
-        ...new Set([...REGION_CODES.filter((code) => regionsIn(cases).includes(code)), ...regionsIn(cases)]),
-      ].map((v) => ({
+      options: [...new Set([...REGION_CODES.filter((code) => regions.includes(code)), ...regions])].map((v) => ({
         value: v,
         label: regionLabel(v, t),
       })),
@@ -148,11 +150,11 @@ function CaseListPage() {
       label: t('cases.filters.initiatorType'),
       options: INITIATOR_TYPES.map((v) => ({ value: v, label: t(`cases.initiatorType.${v}`) })),
     },
-    { key: 'period', label: t('cases.filters.period'), options: periodsIn(cases).map((v) => ({ value: v, label: v })) },
+    { key: 'period', label: t('cases.filters.period'), options: periods.map((v) => ({ value: v, label: v })) },
     {
       key: 'tag',
       label: t('cases.filters.tag'),
-      options: tagsIn(cases, i18n.language).map((v) => ({ value: v, label: v })),
+      options: tags.map((v) => ({ value: v, label: v })),
     },
   ];
 
