@@ -91,7 +91,7 @@ export async function readPage<T extends PageContent | SearchPageContent>(
   try {
     if (payload.byteLength < NATIVE_INFLATE_FROM) return JSON.parse(fromUtf8(inflateSync(payload))) as T;
     const stream = new Blob([toBufferSource(payload)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return (await new Response(stream).json()) as T;
+    return JSON.parse(fromUtf8(new Uint8Array(await new Response(stream).arrayBuffer()))) as T;
   } catch {
     throw new IntegrityError(table, pageId, 'it is not readable');
   }
