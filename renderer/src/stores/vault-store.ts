@@ -11,7 +11,6 @@ import {
   type CaseView,
   type DeviceKeystoreStatus,
   type ImportSummary,
-  type PreparedImport,
   type OpenedVault,
   type ReportSettings,
   type VaultService,
@@ -184,8 +183,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     };
   };
   /** Runs an import's verification; its commit replaces the decrypted state with the vault as written. */
-  const prepareImport = async (prepare: () => Promise<PreparedImport>): Promise<PreparedImportAction | null> => {
-    const holder: { prepared?: PreparedImport } = {};
+  const prepareImport = async <S>(
+    prepare: () => Promise<{ summary: S; commit: () => Promise<OpenedVault> }>,
+  ): Promise<{ summary: S; commit: () => Promise<boolean> } | null> => {
+    const holder: { prepared?: { summary: S; commit: () => Promise<OpenedVault> } } = {};
     await run(async () => {
       holder.prepared = await prepare();
     });
@@ -337,21 +338,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       });
       return holder.parts;
     },
-    prepareRestore: async (bytes, secret) => {
-      const holder: { prepared?: Awaited<ReturnType<VaultService['prepareRestore']>> } = {};
-      await run(async () => {
-        holder.prepared = await requireService().prepareRestore(bytes, secret);
-      });
-      if (holder.prepared === undefined) return null;
-      const { summary, commit } = holder.prepared;
-      return {
-        summary,
-        commit: () =>
-          run(async () => {
-            set({ ...opened(await commit()), recoveryKey: null });
-          }),
-      };
-    },
+    prepareRestore: (bytes, secret) => prepareImport(() => requireService().prepareRestore(bytes, secret)),
     prepareMerge: (bytes, secret) => prepareImport(() => requireService().prepareMerge(bytes, secret)),
     prepareCasePackageImport: (bytes, code) =>
       prepareImport(() => requireService().prepareCasePackageImport(bytes, code)),

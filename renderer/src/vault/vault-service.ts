@@ -4,6 +4,8 @@ import {
   readBackupFrames,
   readBackupHeader,
   sealBackupFrames,
+  type BackupFrame,
+  type BackupHeader,
 } from '../../../shared/backup/backup-format';
 import { readCasePackage, writeCasePackage } from '../../../shared/backup/case-package';
 import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
@@ -266,13 +268,7 @@ export class VaultService {
     bytes: Uint8Array,
     secret: { readonly passphrase: string } | { readonly recoveryKey: string },
   ): Promise<{ summary: { cases: number; entries: number; documents: number }; commit: () => Promise<OpenedVault> }> {
-    const { header } = readBackupHeader(bytes);
-    expectContents(header, 'vault');
-    const keys =
-      'passphrase' in secret
-        ? await unlockWithPassphrase(header.vault, secret.passphrase, this.deps.argon2id, this.floor())
-        : await unlockWithRecoveryKey(header.vault, secret.recoveryKey);
-    const frames = await readBackupFrames(bytes, keys.backup);
+    const { header, keys, frames } = await this.openBackup(bytes, secret);
     const { cases } = await openVaultRows(frames, keys);
     const count = (pick: (c: CaseView) => number) => cases.reduce((sum, c) => sum + pick(c), 0);
     return {
@@ -300,13 +296,22 @@ export class VaultService {
     secret: { readonly passphrase: string } | { readonly recoveryKey: string },
   ): Promise<PreparedImport> {
     this.requireKeys();
+    const { keys, frames } = await this.openBackup(bytes, secret);
+    return this.prepareImport(await openVaultRows(frames, keys));
+  }
+
+  /** A whole-vault backup file opened with its passphrase or recovery key, every frame verified. */
+  private async openBackup(
+    bytes: Uint8Array,
+    secret: { readonly passphrase: string } | { readonly recoveryKey: string },
+  ): Promise<{ header: BackupHeader; keys: VaultKeys; frames: BackupFrame[] }> {
     const { header } = readBackupHeader(bytes);
     expectContents(header, 'vault');
     const keys =
       'passphrase' in secret
         ? await unlockWithPassphrase(header.vault, secret.passphrase, this.deps.argon2id, this.floor())
         : await unlockWithRecoveryKey(header.vault, secret.recoveryKey);
-    return this.prepareImport(await openVaultRows(await readBackupFrames(bytes, keys.backup), keys));
+    return { header, keys, frames: await readBackupFrames(bytes, keys.backup) };
   }
 
   /** Opens a case package with its one-time code and works out whether it creates or updates a case. */

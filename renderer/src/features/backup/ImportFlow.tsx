@@ -1,18 +1,21 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
-import { useVaultStore, type PreparedImportAction } from '../../stores/vault-store';
+import { useVaultStore } from '../../stores/vault-store';
 import type { ImportSummary } from '../../vault/vault-service';
 import { PassphraseField } from '../vault/PassphraseField';
 
-type Secret = { passphrase: string } | { recoveryKey: string } | { code: string };
+export type ImportSecret = { passphrase: string } | { recoveryKey: string } | { code: string };
+
+/** A verified file, ready to be written: what it will change, and the one step that writes it. */
+export type PreparedFile<S> = { readonly summary: S; readonly commit: () => Promise<boolean> };
 
 /**
  * Bringing a file into this vault, in three steps: choose it, open it with its secret (which
  * verifies the whole file and works out the changes), and confirm after reading what will change.
  * Only the last step writes, in one transaction.
  */
-export function ImportFlow(props: {
+export function ImportFlow<S>(props: {
   readonly kind: 'backup' | 'package';
   readonly heading: string;
   readonly explain: string;
@@ -21,7 +24,12 @@ export function ImportFlow(props: {
   readonly checkLabel: string;
   readonly applyLabel: string;
   readonly doneLabel: string;
-  readonly prepare: (bytes: Uint8Array, secret: Secret) => Promise<PreparedImportAction | null>;
+  readonly prepare: (bytes: Uint8Array, secret: ImportSecret) => Promise<PreparedFile<S> | null>;
+  /** What the verified file will change, as the person reads it. */
+  readonly describe: (summary: S) => ReactNode;
+  /** False when the file changes nothing: no button to apply it. */
+  readonly changesSomething: (summary: S) => boolean;
+  readonly className?: string;
 }) {
   const { t } = useTranslation();
   const platform = usePlatform();
@@ -30,7 +38,7 @@ export function ImportFlow(props: {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
-  const [prepared, setPrepared] = useState<PreparedImportAction | null>(null);
+  const [prepared, setPrepared] = useState<PreparedFile<S> | null>(null);
   const [done, setDone] = useState(false);
 
   const reset = (next: File | null) => {
@@ -42,7 +50,7 @@ export function ImportFlow(props: {
   const check = async () => {
     if (file === null) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const typed: Secret =
+    const typed: ImportSecret =
       props.kind === 'package'
         ? { code: secret }
         : mode === 'passphrase'
@@ -59,7 +67,7 @@ export function ImportFlow(props: {
   };
 
   return (
-    <section className="settings-group import-flow" aria-label={props.heading}>
+    <section className={props.className ?? 'settings-group import-flow'} aria-label={props.heading}>
       <h2>{props.heading}</h2>
       <p className="muted">{props.explain}</p>
       <button
@@ -124,13 +132,13 @@ export function ImportFlow(props: {
       ) : null}
       {prepared ? (
         <div className="restore-summary">
-          <ImportSummaryView summary={prepared.summary} />
+          {props.describe(prepared.summary)}
           <div className="actions">
-            {nothingToDo(prepared.summary) ? null : (
+            {props.changesSomething(prepared.summary) ? (
               <button type="button" disabled={busy} onClick={() => void apply()}>
                 {props.applyLabel}
               </button>
-            )}
+            ) : null}
             <button type="button" className="secondary" onClick={() => reset(null)}>
               {t('backup.importSummary.cancel')}
             </button>
@@ -146,12 +154,17 @@ export function ImportFlow(props: {
   );
 }
 
+/** Whether a merge or a package import changes anything at all. */
+export function importChangesSomething(summary: ImportSummary): boolean {
+  return !nothingToDo(summary);
+}
+
 function nothingToDo(summary: ImportSummary): boolean {
   return summary.newCases === 0 && summary.updatedCases === 0 && summary.reportsAdded === 0;
 }
 
 /** What an import will change, in counts, then case by case. */
-function ImportSummaryView({ summary }: { readonly summary: ImportSummary }) {
+export function ImportSummaryView({ summary }: { readonly summary: ImportSummary }) {
   const { t } = useTranslation();
   if (nothingToDo(summary)) return <p role="status">{t('backup.importSummary.nothing')}</p>;
   const changed = summary.cases.filter((c) => c.outcome !== 'unchanged');

@@ -4,7 +4,7 @@ import { todayCivil } from '../../../../shared/domain/civil-date';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
-import { ImportFlow } from './ImportFlow';
+import { ImportFlow, ImportSummaryView, importChangesSomething } from './ImportFlow';
 
 /** Settings: merge a backup (of this vault from another device, or of a colleague's) into this vault. */
 export function MergeBackup() {
@@ -21,6 +21,8 @@ export function MergeBackup() {
       applyLabel={t('backup.merge.apply')}
       doneLabel={t('backup.merge.done')}
       prepare={(bytes, secret) => prepareMerge(bytes, 'code' in secret ? { passphrase: secret.code } : secret)}
+      describe={(summary) => <ImportSummaryView summary={summary} />}
+      changesSomething={importChangesSomething}
     />
   );
 }
@@ -40,6 +42,8 @@ export function CasePackageImport() {
       applyLabel={t('backup.package.apply')}
       doneLabel={t('backup.package.done')}
       prepare={(bytes, secret) => prepareCasePackageImport(bytes, 'code' in secret ? secret.code : '')}
+      describe={(summary) => <ImportSummaryView summary={summary} />}
+      changesSomething={importChangesSomething}
     />
   );
 }
