@@ -277,7 +277,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     lock: () => {
       requireService().lock();
+      // The search index holds words of case texts: it goes with the keys.
       get().search.dispose();
+      pendingSearch?.client.dispose();
+      pendingSearch = null;
       // Every decrypted record and the recovery key leave memory with the state they lived in.
       set({
         ...initialVaultState(),
