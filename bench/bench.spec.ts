@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -210,7 +211,18 @@ test('benchmark', async ({ baseURL }) => {
     );
 
     // 6. Peak extra memory of the whole browser while a large file is imported.
-    const importing = call(page, 'importOnly', { passphrase: PASSPHRASE, mib: MEMORY_MIB });
+    const bigFile = path.join(profileDir, '..', `qorgau-bench-${process.pid}.bin`);
+    const part = randomBytes(1024 * 1024);
+    await writeFile(bigFile, Buffer.concat(Array.from({ length: MEMORY_MIB }, () => part)));
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-file';
+      input.hidden = true;
+      document.body.append(input);
+    });
+    await page.setInputFiles('#bench-file', bigFile);
+    const importing = call(page, 'importOnly', { passphrase: PASSPHRASE });
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, {
       polling: 50,
     });
@@ -229,6 +241,7 @@ test('benchmark', async ({ baseURL }) => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     await importing;
+    await rm(bigFile, { force: true });
     results.attachPeakExtraMiB = round(peak - median(before), 1);
     row(
       `peak extra memory, ${MEMORY_MIB} MiB import (MiB)`,
