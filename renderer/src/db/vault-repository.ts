@@ -65,19 +65,15 @@ export type VaultWrite = {
 export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunks', 'settings'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
+/** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
+export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 /**
- * 60 KiB: small enough that a stored chunk stays below the size at which Chromium moves an
- * IndexedDB value into a separate blob. Blob-moved values are held in the browser's memory until
- * the page's garbage collector drops their handles, which during a large import it has no reason
- * to do (measured with `npm run bench`: 355 MiB peak extra memory for a 500 MiB file with 1 MiB
- * chunks, 75 MiB with these).
+ * Chunks per durable write. Measured with `npm run bench`: 2 → 53–64 MB/s for a 200 MiB import;
+ * 8 → ~60 MB/s with more memory held. (60 KiB chunks, below Chromium's blob-wrapping size, were
+ * tried: 62 MB/s and 75 MiB peak instead of 97 MiB at 1,000 cases, no better at 10,000, for 17×
+ * the rows; not taken.)
  */
-export const ATTACHMENT_CHUNK_SIZE = 60 * 1024;
-/**
- * Chunks per read and per durable write (3.75 MiB). Measured with `npm run bench` (200 MiB import,
- * 500 MiB file for memory): 16 → 48 MB/s, 98 MiB peak; 64 → 62 MB/s, 75 MiB peak.
- */
-const CHUNKS_PER_WRITE = 64;
+const CHUNKS_PER_WRITE = 2;
 
 /** A page as this window knows it while the vault is unlocked. */
 type PageState = {
@@ -521,17 +517,12 @@ export class VaultRepository {
     let writing: Promise<void> = Promise.resolve();
     try {
       for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
-        // One read per batch; the chunks are views into it.
-        const batchStart = first * ATTACHMENT_CHUNK_SIZE;
-        const bytes = new Uint8Array(
-          await file.slice(batchStart, batchStart + CHUNKS_PER_WRITE * ATTACHMENT_CHUNK_SIZE).arrayBuffer(),
-        );
         const sealing: Array<Promise<ChunkRow>> = [];
         for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index += 1) {
           if (options.signal?.aborted)
             throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
           const start = index * ATTACHMENT_CHUNK_SIZE;
-          const plain = bytes.subarray(start - batchStart, start - batchStart + ATTACHMENT_CHUNK_SIZE);
+          const plain = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_SIZE).arrayBuffer());
           hasher.update(plain);
           options.onProgress?.(Math.min(file.size, start + plain.byteLength), file.size);
           sealing.push(
