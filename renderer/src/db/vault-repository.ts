@@ -586,11 +586,15 @@ export class VaultRepository {
       for (let i = first; i < Math.min(manifest.chunkCount, first + CHUNKS_PER_WRITE); i += 1)
         keys.push([manifest.id, i]);
       const read = this.guard(`open "${manifest.name}"`, () => this.db.chunks.bulkGet(keys));
-      return read.then((rows) =>
-        Promise.all(
+      // Decrypted in parallel; if several parts are damaged, the first of them is the one named.
+      return read.then(async (rows) => {
+        const opened = await Promise.allSettled(
           rows.map((row, k) => openChunk(key, address, first + k, manifest.chunkCount, row?.ct, manifest.name)),
-        ),
-      );
+        );
+        const failed = opened.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
+        return opened.map((result) => (result as PromiseFulfilledResult<Uint8Array>).value);
+      });
     };
     let next = batch(0);
     for (let first = 0; first < manifest.chunkCount; first += CHUNKS_PER_WRITE) {
