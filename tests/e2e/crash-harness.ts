@@ -1,19 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchProfile } from './fixtures';
+import { random } from '../../bench/workload';
 import { VaultPage } from './vault-page';
 
-/** A small seeded generator, so a failing run can be replayed from the seed it prints. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the benchmark's), so a failing run can be replayed from the seed it prints. */
+export const seededRandom = random;
 
 /** SIGKILLs every Chromium process of this profile: no shutdown, no flush, like a power cut. */
 export function killBrowser(profileDir: string): number {

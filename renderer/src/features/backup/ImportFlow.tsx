@@ -123,11 +123,7 @@ export function ImportFlow<S>(props: {
               </button>
             ) : null}
           </div>
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorLine error={error} />
         </form>
       ) : null}
       {prepared ? (
@@ -143,11 +139,7 @@ export function ImportFlow<S>(props: {
               {t('backup.importSummary.cancel')}
             </button>
           </div>
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorLine error={error} />
         </div>
       ) : null}
     </section>
@@ -186,4 +178,13 @@ export function ImportSummaryView({ summary }: { readonly summary: ImportSummary
       </ul>
     </div>
   );
+}
+
+/** The last failure, as the store words it. */
+function ErrorLine({ error }: { readonly error: string | null }) {
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }
