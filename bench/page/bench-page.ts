@@ -171,7 +171,8 @@ const api = {
     const committed: number[] = [];
     const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
     for (let i = 0; i < options.count; i += 1) {
-      const view = cases[(i * 7919) % cases.length]!;
+      // The case is read whole when it is opened, before it can be edited: not part of the save.
+      const view = service.caseView(cases[(i * 7919) % cases.length]!.caseTag)!;
       const start = performance.now();
       const next = await service.updateCase(view, { ...view.record, court: `${view.record.court} ·${i}` });
       total.push(performance.now() - start);
@@ -180,7 +181,7 @@ const api = {
       parts.words!.push(last('qorgau:write-words') - start);
       parts.keyed!.push(last('qorgau:write-keyed') - start);
       committed.push(last('qorgau:write-committed') - start);
-      cases[(i * 7919) % cases.length] = next;
+      if (next === view) throw new Error('bench: the edit did not change the case');
     }
     return { total, sealed, committed, parts };
   },
@@ -193,7 +194,12 @@ const api = {
     unlocked ??= await unlockWithPassphrase(header, options.passphrase, argon2idHashWasm);
     const keys = unlocked;
     const ours: number[] = [];
-    for (let i = 0; i < options.rounds; i += 1) ours.push((await time(() => repository.loadAll(keys))).ms);
+    // Everything: the heads the vault opens with, then every case read whole, as dexie-encrypted gives them.
+    const readEverything = async () => {
+      const { cases } = await repository.loadAll(keys);
+      for (const head of cases) repository.storedCase(head.caseTag);
+    };
+    for (let i = 0; i < options.rounds; i += 1) ours.push((await time(readEverything)).ms);
     repository.close();
 
     const db = new Dexie(DEXIE_ENCRYPTED_DB);
@@ -230,7 +236,10 @@ const api = {
     const part = filePart();
     const blob = new Blob(Array.from({ length: options.mib }, () => part));
     const imported = await time(() =>
-      service.importAttachment(cases[0]!, blob, { name: 'bench.bin', type: 'application/octet-stream' }),
+      service.importAttachment(service.caseView(cases[0]!.caseTag)!, blob, {
+        name: 'bench.bin',
+        type: 'application/octet-stream',
+      }),
     );
     const view = imported.value;
     const manifest = view.attachments.at(-1)!;
@@ -280,8 +289,9 @@ const api = {
     }
     (window as unknown as { benchReady: boolean }).benchReady = true;
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const first = service.caseView(cases[0]!.caseTag)!;
     const imported = await time(() =>
-      service.importAttachment(cases[0]!, file, { name: 'big.bin', type: 'application/octet-stream' }),
+      service.importAttachment(first, file, { name: 'big.bin', type: 'application/octet-stream' }),
     );
     const view = imported.value;
     await service.deleteAttachment(view, view.attachments.at(-1)!);

@@ -21,7 +21,7 @@ export type AgendaGroup = 'overdue' | 'today' | 'this-week' | 'later';
 
 export type AgendaCase = {
   readonly caseTag: string;
-  readonly record: CaseRecord;
+  readonly record: Pick<CaseRecord, 'title' | 'deadlines'>;
   readonly entries: ReadonlyArray<{ readonly id: string; readonly record: EntryRecord }>;
 };
 

@@ -24,8 +24,8 @@ import { parseVaultHeader, vaultHeaderSchema, type VaultHeader } from '../crypto
  * fail. The rows inside are the vault's own rows, still individually encrypted.
  */
 export const BACKUP_MAGIC = utf8('QORGAU-BACKUP\n');
-/** Version 2: cases packed into pages (see vault-rows.ts). */
-export const BACKUP_VERSION = 2;
+/** Version 3: cases packed into pages, each case deflated on its own behind the pages' heads (see vault-rows.ts). */
+export const BACKUP_VERSION = 3;
 const MAX_HEADER_BYTES = 64 * 1024;
 /** Frames hold at most this much plaintext; anything longer in a file is refused as absurd. */
 export const MAX_FRAME_BYTES = 8 * 1024 * 1024;

@@ -13,7 +13,16 @@ import {
   type BackupFrame,
 } from './backup-format';
 import type { CaseSnapshot } from './merge';
-import { openVaultRows, pageIdOf, resealDocuments, sealPage, type ChunkSource, type OpenedRows } from './vault-rows';
+import {
+  openVaultRows,
+  packCase,
+  packPage,
+  pageIdOf,
+  resealDocuments,
+  sealPage,
+  type ChunkSource,
+  type OpenedRows,
+} from './vault-rows';
 
 /**
  * A case package: one case with its timeline, deadlines, history and documents, to hand to a
@@ -71,8 +80,8 @@ export async function writeCasePackage(options: {
   );
   const pageId = pageIdOf(snapshot.caseTag);
   const page = await createPageKey(keys, pageId);
-  const content = { cases: [{ ...snapshot, attachments: documents.manifests }] };
-  const sealed = await sealPage(keys.vaultId, page.key, 'pages', pageId, content);
+  const payload = packPage([packCase({ ...snapshot, attachments: documents.manifests })]);
+  const sealed = await sealPage(keys.vaultId, page.key, 'pages', pageId, payload);
   const frames: BackupFrame[] = [
     { table: 'caseKeys', rows: [{ caseTag: snapshot.caseTag, iv: wrapped.iv, ct: wrapped.ct }] },
     { table: 'pages', rows: [{ id: pageId, wrap: page.wrapped, iv: sealed.iv, ct: sealed.ct }] },

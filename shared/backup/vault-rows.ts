@@ -10,6 +10,7 @@ import { caseRecordSchema } from '../domain/case';
 import { entryRecordSchema } from '../domain/entry';
 import type { DocumentWords } from '../search/search-index';
 import type { BackupFrame } from './backup-format';
+import { caseHead, type CaseHead } from './case-head';
 import type { CaseSnapshot } from './merge';
 
 /**
@@ -22,9 +23,11 @@ import type { CaseSnapshot } from './merge';
  * thousands of small rows nor normalises every text again. Documents stay chunked, under keys
  * derived from a random key per case.
  *
- * Page payloads are deflated before they are encrypted: JSON of case files shrinks about four
- * times, which keeps a page below the size at which Chromium moves IndexedDB values into separate
- * blob files, and makes opening the vault read a quarter of the bytes. (Compression before
+ * Inside a page (see `packPage`), each case is deflated on its own, and the cases' heads (what
+ * the list needs, see case-head.ts) once more together in front. Opening the vault inflates and
+ * parses only the heads; a case's body is inflated when the case is opened. Saving a case deflates
+ * that case alone and copies the others' compressed bytes. Compression also keeps a page below
+ * the size at which Chromium moves IndexedDB values into separate blob files. (Compression before
  * encryption leaks only through length, to someone who could also make the app encrypt text of
  * their choosing beside the secret many times over; nothing in this app offers that.)
  */
@@ -46,8 +49,8 @@ export type CaseKeyRow = Sealed & { readonly caseTag: string };
 /** The vault settings as stored. */
 export type SettingsRow = Sealed & { readonly id: string; readonly caseTag: string };
 
-/** What a page holds, decrypted. */
-export type PageContent = { readonly cases: readonly CaseSnapshot[] };
+/** A case in a page: its head, parsed, and the whole case, deflated (inflated when it is opened). */
+export type PackedCase = { readonly head: CaseHead; readonly body: Uint8Array };
 /** What a search page holds, decrypted. */
 export type SearchPageContent = { readonly words: Readonly<Record<string, DocumentWords>> };
 
@@ -64,36 +67,102 @@ export function pageIdOf(caseTag: string): string {
   return `p${((hash >>> 0) % PAGE_COUNT).toString(16).padStart(2, '0')}`;
 }
 
-/** Seals a page or search page under its page key, bound to the vault, the table and the page. */
+/** Seals a page's or search page's payload under its page key, bound to the vault, the table and the page. */
 export async function sealPage(
   vaultId: string,
   key: CryptoKey,
   table: 'pages' | 'searchPages',
   pageId: string,
-  content: PageContent | SearchPageContent,
+  payload: Uint8Array,
 ): Promise<Sealed> {
-  // fflate at level 1 in this thread: for the few hundred kilobytes of one page it is faster than a
-  // CompressionStream (measured with `npm run bench`: a save went from ~30 to ~20 ms at p95).
-  const payload = deflateSync(utf8(JSON.stringify(content)), { level: 1 });
   return sealRecord(key, { vaultId, table, caseTag: '', rowId: pageId }, payload);
 }
 
 /**
- * The content of an opened page's payload, or an IntegrityError naming the page if it does not
- * inflate or parse. Large pages are inflated, decoded and parsed by the platform (native code);
- * small ones in JavaScript, where setting up a stream would cost more than the work.
+ * Deflates JSON for storage. fflate at level 1, in this thread: for the kilobytes of one case or
+ * page it is faster than setting up a CompressionStream (measured with `npm run bench`).
  */
-export async function readPage<T extends PageContent | SearchPageContent>(
-  payload: Uint8Array,
-  table: string,
-  pageId: string,
-): Promise<T> {
+export function deflateJson(value: unknown): Uint8Array {
+  return deflateSync(utf8(JSON.stringify(value)), { level: 1 });
+}
+
+/** A case ready to be packed into its page: its head, and its whole snapshot deflated. */
+export function packCase(snapshot: CaseSnapshot): PackedCase {
+  return { head: caseHead(snapshot), body: deflateJson(snapshot) };
+}
+
+/** The format byte that opens a page payload; another value is refused, not misread. */
+const PAGE_FORMAT = 3;
+
+/**
+ * A page's payload: the format byte; the length of the heads block (4 bytes, little-endian); the
+ * heads block, deflated JSON `{ heads, sizes }`; then each case's deflated snapshot, in the order
+ * of the heads, `sizes[i]` bytes each.
+ */
+export function packPage(cases: readonly PackedCase[]): Uint8Array {
+  const heads = deflateJson({ heads: cases.map((c) => c.head), sizes: cases.map((c) => c.body.byteLength) });
+  const payload = new Uint8Array(5 + heads.byteLength + cases.reduce((sum, c) => sum + c.body.byteLength, 0));
+  payload[0] = PAGE_FORMAT;
+  new DataView(payload.buffer).setUint32(1, heads.byteLength, true);
+  payload.set(heads, 5);
+  let offset = 5 + heads.byteLength;
+  for (const { body } of cases) {
+    payload.set(body, offset);
+    offset += body.byteLength;
+  }
+  return payload;
+}
+
+/**
+ * The cases of an opened page payload, heads parsed and bodies still deflated (views into the
+ * payload), or an IntegrityError naming the page if it is not a page this version reads.
+ */
+export async function unpackPage(payload: Uint8Array, pageId: string): Promise<PackedCase[]> {
+  const unreadable = () => new IntegrityError('pages', pageId, 'it is not readable');
+  if (payload.byteLength < 5) throw unreadable();
+  if (payload[0] !== PAGE_FORMAT)
+    throw new IntegrityError('pages', pageId, 'it was written by another version of Qorgau');
+  const headsLength = new DataView(payload.buffer, payload.byteOffset).getUint32(1, true);
+  if (5 + headsLength > payload.byteLength) throw unreadable();
+  const index = await inflateJson(payload.subarray(5, 5 + headsLength), 'pages', pageId);
+  const { heads, sizes } = (index ?? {}) as { heads?: unknown; sizes?: unknown };
+  if (!Array.isArray(heads) || !Array.isArray(sizes) || heads.length !== sizes.length) throw unreadable();
+  const cases: PackedCase[] = [];
+  let offset = 5 + headsLength;
+  for (const [i, head] of (heads as CaseHead[]).entries()) {
+    const size = sizes[i] as unknown;
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || offset + size > payload.byteLength)
+      throw unreadable();
+    cases.push({ head, body: payload.subarray(offset, offset + size) });
+    offset += size;
+  }
+  if (offset !== payload.byteLength) throw unreadable();
+  return cases;
+}
+
+/** A packed case's whole snapshot (synchronous: one case inflates in well under a millisecond). */
+export function unpackCase(packed: PackedCase, pageId: string): CaseSnapshot {
   try {
-    if (payload.byteLength < NATIVE_INFLATE_FROM) return JSON.parse(fromUtf8(inflateSync(payload))) as T;
-    const stream = new Blob([toBufferSource(payload)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return JSON.parse(fromUtf8(new Uint8Array(await new Response(stream).arrayBuffer()))) as T;
+    const snapshot = JSON.parse(fromUtf8(inflateSync(packed.body))) as CaseSnapshot;
+    if (snapshot.caseTag === packed.head.caseTag) return snapshot;
   } catch {
-    throw new IntegrityError(table, pageId, 'it is not readable');
+    // Reported below, with the page's name.
+  }
+  throw new IntegrityError('pages', pageId, 'a case in it is not readable');
+}
+
+/**
+ * Deflated JSON, parsed, or an IntegrityError naming the row. Large payloads are inflated, decoded
+ * and parsed by the platform (native code); small ones in JavaScript, where setting up a stream
+ * would cost more than the work.
+ */
+export async function inflateJson(payload: Uint8Array, table: string, rowId: string): Promise<unknown> {
+  try {
+    if (payload.byteLength < NATIVE_INFLATE_FROM) return JSON.parse(fromUtf8(inflateSync(payload))) as unknown;
+    const stream = new Blob([toBufferSource(payload)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return JSON.parse(fromUtf8(new Uint8Array(await new Response(stream).arrayBuffer()))) as unknown;
+  } catch {
+    throw new IntegrityError(table, rowId, 'it is not readable');
   }
 }
 
@@ -128,14 +197,15 @@ export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultK
   const cases: CaseSnapshot[] = [];
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);
-    const content: unknown = await readPage(
-      await openPage(keys.vaultId, key, 'pages', page.id, page),
-      'pages',
-      page.id,
-    );
-    const list = (content as { cases?: unknown } | null)?.cases;
-    if (!Array.isArray(list)) throw new IntegrityError('pages', page.id, 'it does not hold cases');
-    for (const raw of list as Array<Record<string, unknown>>) cases.push(checkedCase(raw, page.id));
+    const packed = await unpackPage(await openPage(keys.vaultId, key, 'pages', page.id, page), page.id);
+    for (const item of packed) {
+      const raw = unpackCase(item, page.id);
+      const checked = checkedCase(raw, page.id);
+      // The head was derived from this very object when it was written (same key order).
+      if (JSON.stringify(caseHead(raw)) !== JSON.stringify(item.head))
+        throw new IntegrityError('pages', page.id, 'the summary of a case does not match the case');
+      cases.push(checked);
+    }
   }
   const keyRows = new Map(rows<CaseKeyRow>('caseKeys').map((row) => [row.caseTag, row]));
   for (const snapshot of cases)

@@ -1,14 +1,20 @@
 import { createSHA256 } from 'hash-wasm';
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
 import type { CaseSnapshot } from '../../../shared/backup/merge';
+import type { CaseHead } from '../../../shared/backup/case-head';
 import {
+  deflateJson,
+  inflateJson,
   openPage,
+  packCase,
+  packPage,
   pageIdOf,
-  readPage,
   sealPage,
-  type PageContent,
+  unpackCase,
+  unpackPage,
   type CaseKeyRow,
   type ChunkRow,
+  type PackedCase,
   type PageRow,
   type SearchPageContent,
   type SettingsRow,
@@ -35,8 +41,11 @@ import { VaultDatabase } from './vault-db';
 export type StoredCase = CaseSnapshot;
 
 export type LoadResult = {
-  /** Every case, decrypted. Not re-validated: each was checked when written and is authenticated. */
-  readonly cases: readonly StoredCase[];
+  /**
+   * The head of every case, decrypted (the rest of each case is read by `storedCase`). Not
+   * re-validated: each case was checked when written and is authenticated.
+   */
+  readonly cases: readonly CaseHead[];
   /** The decrypted search pages (JSON): the search index is built from these off the main thread. */
   readonly searchPages: readonly Uint8Array[];
   /** Pages that failed to decrypt, each named; the cases of the other pages still open. */
@@ -75,13 +84,16 @@ export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
  */
 const CHUNKS_PER_WRITE = 2;
 
+/** A case of a page this window holds: packed as stored, and the whole case once it was read. */
+type PageCase = PackedCase & { full: StoredCase | null };
+
 /** A page as this window knows it while the vault is unlocked. */
 type PageState = {
   readonly key: CryptoKey;
   readonly wrap: Sealed;
   /** The IV of the stored page row (null: not stored yet); a different one means another window wrote it. */
   readonly version: Uint8Array | null;
-  readonly cases: Map<string, StoredCase>;
+  readonly cases: Map<string, PageCase>;
   /** The search page: parsed when this page is first written. */
   words: Map<string, DocumentWords> | Uint8Array | null;
 };
@@ -187,11 +199,11 @@ export class VaultRepository {
     // The search index is built elsewhere (a worker) while the pages are parsed here.
     const searchPages = opened.flatMap((page) => (page.words ? [page.words] : []));
     onSearchPages?.(searchPages);
-    const cases: StoredCase[] = [];
+    const cases: CaseHead[] = [];
     const parsed = await Promise.all(
       opened.map((page) =>
-        readPage<PageContent>(page.payload, 'pages', page.row.id).then(
-          (content) => ({ page, content }),
+        unpackPage(page.payload, page.row.id).then(
+          (packed) => ({ page, packed }),
           (error: unknown) => {
             fail(page.row.id, error);
             return null;
@@ -201,15 +213,15 @@ export class VaultRepository {
     );
     for (const item of parsed) {
       if (item === null) continue;
-      const { page, content } = item;
+      const { page, packed } = item;
       this.pages.set(page.row.id, {
         key: page.key,
         wrap: page.row.wrap,
         version: page.row.iv,
-        cases: new Map(content.cases.map((c) => [c.caseTag, c])),
+        cases: pageCases(packed),
         words: page.words,
       });
-      cases.push(...content.cases);
+      for (const { head } of packed) cases.push(head);
     }
     timing('qorgau:pages-parsed');
     return { cases, searchPages, failures };
@@ -326,9 +338,21 @@ export class VaultRepository {
     }
   }
 
-  /** The cases this window holds (decrypted), for a merge to compare against. */
+  /**
+   * A whole case, read from the page this window holds (inflated and parsed on first use, then
+   * kept until the vault locks); undefined when the vault has no such case. Throws an
+   * IntegrityError naming the page if the case's bytes do not read.
+   */
   storedCase(caseTag: string): StoredCase | undefined {
-    return this.pages.get(pageIdOf(caseTag))?.cases.get(caseTag);
+    const pageId = pageIdOf(caseTag);
+    const item = this.pages.get(pageId)?.cases.get(caseTag);
+    if (item === undefined) return undefined;
+    return (item.full ??= unpackCase(item, pageId));
+  }
+
+  /** Pages that did not open when the vault was loaded: the cases they hold cannot be changed. */
+  unreadablePages(): ReadonlySet<string> {
+    return new Set(this.brokenPages.keys());
   }
 
   private checkExpected(expected: ReadonlyMap<string, StoredCase | null>): void {
@@ -345,7 +369,7 @@ export class VaultRepository {
     const words = await this.wordsOf(current);
     timing('qorgau:write-words');
     for (const stored of put) {
-      cases.set(stored.caseTag, stored);
+      cases.set(stored.caseTag, { ...packCase(stored), full: stored });
       words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
     }
     for (const caseTag of remove) {
@@ -359,8 +383,8 @@ export class VaultRepository {
     const list = [...cases.values()];
     timing('qorgau:write-keyed');
     const [page, search] = await Promise.all([
-      sealPage(keys.vaultId, key, 'pages', pageId, { cases: list }),
-      sealPage(keys.vaultId, key, 'searchPages', pageId, { words: Object.fromEntries(words) }),
+      sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
+      sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(words) })),
     ]);
     return {
       basedOn: current?.version ?? null,
@@ -377,12 +401,13 @@ export class VaultRepository {
   private async wordsOf(page: PageState | undefined): Promise<Map<string, DocumentWords>> {
     if (page === undefined || page.words === null) {
       const words = new Map<string, DocumentWords>();
-      for (const stored of page?.cases.values() ?? [])
-        words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
+      for (const caseTag of page?.cases.keys() ?? [])
+        words.set(caseTag, documentWords(caseSearchDocument(this.storedCase(caseTag)!)));
       return words;
     }
     if (page.words instanceof Uint8Array) {
-      page.words = new Map(Object.entries((await readPage<SearchPageContent>(page.words, 'searchPages', '')).words));
+      const content = (await inflateJson(page.words, 'searchPages', '')) as SearchPageContent;
+      page.words = new Map(Object.entries(content.words));
     }
     return new Map(page.words);
   }
@@ -401,17 +426,13 @@ export class VaultRepository {
         continue;
       }
       const key = await openPageKey(keys, pageId, row.wrap);
-      const content = await readPage<PageContent>(
-        await openPage(keys.vaultId, key, 'pages', pageId, row),
-        'pages',
-        pageId,
-      );
+      const packed = await unpackPage(await openPage(keys.vaultId, key, 'pages', pageId, row), pageId);
       const search = searches[i];
       this.pages.set(pageId, {
         key,
         wrap: row.wrap,
         version: row.iv,
-        cases: new Map(content.cases.map((c) => [c.caseTag, c])),
+        cases: pageCases(packed),
         words: search ? await openPage(keys.vaultId, key, 'searchPages', pageId, search) : null,
       });
     }
@@ -647,6 +668,10 @@ export async function sealSettings(keys: VaultKeys, value: unknown): Promise<Set
 /** A named moment for `npm run bench` (User Timing): a name, never data. */
 function timing(name: string): void {
   globalThis.performance?.mark?.(name);
+}
+
+function pageCases(packed: readonly PackedCase[]): Map<string, PageCase> {
+  return new Map(packed.map((item) => [item.head.caseTag, { ...item, full: null }]));
 }
 
 function changedMeanwhile(): VaultError {

@@ -1,9 +1,11 @@
-import { readPage, type SearchPageContent } from '../../../shared/backup/vault-rows';
+import { inflateJson, type SearchPageContent } from '../../../shared/backup/vault-rows';
 import type { SearchIndex } from '../../../shared/search/search-index';
 
 /** Fills an index from decrypted search pages: words normalised when the cases were saved. */
 export async function indexSearchPages(index: SearchIndex, pages: readonly Uint8Array[]): Promise<void> {
-  const contents = await Promise.all(pages.map((page) => readPage<SearchPageContent>(page, 'searchPages', '')));
+  const contents = await Promise.all(
+    pages.map((page) => inflateJson(page, 'searchPages', '') as Promise<SearchPageContent>),
+  );
   for (const content of contents) {
     for (const [id, words] of Object.entries(content.words)) index.upsertWords(id, words);
   }

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
+import { caseHead, type CaseHead } from '../../../shared/backup/case-head';
 import { VaultError } from '../../../shared/crypto/errors';
 import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
@@ -30,7 +32,8 @@ type VaultState = {
   readonly errorCode: string | null;
   /** Shown once, right after the vault is created; cleared when acknowledged or on lock. */
   readonly recoveryKey: string | null;
-  readonly cases: readonly CaseView[];
+  /** The head of every case (what the list needs); `caseView` reads a whole case. */
+  readonly cases: readonly CaseHead[];
   /** Search over the decrypted cases; rebuilt on unlock, updated case by case, dropped on lock. */
   readonly search: SearchClient;
   /** False while the index is being built after unlock; search answers once it is true. */
@@ -53,6 +56,11 @@ type VaultActions = {
   unlock: (passphrase: string) => Promise<void>;
   unlockWithRecoveryKey: (recoveryKey: string) => Promise<void>;
   lock: () => void;
+  /**
+   * A whole case, read from the unlocked vault (null: no such case, or the vault is locked).
+   * Throws an IntegrityError naming the damaged page if the case's bytes do not read.
+   */
+  caseView: (caseTag: string) => CaseView | null;
   /** Resolves to the new case's tag, or null when it could not be saved. */
   addCase: (input: CaseFields) => Promise<string | null>;
   updateCase: (caseTag: string, fields: CaseFields) => Promise<boolean>;
@@ -215,12 +223,16 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     caseTag: string,
     change: (service: VaultService, current: CaseView) => Promise<CaseView>,
   ): Promise<void> => {
-    const current = get().cases.find((c) => c.caseTag === caseTag);
-    if (current === undefined) throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`);
+    const current = get().caseView(caseTag);
+    if (current === null) throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`);
     const next = await change(requireService(), current);
+    if (next === current) return;
     get().search.upsert(next);
-    set({ searchVersion: get().searchVersion + 1 });
-    set({ cases: sortCases(get().cases.map((c) => (c.caseTag === caseTag ? next : c))) });
+    const head = caseHead(next);
+    set({
+      searchVersion: get().searchVersion + 1,
+      cases: sortCases(get().cases.map((c) => (c.caseTag === caseTag ? head : c))),
+    });
   };
 
   return {
@@ -289,13 +301,16 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         device: get().device,
       });
     },
+    caseView: (caseTag) => {
+      if (get().status !== 'unlocked') return null;
+      return requireService().caseView(caseTag) ?? null;
+    },
     addCase: async (input) => {
       let caseTag: string | null = null;
       await run(async () => {
         const created = await requireService().createCase(input);
         get().search.upsert(created);
-        set({ searchVersion: get().searchVersion + 1 });
-        set({ cases: sortCases([...get().cases, created]) });
+        set({ searchVersion: get().searchVersion + 1, cases: sortCases([...get().cases, caseHead(created)]) });
         caseTag = created.caseTag;
       });
       return caseTag;
@@ -324,9 +339,8 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         ),
       ),
     readAttachment: (caseTag, manifest) => {
-      const current = get().cases.find((c) => c.caseTag === caseTag);
-      if (current === undefined)
-        return Promise.reject(new VaultError('locked', 'open the file: the case is not open.'));
+      const current = get().caseView(caseTag);
+      if (current === null) return Promise.reject(new VaultError('locked', 'open the file: the case is not open.'));
       return requireService().readAttachment(current, manifest);
     },
     deleteAttachment: (caseTag, manifest) =>
@@ -346,10 +360,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     prepareCasePackageImport: (bytes, code) =>
       prepareImport(() => requireService().prepareCasePackageImport(bytes, code)),
     createCasePackage: async (caseTag) => {
-      const current = get().cases.find((c) => c.caseTag === caseTag);
       const holder: { made: { parts: Uint8Array[]; code: string } | null } = { made: null };
-      if (current === undefined) return null;
       await run(async () => {
+        const current = get().caseView(caseTag);
+        if (current === null) throw new VaultError('storage', `hand over the case: the case ${caseTag} is not open.`);
         holder.made = await requireService().createCasePackage(current);
       });
       return holder.made;
@@ -386,6 +400,35 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
   };
 });
 
-function sortCases(cases: readonly CaseView[]): CaseView[] {
+/**
+ * The whole case behind a head in the list, read again whenever its head changes (each save gives
+ * the case a new head). `error` names the damaged page when the case's bytes do not read.
+ */
+export function useCaseView(caseTag: string): { readonly view: CaseView | null; readonly error: string | null } {
+  const head = useVaultStore((s) => s.cases.find((c) => c.caseTag === caseTag));
+  return useMemo(() => {
+    if (head === undefined) return { view: null, error: null };
+    try {
+      return { view: useVaultStore.getState().caseView(head.caseTag), error: null };
+    } catch (error) {
+      return { view: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [head]);
+}
+
+/** Whole cases for some heads (a quarter's report, the agenda's hearings), skipping any that do not read. */
+export function caseViewsOf(heads: readonly CaseHead[]): CaseView[] {
+  const { caseView } = useVaultStore.getState();
+  return heads.flatMap((head) => {
+    try {
+      return caseView(head.caseTag) ?? [];
+    } catch {
+      // A damaged page is reported when the vault opens; its cases are left out here.
+      return [];
+    }
+  });
+}
+
+function sortCases(cases: readonly CaseHead[]): CaseHead[] {
   return [...cases].sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt));
 }

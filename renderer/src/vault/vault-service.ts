@@ -8,6 +8,7 @@ import {
   type BackupHeader,
 } from '../../../shared/backup/backup-format';
 import { readCasePackage, writeCasePackage } from '../../../shared/backup/case-package';
+import type { CaseHead } from '../../../shared/backup/case-head';
 import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
 import {
   openVaultRows,
@@ -85,7 +86,10 @@ export const DEFAULT_SETTINGS: VaultSettings = {
 /** A decrypted timeline entry. */
 export type EntryView = { readonly id: string; readonly record: EntryRecord };
 
-/** A decrypted case as the UI sees it. Lives only while the vault is unlocked. */
+/**
+ * A whole decrypted case, as its page and its forms see it. Lives only while the vault is
+ * unlocked. The list holds the cases' heads (`CaseHead`); `VaultService.caseView` reads the rest.
+ */
 export type CaseView = {
   readonly caseTag: string;
   readonly record: CaseRecord;
@@ -94,7 +98,8 @@ export type CaseView = {
 };
 
 export type OpenedVault = {
-  readonly cases: CaseView[];
+  /** The head of every case: the list, filters and agenda work from these. */
+  readonly cases: CaseHead[];
   /** Decrypted search pages (JSON): the search index is built from them off the main thread. */
   readonly searchPages: readonly Uint8Array[];
   readonly failures: string[];
@@ -334,11 +339,13 @@ export class VaultService {
 
   private async prepareImport(incoming: OpenedRows): Promise<PreparedImport> {
     const keys = this.requireKeys();
-    const local = await this.deps.repository.loadAll(keys);
-    const localCases = new Map(local.cases.map((c) => [c.caseTag, c]));
+    const repository = this.deps.repository;
+    // Compared with the cases this window holds; if the vault changes before the commit (another
+    // window), the write notices and refuses.
+    const localCases = new Map(incoming.cases.flatMap((c) => this.localCase(c.caseTag)));
     // Cases on a page this vault holds but cannot read must not be replaced behind the user's back.
-    const unreadable = new Set(local.failures.map((f) => f.rowId));
-    const blocked = incoming.cases.find((c) => unreadable.has(pageIdOf(c.caseTag)) && !localCases.has(c.caseTag));
+    const unreadable = repository.unreadablePages();
+    const blocked = incoming.cases.find((c) => unreadable.has(pageIdOf(c.caseTag)));
     if (blocked !== undefined)
       throw new VaultError(
         'integrity',
@@ -346,7 +353,7 @@ export class VaultService {
       );
     const at = new Date().toISOString();
     const merges = incoming.cases.map((c) => mergeCase(localCases.get(c.caseTag), c, at));
-    const storedSettings = await this.deps.repository.readSettingsVersioned(keys);
+    const storedSettings = await repository.readSettingsVersioned(keys);
     const settings = parseSettings(storedSettings.value);
     const otherReports = parseSettings(incoming.settings).reports;
     const reportsAdded = Object.keys(otherReports).filter((quarter) => !(quarter in settings.reports));
@@ -381,7 +388,7 @@ export class VaultService {
           caseKeys = created.caseKeys;
           newCaseKeys.push({ caseTag: merged.caseTag, iv: created.wrapped.iv, ct: created.wrapped.ct });
         } else {
-          caseKeys = await this.deps.repository.caseKeysFor(keys, merged.caseTag);
+          caseKeys = await repository.caseKeysFor(keys, merged.caseTag);
         }
         const documents = await resealDocuments(
           keys.vaultId,
@@ -401,7 +408,7 @@ export class VaultService {
         for (const quarter of reportsAdded) reports[quarter] = otherReports[quarter] as ReportSettings;
         settingsRow = await sealSettings(keys, { ...settings, reports });
       }
-      await this.deps.repository.write(keys, {
+      await repository.write(keys, {
         put,
         newCaseKeys,
         chunks,
@@ -412,6 +419,20 @@ export class VaultService {
       return this.load();
     };
     return { summary, commit };
+  }
+
+  /**
+   * A whole case (record, timeline, documents), read from the unlocked vault on demand; undefined
+   * when there is no such case. Throws an IntegrityError naming the page if its bytes are damaged.
+   */
+  caseView(caseTag: string): CaseView | undefined {
+    this.requireKeys();
+    return this.deps.repository.storedCase(caseTag);
+  }
+
+  private localCase(caseTag: string): Array<[string, CaseView]> {
+    const found = this.deps.repository.storedCase(caseTag);
+    return found === undefined ? [] : [[caseTag, found]];
   }
 
   /** Drops every key. The caller drops the decrypted records it holds. */
@@ -666,7 +687,7 @@ export class VaultService {
     const storedSettings = await this.deps.repository.readSettings(keys);
     // Chunks no document refers to: an import that died half way (or another window's leftovers).
     if (failures.length === 0)
-      await this.deps.repository.collectOrphanChunks(new Set(cases.flatMap((c) => c.attachments.map((a) => a.id))));
+      await this.deps.repository.collectOrphanChunks(new Set(cases.flatMap((c) => c.attachmentIds)));
     markTiming('qorgau:vault-loaded');
     return {
       cases: [...cases],

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { agendaGroup, agendaItems, type AgendaGroup } from '../../../../shared/agenda/agenda';
-import { todayCivil } from '../../../../shared/domain/civil-date';
+import { useMemo } from 'react';
+import { agendaGroup, agendaItems, type AgendaCase, type AgendaGroup } from '../../../../shared/agenda/agenda';
+import type { CaseHead } from '../../../../shared/backup/case-head';
+import { todayCivil, type CivilDate } from '../../../../shared/domain/civil-date';
 import { usePlatform } from '../../platform';
-import { useVaultStore } from '../../stores/vault-store';
+import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { useCasesUi } from '../cases/cases-ui-store';
 import { exportIcs } from './export-ics';
 
@@ -14,7 +16,7 @@ export function AgendaView({ onOpenCase }: { readonly onOpenCase: () => void }) 
   const platform = usePlatform();
   const cases = useVaultStore((s) => s.cases);
   const today = todayCivil();
-  const items = agendaItems(cases, today);
+  const items = useMemo(() => agendaItems(agendaCases(cases, today), today), [cases, today]);
 
   return (
     <section aria-labelledby="agenda-title" className="agenda">
@@ -63,4 +65,14 @@ export function AgendaView({ onOpenCase }: { readonly onOpenCase: () => void }) 
       })}
     </section>
   );
+}
+
+/**
+ * The cases as the agenda reads them: deadlines come with every head; a hearing's time and place
+ * are read from the few cases that have one coming.
+ */
+function agendaCases(heads: readonly CaseHead[], today: CivilDate): AgendaCase[] {
+  const withHearings = heads.filter((head) => head.timeline.some((e) => e.kind === 'hearing' && e.date >= today));
+  const whole = new Map(caseViewsOf(withHearings).map((view) => [view.caseTag, view]));
+  return heads.map((head) => whole.get(head.caseTag) ?? { ...head, entries: [] });
 }

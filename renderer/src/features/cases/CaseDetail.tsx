@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseFieldsOf } from '../../../../shared/domain/case';
-import { useVaultStore } from '../../stores/vault-store';
+import { useCaseView, useVaultStore } from '../../stores/vault-store';
 import { ShareCasePackage } from '../backup';
 import { DeadlinesPanel } from '../deadlines';
 import { DocumentsPanel } from '../documents';
@@ -17,7 +17,7 @@ const TABS: readonly Tab[] = ['overview', 'timeline', 'documents', 'deadlines', 
 /** One case: its overview, timeline and history as tabs, with edit and delete. */
 export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
   const { t } = useTranslation();
-  const view = useVaultStore((s) => s.cases.find((c) => c.caseTag === caseTag));
+  const { view, error } = useCaseView(caseTag);
   const updateCase = useVaultStore((s) => s.updateCase);
   const deleteCase = useVaultStore((s) => s.deleteCase);
   const [tab, setTab] = useState<Tab>('overview');
@@ -25,11 +25,18 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const back = () => useCasesUi.setState({ openCase: null });
 
-  if (view === undefined) {
+  if (view === null) {
     return (
-      <button type="button" className="link-button" onClick={back}>
-        {t('cases.back')}
-      </button>
+      <>
+        <button type="button" className="link-button" onClick={back}>
+          {t('cases.back')}
+        </button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </>
     );
   }
   if (editing) {

@@ -4,7 +4,7 @@ import { markTiming } from '../../vault/vault-service';
 import { useTranslation } from 'react-i18next';
 import type { QueryToken } from '../../../../shared/search/normalize';
 import { Highlighted } from '../../components/Highlighted';
-import type { CaseView } from '../../vault/vault-service';
+import type { CaseHead } from '../../../../shared/backup/case-head';
 import { latestDevelopment } from './case-filters';
 
 const ROW_HEIGHT = 76;
@@ -14,7 +14,7 @@ const ROW_HEIGHT = 76;
  * thousand cases scroll like ten. Each row is a button that opens the case.
  */
 export function CaseList(props: {
-  readonly cases: readonly CaseView[];
+  readonly cases: readonly CaseHead[];
   readonly tokens: readonly QueryToken[];
   readonly onOpen: (caseTag: string) => void;
 }) {

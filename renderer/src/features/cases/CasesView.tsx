@@ -6,7 +6,7 @@ import { queryTokens } from '../../../../shared/search/normalize';
 import { todayCivil } from '../../../../shared/domain/civil-date';
 import { casesToCsv } from '../../../../shared/export/cases-csv';
 import { usePlatform } from '../../platform';
-import { useVaultStore } from '../../stores/vault-store';
+import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { backupIsDue, CasePackageImport } from '../backup';
 import { CaseDetail } from './CaseDetail';
 import { CaseForm, regionLabel } from './CaseForm';
@@ -80,7 +80,7 @@ function CaseListPage() {
   /** The cases shown (search and filters applied) as a spreadsheet. */
   const exportCsv = async () => {
     const text = casesToCsv(
-      shown.map((view) => view.record),
+      caseViewsOf(shown).map((view) => view.record),
       {
         columns: [
           t('cases.field.title'),

@@ -1,6 +1,6 @@
 import { inPeriod, quarterOf } from '../../../../shared/domain/civil-date';
 import type { CaseKind, InitiatorType } from '../../../../shared/domain/case';
-import type { CaseView } from '../../vault/vault-service';
+import type { CaseHead } from '../../../../shared/backup/case-head';
 
 export type CaseFilters = {
   readonly kind: CaseKind | '';
@@ -17,13 +17,13 @@ export type CaseSort = 'updated' | 'title' | 'kind' | 'latest';
 export const NO_FILTERS: CaseFilters = { kind: '', stage: '', region: '', initiatorType: '', period: '', tag: '' };
 
 /** The dates that place a case in a year or quarter: its developments and its publication. */
-function caseDates(view: CaseView): string[] {
-  const dates = view.entries.map((entry) => entry.record.date);
+function caseDates(view: CaseHead): string[] {
+  const dates = view.timeline.map((entry) => entry.date);
   if (view.record.publication.date !== '') dates.push(view.record.publication.date);
   return dates;
 }
 
-export function matchesFilters(view: CaseView, filters: CaseFilters): boolean {
+export function matchesFilters(view: CaseHead, filters: CaseFilters): boolean {
   const { record } = view;
   if (filters.kind !== '' && record.kind !== filters.kind) return false;
   if (filters.stage !== '' && record.stage !== filters.stage) return false;
@@ -35,11 +35,11 @@ export function matchesFilters(view: CaseView, filters: CaseFilters): boolean {
 }
 
 /** The latest development's date, for sorting; '' when there is none. */
-export function latestDevelopment(view: CaseView): string {
-  return view.entries.reduce((latest, entry) => (entry.record.date > latest ? entry.record.date : latest), '');
+export function latestDevelopment(view: CaseHead): string {
+  return view.timeline.reduce((latest, entry) => (entry.date > latest ? entry.date : latest), '');
 }
 
-export function sortCases(cases: readonly CaseView[], sort: CaseSort, locale: string): CaseView[] {
+export function sortCases(cases: readonly CaseHead[], sort: CaseSort, locale: string): CaseHead[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sorted = [...cases];
   switch (sort) {
@@ -61,7 +61,7 @@ export function sortCases(cases: readonly CaseView[], sort: CaseSort, locale: st
 }
 
 /** Years and quarters that occur in the cases, newest first, for the period filter. */
-export function periodsIn(cases: readonly CaseView[]): string[] {
+export function periodsIn(cases: readonly CaseHead[]): string[] {
   const periods = new Set<string>();
   for (const view of cases) {
     for (const date of caseDates(view)) {
@@ -75,11 +75,11 @@ export function periodsIn(cases: readonly CaseView[]): string[] {
   );
 }
 
-export function tagsIn(cases: readonly CaseView[], locale: string): string[] {
+export function tagsIn(cases: readonly CaseHead[], locale: string): string[] {
   return [...new Set(cases.flatMap((view) => view.record.tags))].sort(new Intl.Collator(locale).compare);
 }
 
-export function regionsIn(cases: readonly CaseView[]): string[] {
+export function regionsIn(cases: readonly CaseHead[]): string[] {
   return [
     ...new Set(cases.flatMap((view) => view.record.targets.map((target) => target.region)).filter((r) => r !== '')),
   ];

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatQuarter, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
+import { formatQuarter, inPeriod, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
 import {
   buildSectionModel,
   packSection,
@@ -17,7 +17,7 @@ import {
 import { moveDevelopment, selectQuarter } from '../../../../shared/report/quarter-selection';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { usePlatform } from '../../platform';
-import { useVaultStore } from '../../stores/vault-store';
+import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import type { ReportSettings } from '../../vault/vault-service';
 import { ReportTextRuns } from '../timeline/ReportTextPreview';
 
@@ -29,14 +29,14 @@ import { ReportTextRuns } from '../timeline/ReportTextPreview';
 export function ReportsView() {
   const { t } = useTranslation();
   const platform = usePlatform();
-  const cases = useVaultStore((s) => s.cases);
+  const heads = useVaultStore((s) => s.cases);
   const stored = useVaultStore((s) => s.settings.reports);
   const saveReportSettings = useVaultStore((s) => s.saveReportSettings);
   const quarters = useMemo(() => {
     const set = new Set<string>([formatQuarter(quarterOf(todayCivil()))]);
-    for (const view of cases) for (const entry of view.entries) set.add(formatQuarter(quarterOf(entry.record.date)));
+    for (const head of heads) for (const entry of head.timeline) set.add(formatQuarter(quarterOf(entry.date)));
     return [...set].sort().reverse();
-  }, [cases]);
+  }, [heads]);
   const [quarter, setQuarter] = useState(quarters[0] ?? formatQuarter(quarterOf(todayCivil())));
   const settings: ReportSettings = stored[quarter] ?? {
     language: 'en',
@@ -51,6 +51,11 @@ export function ReportsView() {
   const [message, setMessage] = useState<string | null>(null);
 
   const parsedQuarter = parseQuarter(quarter) ?? quarterOf(todayCivil());
+  // Only the cases with a development in the quarter are read whole.
+  const cases = useMemo(
+    () => caseViewsOf(heads.filter((head) => head.timeline.some((entry) => inPeriod(entry.date, quarter)))),
+    [heads, quarter],
+  );
   const options = {
     quarter: parsedQuarter,
     language: settings.language,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { VaultError } from '../../../../shared/crypto/errors';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
-import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService } from '../../../fixtures/vault';
+import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
+import type { CaseView } from '../../../../renderer/src/vault/vault-service';
 
 async function populatedVault() {
   const repository = makeRepository();
@@ -32,10 +33,11 @@ describe('backup and restore', () => {
       expect(prepared.summary).toEqual({ cases: 31, entries: 1, documents: 1 });
       const restored = await prepared.commit();
       expect(restored.failures).toEqual([]);
-      const byTag = (cases: typeof original.cases) =>
+      const byTag = (cases: readonly CaseView[]) =>
         [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag)).map((c) => c.record);
-      expect(byTag(restored.cases)).toEqual(byTag(original.cases));
-      const withFile = restored.cases.find((c) => c.attachments.length > 0)!;
+      const restoredCases = wholeCases(target, restored);
+      expect(byTag(restoredCases)).toEqual(byTag(wholeCases(service, original)));
+      const withFile = restoredCases.find((c) => c.attachments.length > 0)!;
       const bytes = Buffer.concat(await target.readAttachment(withFile, withFile.attachments[0]!));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(file).digest('hex'));
     }
@@ -101,9 +103,9 @@ describe('backup round trip at size', () => {
     const prepared = await target.prepareRestore(backup, { passphrase: PASSPHRASE });
     expect(prepared.summary).toEqual({ cases: 200, entries: 200, documents: 5 });
     const restored = await prepared.commit();
-    const records = (cases: typeof original.cases) => new Map(cases.map((c) => [c.caseTag, [c.record, c.entries]]));
-    expect(records(restored.cases)).toEqual(records(original.cases));
-    for (const view of restored.cases) {
+    const records = (cases: readonly CaseView[]) => new Map(cases.map((c) => [c.caseTag, [c.record, c.entries]]));
+    expect(records(wholeCases(target, restored))).toEqual(records(wholeCases(service, original)));
+    for (const view of wholeCases(target, restored)) {
       for (const manifest of view.attachments) {
         const bytes = Buffer.concat(await target.readAttachment(view, manifest));
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(hashes.get(manifest.name));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
-import { PASSPHRASE, makeCase, makeRepository, makeService } from '../../../fixtures/vault';
+import { PASSPHRASE, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
 
 describe('case history', () => {
   it('records the case, each entry added, edited and deleted, and survives lock and unlock', async () => {
@@ -33,10 +33,12 @@ describe('case history', () => {
     ]);
 
     service.lock();
-    const opened = await makeService(repository).unlock(PASSPHRASE);
+    const reopened = makeService(repository);
+    const opened = await reopened.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
-    expect(opened.cases[0]?.record).toEqual(view.record);
-    expect(opened.cases[0]?.entries.map((e) => e.record.outcome)).toEqual(['Отложено']);
+    const [stored] = wholeCases(reopened, opened);
+    expect(stored?.record).toEqual(view.record);
+    expect(stored?.entries.map((e) => e.record.outcome)).toEqual(['Отложено']);
   });
 
   it('writes nothing for an edit that changes nothing', async () => {

@@ -13,6 +13,7 @@ import {
   makeCase,
   makeRepository,
   makeService,
+  wholeCases,
 } from '../../../fixtures/vault';
 
 const sha256 = (parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest('hex');
@@ -24,7 +25,7 @@ const byTitle = (cases: readonly CaseView[], title: string) => {
 };
 
 async function reopen(service: VaultService) {
-  return (await service.unlock(PASSPHRASE)).cases;
+  return wholeCases(service, await service.unlock(PASSPHRASE));
 }
 
 afterEach(() => {
@@ -85,7 +86,7 @@ describe('merging a backup into an existing vault', () => {
       documentsAdded: 1,
       conflicts: 1,
     });
-    const merged = (await prepared.commit()).cases;
+    const merged = wholeCases(a, await prepared.commit());
 
     const mx = byTitle(merged, 'Title set in B');
     expect(mx.record.court).toBe('Суд A'); // changed in A only
@@ -106,7 +107,7 @@ describe('merging a backup into an existing vault', () => {
 
     // And B, merging A's result, arrives at the same values.
     const intoB = await b.prepareMerge(concatBytes(...(await a.createBackup())), { passphrase: PASSPHRASE });
-    const converged = (await intoB.commit()).cases;
+    const converged = wholeCases(b, await intoB.commit());
     const values = (cases: readonly CaseView[]) =>
       cases
         .map((c) => ({
@@ -161,7 +162,7 @@ describe('case packages', () => {
     await c.create('colleague passphrase Қарлығаш 77');
     const prepared = await c.prepareCasePackageImport(file, code.toLowerCase().replace(/-/g, ' '));
     expect(prepared.summary).toMatchObject({ newCases: 1, updatedCases: 0, entriesAdded: 1, documentsAdded: 1 });
-    const inC = byTitle((await prepared.commit()).cases, 'Дело «Әділет» для коллеги');
+    const inC = byTitle(wholeCases(c, await prepared.commit()), 'Дело «Әділет» для коллеги');
     expect(inC.entries.map((e) => e.record.outcome)).toEqual(['Допрос в качестве свидетеля']);
     expect(sha256(await c.readAttachment(inC, inC.attachments[0]!))).toBe(sha256([pdf]));
     expect((await c.unlock('colleague passphrase Қарлығаш 77')).cases.map((x) => x.record.title)).toEqual([
@@ -173,7 +174,7 @@ describe('case packages', () => {
     const back = await c.createCasePackage(updated);
     const intoA = await a.prepareCasePackageImport(concatBytes(...back.parts), back.code);
     expect(intoA.summary).toMatchObject({ newCases: 0, updatedCases: 1, entriesAdded: 1, documentsAdded: 0 });
-    const cases = (await intoA.commit()).cases;
+    const cases = wholeCases(a, await intoA.commit());
     expect(cases).toHaveLength(2);
     expect(
       byTitle(cases, 'Дело «Әділет» для коллеги')

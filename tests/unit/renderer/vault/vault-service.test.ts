@@ -16,6 +16,7 @@ import {
   makeRepository,
   makeService,
   memoryMarker,
+  wholeCases,
 } from '../../../fixtures/vault';
 
 describe('vault service: create → add → lock → unlock', () => {
@@ -52,7 +53,7 @@ describe('vault service: create → add → lock → unlock', () => {
       `${CANARIES[0]} v. Бажкенова`,
       'Второе дело «Әділет»',
     ]);
-    expect(opened.cases.find((c) => c.record.kind === 'criminal-case')?.record.privilegedNotes).toBe(
+    expect(wholeCases(reopened, opened).find((c) => c.record.kind === 'criminal-case')?.record.privilegedNotes).toBe(
       `Source: ${CANARIES[2]}`,
     );
 

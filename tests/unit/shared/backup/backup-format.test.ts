@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import {
+  BACKUP_VERSION,
   BackupError,
   createBackupWriter,
   readBackupFrames,
@@ -77,7 +78,7 @@ describe('backup format', () => {
 
   it('refuses another version, garbage and absurd lengths', async () => {
     const { headerBytes } = readBackupHeader(file);
-    const newer = utf8(new TextDecoder().decode(headerBytes).replace('"version":2', '"version":9'));
+    const newer = utf8(new TextDecoder().decode(headerBytes).replace(`"version":${BACKUP_VERSION}`, '"version":9'));
     const otherVersion = concatBytes(file.slice(0, 14), u32(newer.byteLength), newer, file.slice(boundaries[0]));
     await expect(read(otherVersion)).rejects.toMatchObject({ reason: 'unsupported-version' });
     await expect(read(utf8('PK\u0003\u0004 a zip file, not a backup'))).rejects.toMatchObject({
