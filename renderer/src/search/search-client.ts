@@ -10,6 +10,8 @@ import type { SearchReply, SearchRequest } from './search-worker';
  * (unit tests in Node) the same index runs inline. Both answer asynchronously.
  */
 export type SearchClient = {
+  /** Starts the worker ahead of `load` (while the key is derived), so it is ready when the pages are. */
+  warm(): void;
   /** Builds the index from the decrypted search pages; resolves when search is ready. */
   load(pages: readonly Uint8Array[]): Promise<void>;
   upsert(view: CaseView): void;
@@ -26,9 +28,13 @@ export function createSearchClient(): SearchClient {
 class InlineSearch implements SearchClient {
   private index = new SearchIndex();
 
-  load(pages: readonly Uint8Array[]): Promise<void> {
+  warm(): void {
+    // Nothing to start: the index lives in this thread.
+  }
+
+  async load(pages: readonly Uint8Array[]): Promise<void> {
     this.index = new SearchIndex();
-    return indexSearchPages(this.index, pages);
+    await indexSearchPages(this.index, pages);
   }
 
   upsert(view: CaseView): void {
@@ -60,6 +66,8 @@ class WorkerSearch implements SearchClient {
     worker.onmessage = (event: MessageEvent<SearchReply>) => {
       const reply = event.data;
       if (reply.type === 'loaded') {
+        for (const [name, at] of Object.entries(reply.timing))
+          performance.mark(`qorgau:search-${name}`, { startTime: at - performance.timeOrigin });
         this.loaded?.();
         this.loaded = null;
       } else if (reply.type === 'hits') {
@@ -74,6 +82,10 @@ class WorkerSearch implements SearchClient {
       }
     };
     return worker;
+  }
+
+  warm(): void {
+    this.worker ??= this.start();
   }
 
   load(pages: readonly Uint8Array[]): Promise<void> {

@@ -14,7 +14,11 @@ export type SearchRequest =
   | { readonly type: 'search'; readonly request: number; readonly query: string };
 
 export type SearchReply =
-  | { readonly type: 'loaded' }
+  | {
+      readonly type: 'loaded';
+      /** When the load arrived, its pages were parsed, and the index was built (epoch ms), for `npm run bench`. */
+      readonly timing: { readonly received: number; readonly parsed: number; readonly indexed: number };
+    }
   | { readonly type: 'hits'; readonly request: number; readonly hits: Array<{ id: string; score: number }> }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -25,10 +29,14 @@ let index = new SearchIndex();
 async function handle(message: SearchRequest): Promise<void> {
   switch (message.type) {
     case 'load': {
+      const received = epochNow();
       const next = new SearchIndex();
-      await indexSearchPages(next, message.pages);
+      const parsed = await indexSearchPages(next, message.pages);
       index = next;
-      scope.postMessage({ type: 'loaded' } satisfies SearchReply);
+      scope.postMessage({
+        type: 'loaded',
+        timing: { received, parsed: parsed + performance.timeOrigin, indexed: epochNow() },
+      } satisfies SearchReply);
       break;
     }
     case 'upsert':
@@ -45,6 +53,10 @@ async function handle(message: SearchRequest): Promise<void> {
       } satisfies SearchReply);
       break;
   }
+}
+
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 let queue: Promise<void> = Promise.resolve();

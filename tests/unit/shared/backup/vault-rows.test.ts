@@ -77,5 +77,12 @@ describe('a page of cases', () => {
     const [first] = await unpackPage(payload, 'p03');
     const damaged = { head: first!.head, body: first!.body.slice(0, 10) };
     expect(() => unpackCase(damaged, 'p03')).toThrow(/pages\/p03.*a case in it is not readable/);
+    // A body whose stated length is one byte short or long is refused, not cut or padded.
+    for (const delta of [-1, 1]) {
+      const body = first!.body.slice();
+      const view = new DataView(body.buffer);
+      view.setUint32(0, view.getUint32(0, true) + delta, true);
+      expect(() => unpackCase({ head: first!.head, body }, 'p03')).toThrow(/a case in it is not readable/);
+    }
   });
 });
