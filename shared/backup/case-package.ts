@@ -14,6 +14,7 @@ import {
 } from './backup-format';
 import type { CaseSnapshot } from './merge';
 import {
+  MIN_PAGE_BITS,
   openVaultRows,
   packCase,
   packPage,
@@ -78,7 +79,8 @@ export async function writeCasePackage(options: {
     snapshot.attachments,
     options.chunks,
   );
-  const pageId = pageIdOf(snapshot.caseTag);
+  // One case: the smallest layout, which a package records by having no layout row.
+  const pageId = pageIdOf(snapshot.caseTag, MIN_PAGE_BITS);
   const page = await createPageKey(keys, pageId);
   const payload = packPage([packCase({ ...snapshot, attachments: documents.manifests })]);
   const sealed = await sealPage(keys.vaultId, page.key, 'pages', pageId, payload);

@@ -16,7 +16,7 @@ import type { CaseSnapshot } from './merge';
 /**
  * How a vault is stored, as rows: what IndexedDB holds and what a backup carries.
  *
- * Cases are packed into pages (up to 256, chosen by a hash of the case's random tag): one page
+ * Cases are packed into pages (2^bits of them, chosen by a hash of the case's random tag): one page
  * row holds the records, timelines and document lists of its cases as one AES-GCM message under
  * the page's own random key, which the vault wraps. A second row per page holds the cases'
  * search words, normalised once when the case was saved, so opening the vault neither decrypts
@@ -30,8 +30,30 @@ import type { CaseSnapshot } from './merge';
  * the size at which Chromium moves IndexedDB values into separate blob files. (Compression before
  * encryption leaks only through length, to someone who could also make the app encrypt text of
  * their choosing beside the secret many times over; nothing in this app offers that.)
+ *
+ * The number of pages follows the size of the vault (see `PageLayout`): a small vault has a few
+ * pages, so opening it decrypts few rows; as it grows the pages are split, so a save re-seals and
+ * writes one small page rather than a large one.
  */
-export const PAGE_COUNT = 256;
+
+/**
+ * How many pages the cases are spread over: 2^pageBits. Stored as a meta row (not secret: the
+ * number of page rows shows it anyway); a vault without one has `MIN_PAGE_BITS`.
+ */
+export type LayoutRow = { readonly key: 'layout'; readonly pageBits: number };
+export const MIN_PAGE_BITS = 4;
+export const MAX_PAGE_BITS = 16;
+
+/** The layout a backup's or package's meta rows record, checked; `MIN_PAGE_BITS` when none does. */
+export function layoutOf(metaRows: readonly unknown[]): number {
+  const row = metaRows.find((r) => (r as { key?: unknown } | null)?.key === 'layout') as
+    { pageBits?: unknown } | undefined;
+  if (row === undefined) return MIN_PAGE_BITS;
+  const bits = row.pageBits;
+  if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < MIN_PAGE_BITS || bits > MAX_PAGE_BITS)
+    throw new IntegrityError('meta', 'layout', 'it is not a layout this version reads');
+  return bits;
+}
 
 /** A page of cases as stored. `wrap` is the page key, wrapped by the vault. */
 export type PageRow = Sealed & { readonly id: string; readonly wrap: Sealed };
@@ -57,14 +79,17 @@ export type SearchPageContent = { readonly words: Readonly<Record<string, Docume
 /** An attachment's plaintext, chunk by chunk, each chunk authenticated before it is yielded. */
 export type ChunkSource = (caseTag: string, manifest: AttachmentManifest) => AsyncIterable<Uint8Array>;
 
-/** The page a case lives in: FNV-1a of its tag, so every device agrees without a lookup table. */
-export function pageIdOf(caseTag: string): string {
+/**
+ * The page a case lives in under a layout of 2^pageBits pages: FNV-1a of its tag, so every device
+ * agrees without a lookup table. When the layout doubles, each page's cases split between two.
+ */
+export function pageIdOf(caseTag: string, pageBits: number): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < caseTag.length; i += 1) {
     hash ^= caseTag.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return `p${((hash >>> 0) % PAGE_COUNT).toString(16).padStart(2, '0')}`;
+  return `p${pageBits}-${((hash >>> 0) % 2 ** pageBits).toString(16)}`;
 }
 
 /** Seals a page's or search page's payload under its page key, bound to the vault, the table and the page. */
@@ -216,13 +241,14 @@ export type OpenedRows = {
  */
 export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultKeys): Promise<OpenedRows> {
   const rows = <T>(table: string) => frames.filter((f) => f.table === table).flatMap((f) => f.rows as T[]);
+  const pageBits = layoutOf(rows('meta'));
   const cases: CaseSnapshot[] = [];
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);
     const packed = await unpackPage(await openPage(keys.vaultId, key, 'pages', page.id, page), page.id);
     for (const item of packed) {
       const raw = unpackCase(item, page.id);
-      const checked = checkedCase(raw, page.id);
+      const checked = checkedCase(raw, page.id, pageBits);
       // The head was derived from this very object when it was written (same key order).
       if (JSON.stringify(caseHead(raw)) !== JSON.stringify(item.head))
         throw new IntegrityError('pages', page.id, 'the summary of a case does not match the case');
@@ -271,9 +297,9 @@ export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultK
 }
 
 /** A case from an imported page, checked field by field: imports are untrusted. */
-function checkedCase(raw: Record<string, unknown>, pageId: string): CaseSnapshot {
+function checkedCase(raw: Record<string, unknown>, pageId: string, pageBits: number): CaseSnapshot {
   const caseTag = typeof raw.caseTag === 'string' && raw.caseTag !== '' ? raw.caseTag : null;
-  if (caseTag === null || pageIdOf(caseTag) !== pageId)
+  if (caseTag === null || pageIdOf(caseTag, pageBits) !== pageId)
     throw new IntegrityError('pages', pageId, 'it holds a case that does not belong to it');
   const record = caseRecordSchema.safeParse(raw.record);
   if (!record.success) throw new IntegrityError('cases', caseTag, 'it does not have the shape of a case');

@@ -5,11 +5,21 @@ import type { VaultHeader } from '../../../shared/crypto/vault-keys';
  * The IndexedDB schema. Rows carry random ids and ciphertext only; indexes exist only on those
  * random values, never on content. Cases are packed into pages (see shared/backup/vault-rows.ts).
  */
-import type { CaseKeyRow, ChunkRow, PageRow, SearchPageRow, SettingsRow } from '../../../shared/backup/vault-rows';
+import type {
+  CaseKeyRow,
+  ChunkRow,
+  LayoutRow,
+  PageRow,
+  SearchPageRow,
+  SettingsRow,
+} from '../../../shared/backup/vault-rows';
 export type { CaseKeyRow, ChunkRow, PageRow, SearchPageRow, SettingsRow };
 
-/** The vault header: KDF parameters and wrapped root keys only, nothing about any case. */
-export type MetaRow = { key: 'header'; header: VaultHeader };
+/**
+ * The vault header (KDF parameters and wrapped root keys only, nothing about any case) and the
+ * page layout (how many pages the cases are spread over).
+ */
+export type MetaRow = { key: 'header'; header: VaultHeader } | LayoutRow;
 
 export const VAULT_DB_NAME = 'qorgau-vault';
 

@@ -5,6 +5,9 @@ import type { CaseHead } from '../../../shared/backup/case-head';
 import {
   deflateJson,
   inflateJson,
+  layoutOf,
+  MAX_PAGE_BITS,
+  MIN_PAGE_BITS,
   openPage,
   packCase,
   packPage,
@@ -74,6 +77,13 @@ export type VaultWrite = {
 export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunks', 'settings'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
+/**
+ * A sealed page larger than this splits the layout (see `growLayout`): pages stay below the 64 KiB
+ * from which Chromium stores an IndexedDB value as a separate blob file, and a save re-seals and
+ * writes tens of kilobytes, not hundreds.
+ */
+const SPLIT_PAGES_FROM = 48 * 1024;
+
 /** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
 export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 /**
@@ -107,6 +117,8 @@ type PageState = {
  */
 export class VaultRepository {
   private pages = new Map<string, PageState>();
+  /** The layout the pages this window holds were read under (see `LayoutRow`). */
+  private pageBits = MIN_PAGE_BITS;
   /** Pages that failed to open: writing into them would destroy the cases they still hold. */
   private readonly brokenPages = new Map<string, IntegrityError>();
   private readonly caseKeys = new Map<string, Promise<CaseKeys>>();
@@ -125,7 +137,7 @@ export class VaultRepository {
 
   async readHeader(): Promise<VaultHeader | null> {
     const row = await this.guard('read the vault header', () => this.db.meta.get('header'));
-    return row === undefined ? null : parseVaultHeader(row.header);
+    return row?.key === 'header' ? parseVaultHeader(row.header) : null;
   }
 
   /** Stores the header of a new vault; refuses to overwrite an existing one. */
@@ -148,7 +160,7 @@ export class VaultRepository {
     await this.guard('change the passphrase', () =>
       this.db.transaction('rw', this.db.meta, async () => {
         const stored = await this.db.meta.get('header');
-        if (stored === undefined || JSON.stringify(stored.header) !== JSON.stringify(current)) {
+        if (stored?.key !== 'header' || JSON.stringify(stored.header) !== JSON.stringify(current)) {
           throw new VaultError('storage', 'change the passphrase: the vault changed meanwhile; nothing was written.');
         }
         await this.db.meta.put({ key: 'header', header: next });
@@ -163,13 +175,14 @@ export class VaultRepository {
    * hundred large messages instead of tens of thousands of small ones.
    */
   async loadAll(keys: VaultKeys, onSearchPages?: (pages: readonly Uint8Array[]) => void): Promise<LoadResult> {
-    const [pageRows, searchRows] = await this.guard('open the vault', () =>
-      this.db.transaction('r', [this.db.pages, this.db.searchPages], () =>
-        Promise.all([this.db.pages.toArray(), this.db.searchPages.toArray()]),
+    const [layout, pageRows, searchRows] = await this.guard('open the vault', () =>
+      this.db.transaction('r', [this.db.meta, this.db.pages, this.db.searchPages], () =>
+        Promise.all([this.db.meta.get('layout'), this.db.pages.toArray(), this.db.searchPages.toArray()]),
       ),
     );
     timing('qorgau:pages-read');
     this.forget();
+    this.pageBits = layoutOf(layout === undefined ? [] : [layout]);
     const searchById = new Map(searchRows.map((row) => [row.id, row]));
     const failures: IntegrityError[] = [];
     const fail = (pageId: string, error: unknown) => {
@@ -230,6 +243,7 @@ export class VaultRepository {
   /** Drops the decrypted pages and keys this window holds (on lock). */
   forget(): void {
     this.pages = new Map();
+    this.pageBits = MIN_PAGE_BITS;
     this.brokenPages.clear();
     this.caseKeys.clear();
   }
@@ -256,9 +270,25 @@ export class VaultRepository {
    */
   async write(keys: VaultKeys, change: VaultWrite): Promise<void> {
     timing('qorgau:write-start');
+    for (let attempt = 0; ; attempt += 1) {
+      const stale = await this.writeOnce(keys, change);
+      if (stale.length === 0) return;
+      if (attempt >= 3)
+        throw new VaultError(
+          'storage',
+          'save: another window keeps changing the same cases; nothing was written. Try again.',
+        );
+      // Another window reorganised the pages: read them all again under the new layout.
+      if (stale === 'layout') await this.loadAll(keys);
+      else await this.reloadPages(keys, stale);
+    }
+  }
+
+  /** One attempt at `write`: the pages another window wrote meanwhile (nothing written then), or none. */
+  private async writeOnce(keys: VaultKeys, change: VaultWrite): Promise<string[] | 'layout'> {
     const byPage = new Map<string, { put: StoredCase[]; remove: string[] }>();
     const touch = (caseTag: string) => {
-      const pageId = pageIdOf(caseTag);
+      const pageId = pageIdOf(caseTag, this.pageBits);
       const broken = this.brokenPages.get(pageId);
       if (broken)
         throw new VaultError(
@@ -271,71 +301,138 @@ export class VaultRepository {
     };
     for (const stored of change.put ?? []) touch(stored.caseTag).put.push(stored);
     for (const caseTag of change.remove ?? []) touch(caseTag).remove.push(caseTag);
-    for (let attempt = 0; ; attempt += 1) {
-      const sealed = await Promise.all(
-        [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
-      );
-      if (change.expect) this.checkExpected(change.expect.cases);
-      timing('qorgau:write-sealed');
-      const stale = await this.guard('save', () =>
-        this.db.transaction(
-          'rw',
-          [this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
-          async () => {
-            const stored = await this.db.pages.bulkGet(sealed.map((s) => s.row.id));
-            const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
-            if (changed.length > 0) return changed.map((s) => s.row.id);
-            if (change.expect) {
-              const settings = await this.db.settings.get('settings');
-              if (!sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
-            }
-            const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
-            if ((await this.db.caseKeys.bulkGet(newTags)).some((row) => row !== undefined)) throw changedMeanwhile();
-            for (const s of sealed) {
-              if (s.row.cases === 0) {
-                await this.db.pages.delete(s.row.id);
-                await this.db.searchPages.delete(s.row.id);
-              } else {
-                await this.db.pages.put(s.row.page);
-                await this.db.searchPages.put(s.row.search);
-              }
-            }
-            if (change.remove?.length) await this.db.caseKeys.bulkDelete([...change.remove]);
-            if (newTags.length > 0) {
-              // Chunks a crash left behind for one of these tags must not join the new case.
-              await this.db.chunks.where('caseTag').anyOf(newTags).delete();
-              await this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]);
-            }
-            const gone = change.deleteChunksOf;
-            if (gone?.caseTags?.length)
-              await this.db.chunks
-                .where('caseTag')
-                .anyOf([...gone.caseTags])
-                .delete();
-            if (gone?.attachmentIds?.length)
-              await this.db.chunks
-                .where('attachmentId')
-                .anyOf([...gone.attachmentIds])
-                .delete();
-            if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
-            if (change.settings) await this.db.settings.put(change.settings);
-            return [];
-          },
-        ),
-      );
-      timing('qorgau:write-committed');
-      if (stale.length === 0) {
-        for (const s of sealed) this.pages.set(s.row.id, s.state);
-        for (const caseTag of change.remove ?? []) this.caseKeys.delete(caseTag);
-        return;
+    const sealed = await Promise.all(
+      [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
+    );
+    if (change.expect) this.checkExpected(change.expect.cases);
+    timing('qorgau:write-sealed');
+    const stale = await this.guard('save', () =>
+      this.db.transaction(
+        'rw',
+        [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
+        async (): Promise<string[] | 'layout'> => {
+          timing('qorgau:write-txopen');
+          const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
+          // The checks are asked together: one round trip to the database instead of four.
+          const [layout, stored, settings, existingKeys] = await Promise.all([
+            this.db.meta.get('layout'),
+            this.db.pages.bulkGet(sealed.map((s) => s.row.id)),
+            change.expect ? this.db.settings.get('settings') : undefined,
+            newTags.length > 0 ? this.db.caseKeys.bulkGet(newTags) : [],
+          ]);
+          timing('qorgau:write-checked');
+          if (layoutOf(layout === undefined ? [] : [layout]) !== this.pageBits) return 'layout';
+          const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
+          if (changed.length > 0) return changed.map((s) => s.row.id);
+          if (change.expect && !sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
+          if (existingKeys.some((row) => row !== undefined)) throw changedMeanwhile();
+          // Chunks first, one step at a time: Dexie's delete of a collection reads before it
+          // deletes, and must not see chunks put after it. Chunks a crash left behind for a new
+          // tag must not join the new case.
+          if (newTags.length > 0) await this.db.chunks.where('caseTag').anyOf(newTags).delete();
+          const gone = change.deleteChunksOf;
+          if (gone?.caseTags?.length)
+            await this.db.chunks
+              .where('caseTag')
+              .anyOf([...gone.caseTags])
+              .delete();
+          if (gone?.attachmentIds?.length)
+            await this.db.chunks
+              .where('attachmentId')
+              .anyOf([...gone.attachmentIds])
+              .delete();
+          if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
+          // Then the rows, all asked at once (each store applies its requests in order).
+          await Promise.all([
+            ...sealed.flatMap((s): Array<Promise<unknown>> =>
+              s.row.cases === 0
+                ? [this.db.pages.delete(s.row.id), this.db.searchPages.delete(s.row.id)]
+                : [this.db.pages.put(s.row.page), this.db.searchPages.put(s.row.search)],
+            ),
+            change.remove?.length ? this.db.caseKeys.bulkDelete([...change.remove]) : undefined,
+            newTags.length > 0 ? this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]) : undefined,
+            change.settings ? this.db.settings.put(change.settings) : undefined,
+          ]);
+          timing('qorgau:write-queued');
+          return [];
+        },
+      ),
+    );
+    timing('qorgau:write-committed');
+    if (stale.length === 0) {
+      for (const s of sealed) {
+        if (s.row.cases === 0) this.pages.delete(s.row.id);
+        else this.pages.set(s.row.id, s.state);
       }
-      if (attempt >= 3)
-        throw new VaultError(
-          'storage',
-          'save: another window keeps changing the same cases; nothing was written. Try again.',
-        );
-      await this.reloadPages(keys, stale);
+      for (const caseTag of change.remove ?? []) this.caseKeys.delete(caseTag);
+      if (sealed.some((s) => s.row.page.ct.byteLength > SPLIT_PAGES_FROM)) await this.growLayout(keys);
     }
+    return stale;
+  }
+
+  /**
+   * Doubles the number of pages when one has grown past `SPLIT_PAGES_FROM`: every case moves to
+   * its page under the new layout, every page gets a new key, in one transaction. The cases are
+   * moved as they are (compressed), not re-read. Best effort: if it cannot run now (a damaged
+   * page, another window writing), the save that asked for it has already been stored, and the
+   * next save into a full page asks again.
+   */
+  private async growLayout(keys: VaultKeys): Promise<void> {
+    if (this.pageBits >= MAX_PAGE_BITS || this.brokenPages.size > 0) return;
+    const bits = this.pageBits + 1;
+    const groups = new Map<string, { cases: PageCase[]; words: Map<string, DocumentWords> }>();
+    for (const page of this.pages.values()) {
+      const words = await this.wordsOf(page);
+      for (const [caseTag, item] of page.cases) {
+        const pageId = pageIdOf(caseTag, bits);
+        let group = groups.get(pageId);
+        if (group === undefined) groups.set(pageId, (group = { cases: [], words: new Map() }));
+        group.cases.push(item);
+        group.words.set(caseTag, words.get(caseTag) ?? documentWords(caseSearchDocument(this.storedCase(caseTag)!)));
+      }
+    }
+    const sealed = await Promise.all(
+      [...groups].map(async ([pageId, group]) => {
+        const { key, wrapped } = await createPageKey(keys, pageId);
+        const [page, search] = await Promise.all([
+          sealPage(keys.vaultId, key, 'pages', pageId, packPage(group.cases)),
+          sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(group.words) })),
+        ]);
+        const state: PageState = {
+          key,
+          wrap: wrapped,
+          version: page.iv,
+          cases: new Map(group.cases.map((item) => [item.head.caseTag, item])),
+          words: group.words,
+        };
+        return {
+          page: { id: pageId, wrap: wrapped, iv: page.iv, ct: page.ct } satisfies PageRow,
+          search: { id: pageId, iv: search.iv, ct: search.ct },
+          state,
+        };
+      }),
+    );
+    const versions = new Map([...this.pages].map(([pageId, page]) => [pageId, page.version]));
+    const grown = await this.guard('reorganise the vault', () =>
+      this.db.transaction('rw', [this.db.meta, this.db.pages, this.db.searchPages], async () => {
+        const [layout, stored] = await Promise.all([this.db.meta.get('layout'), this.db.pages.toArray()]);
+        const unchanged =
+          layoutOf(layout === undefined ? [] : [layout]) === this.pageBits &&
+          stored.length === versions.size &&
+          stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv));
+        if (!unchanged) return false;
+        await Promise.all([this.db.pages.clear(), this.db.searchPages.clear()]);
+        await Promise.all([
+          this.db.pages.bulkPut(sealed.map((s) => s.page)),
+          this.db.searchPages.bulkPut(sealed.map((s) => s.search)),
+          this.db.meta.put({ key: 'layout', pageBits: bits }),
+        ]);
+        return true;
+      }),
+    );
+    if (!grown) return;
+    this.pages = new Map(sealed.map((s) => [s.page.id, s.state]));
+    this.pageBits = bits;
   }
 
   /**
@@ -344,15 +441,15 @@ export class VaultRepository {
    * IntegrityError naming the page if the case's bytes do not read.
    */
   storedCase(caseTag: string): StoredCase | undefined {
-    const pageId = pageIdOf(caseTag);
+    const pageId = pageIdOf(caseTag, this.pageBits);
     const item = this.pages.get(pageId)?.cases.get(caseTag);
     if (item === undefined) return undefined;
     return (item.full ??= unpackCase(item, pageId));
   }
 
-  /** Pages that did not open when the vault was loaded: the cases they hold cannot be changed. */
-  unreadablePages(): ReadonlySet<string> {
-    return new Set(this.brokenPages.keys());
+  /** True when the case would live on a page that did not open: such a case cannot be written. */
+  onDamagedPage(caseTag: string): boolean {
+    return this.brokenPages.has(pageIdOf(caseTag, this.pageBits));
   }
 
   private checkExpected(expected: ReadonlyMap<string, StoredCase | null>): void {

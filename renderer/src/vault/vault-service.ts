@@ -12,7 +12,6 @@ import type { CaseHead } from '../../../shared/backup/case-head';
 import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
 import {
   openVaultRows,
-  pageIdOf,
   resealDocuments,
   type CaseKeyRow,
   type ChunkRow,
@@ -344,8 +343,7 @@ export class VaultService {
     // window), the write notices and refuses.
     const localCases = new Map(incoming.cases.flatMap((c) => this.localCase(c.caseTag)));
     // Cases on a page this vault holds but cannot read must not be replaced behind the user's back.
-    const unreadable = repository.unreadablePages();
-    const blocked = incoming.cases.find((c) => unreadable.has(pageIdOf(c.caseTag)));
+    const blocked = incoming.cases.find((c) => repository.onDamagedPage(c.caseTag));
     if (blocked !== undefined)
       throw new VaultError(
         'integrity',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import { openPageKey, unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
-import { openPage, pageIdOf } from '../../../../shared/backup/vault-rows';
+import { MIN_PAGE_BITS, openPage, pageIdOf } from '../../../../shared/backup/vault-rows';
 import { VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import { VaultService } from '../../../../renderer/src/vault/vault-service';
 import {
@@ -122,12 +122,12 @@ describe('tampering', () => {
     await service.create(PASSPHRASE);
     const a = await service.createCase(makeCase({ title: 'Дело А' }));
     let b = await service.createCase(makeCase({ title: 'Дело Б' }));
-    while (pageIdOf(b.caseTag) === pageIdOf(a.caseTag)) {
+    while (pageIdOf(b.caseTag, MIN_PAGE_BITS) === pageIdOf(a.caseTag, MIN_PAGE_BITS)) {
       await service.deleteCase(b.caseTag);
       b = await service.createCase(makeCase({ title: 'Дело Б' }));
     }
     service.lock();
-    return { repository, a, b, pageA: pageIdOf(a.caseTag), pageB: pageIdOf(b.caseTag) };
+    return { repository, a, b, pageA: pageIdOf(a.caseTag, MIN_PAGE_BITS), pageB: pageIdOf(b.caseTag, MIN_PAGE_BITS) };
   }
 
   it('detects any single flipped byte of a stored page (its key, IV, ciphertext or tag) and names the page', async () => {
@@ -200,7 +200,7 @@ describe('tampering', () => {
       kdfFloor: dangerousTestOnlyKdfFloor,
     });
     let tag = 0;
-    while (pageIdOf(`other-${tag}`) !== pageIdOf(first.caseTag)) tag += 1;
+    while (pageIdOf(`other-${tag}`, MIN_PAGE_BITS) !== pageIdOf(first.caseTag, MIN_PAGE_BITS)) tag += 1;
     const second = new VaultRepository(repository.db);
     await second.loadAll(keys);
     await second.write(keys, {
@@ -287,7 +287,7 @@ describe('deleting a case', () => {
       name: 'a.pdf',
       type: 'application/pdf',
     });
-    const page = pageIdOf(doomed.caseTag);
+    const page = pageIdOf(doomed.caseTag, MIN_PAGE_BITS);
     const before = (await repository.db.pages.get(page))!;
 
     await service.deleteCase(doomed.caseTag);

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { VaultRepository } from '../../../../renderer/src/db/vault-repository';
+import type { VaultService } from '../../../../renderer/src/vault/vault-service';
+import { indexSearchPages } from '../../../../renderer/src/search/search-pages';
+import { random } from '../../../../bench/workload';
+import { MIN_PAGE_BITS } from '../../../../shared/backup/vault-rows';
+import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
+import { concatBytes } from '../../../../shared/crypto/bytes';
+import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
+import { unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
+import { SearchIndex } from '../../../../shared/search/search-index';
+import { PASSPHRASE, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
+
+const LETTERS = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі';
+
+/** Notes that deflate poorly (random Cyrillic), so a few cases fill a page. */
+function bulkyNotes(next: () => number, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 1) out += i % 9 === 8 ? ' ' : LETTERS[Math.floor(next() * LETTERS.length)];
+  return out;
+}
+
+/** Adds cases with ~45 KB of compressed notes each until the vault has more pages than it started with. */
+async function growVault(service: VaultService, repository: VaultRepository, label: string) {
+  const next = random(7);
+  const titles: string[] = [];
+  for (let i = 0; i < 40 && (await layoutBits(repository)) === MIN_PAGE_BITS; i += 1) {
+    const title = `Дело ${label}${i} Жумагулов`;
+    await service.createCase(makeCase({ title, privilegedNotes: bulkyNotes(next, 60_000) }));
+    titles.push(title);
+  }
+  return titles;
+}
+
+async function layoutBits(repository: VaultRepository): Promise<number> {
+  const row = await repository.db.meta.get('layout');
+  return row?.key === 'layout' ? row.pageBits : MIN_PAGE_BITS;
+}
+
+describe('the page layout follows the size of the vault', () => {
+  it('splits full pages: every case, its texts and its search words survive, all under the new layout', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    const titles = await growVault(service, repository, 'A');
+    expect(await layoutBits(repository)).toBeGreaterThan(MIN_PAGE_BITS);
+    // The bulky case saved after the split lands on a page of the new layout.
+    const after = await service.createCase(makeCase({ title: 'После разделения' }));
+    const before = wholeCases(service, await service.unlock(PASSPHRASE));
+    service.lock();
+
+    const reopened = makeService(repository);
+    const opened = await reopened.unlock(PASSPHRASE);
+    expect(opened.failures).toEqual([]);
+    const cases = wholeCases(reopened, opened);
+    expect(cases).toHaveLength(titles.length + 1);
+    expect(new Map(cases.map((c) => [c.caseTag, c]))).toEqual(new Map(before.map((c) => [c.caseTag, c])));
+    expect(cases.map((c) => c.record.title)).toContain(after.record.title);
+    const bits = await layoutBits(repository);
+    for (const table of [repository.db.pages, repository.db.searchPages])
+      for (const id of await table.toCollection().primaryKeys()) expect(id.startsWith(`p${bits}-`)).toBe(true);
+    const index = new SearchIndex();
+    await indexSearchPages(index, opened.searchPages);
+    for (const title of titles) expect(index.search(title).map((hit) => hit.id)).toHaveLength(1);
+  }, 120_000);
+
+  it('a backup of a grown vault restores whole into an empty one', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    await growVault(service, repository, 'B');
+    const original = wholeCases(service, await service.unlock(PASSPHRASE));
+    const backup = concatBytes(...(await service.createBackup()));
+
+    const target = makeService(makeRepository());
+    const restored = await (await target.prepareRestore(backup, { passphrase: PASSPHRASE })).commit();
+    expect(restored.failures).toEqual([]);
+    const byTag = (cases: typeof original) => new Map(cases.map((c) => [c.caseTag, c]));
+    expect(byTag(wholeCases(target, restored))).toEqual(byTag(original));
+  }, 120_000);
+
+  it('a window that still knows the old layout saves into the new one, and nothing is lost', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
+      kdfFloor: dangerousTestOnlyKdfFloor,
+    });
+    const other = new VaultRepository(repository.db);
+    await other.loadAll(keys);
+    const first = await service.createCase(makeCase({ title: 'Первое' }));
+
+    const titles = await growVault(service, repository, 'C');
+    await other.write(keys, {
+      put: [{ ...first, caseTag: 'from-the-other-window', record: { ...first.record, title: 'Из другого окна' } }],
+    });
+
+    const reopened = makeService(repository);
+    const cases = wholeCases(reopened, await reopened.unlock(PASSPHRASE));
+    expect(cases.map((c) => c.record.title).sort()).toEqual(['Из другого окна', 'Первое', ...titles].sort());
+  }, 120_000);
+});
