@@ -182,6 +182,9 @@ test('benchmark', async ({ baseURL }) => {
     // 4. Reading everything: ours against dexie-encrypted, same records, same run.
     const reads = await call(page, 'readAll', { passphrase: PASSPHRASE, seed: SEED, cases: CASES, rounds: 3 });
     results.readOursMs = round(median(reads.ours), 1);
+    console.log(
+      `read all: the vault opened (heads) after ${round(median(reads.oursOpen), 0)} ms, every case read whole after ${round(median(reads.ours), 0)} ms`,
+    );
     results.readDexieEncryptedMs = round(median(reads.theirs), 1);
     results.readVsDexieEncrypted = round(median(reads.theirs) / median(reads.ours));
     row(

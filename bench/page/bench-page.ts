@@ -207,12 +207,18 @@ const api = {
     unlocked ??= await unlockWithPassphrase(header, options.passphrase, argon2idHashWasm);
     const keys = unlocked;
     const ours: number[] = [];
+    const oursOpen: number[] = [];
     // Everything: the heads the vault opens with, then every case read whole, as dexie-encrypted gives them.
     const readEverything = async () => {
       const { cases } = await repository.loadAll(keys);
+      oursOpen.push(performance.now());
       for (const head of cases) repository.storedCase(head.caseTag);
     };
-    for (let i = 0; i < options.rounds; i += 1) ours.push((await time(readEverything)).ms);
+    for (let i = 0; i < options.rounds; i += 1) {
+      const start = performance.now();
+      ours.push((await time(readEverything)).ms);
+      oursOpen[i]! -= start;
+    }
     repository.close();
 
     const db = new Dexie(DEXIE_ENCRYPTED_DB);
@@ -235,7 +241,7 @@ const api = {
     for (let i = 0; i < options.rounds; i += 1)
       theirs.push((await time(() => Promise.all([db.table('cases').toArray(), db.table('entries').toArray()]))).ms);
     db.close();
-    return { ours, theirs };
+    return { ours, oursOpen, theirs };
   },
 
   /** An attachment of `mib` MiB: import and read through the vault, against a plain Blob put and get. */

@@ -9,15 +9,17 @@ import {
   MAX_PAGE_BITS,
   MIN_PAGE_BITS,
   openPage,
+  inflateBodies,
   packCase,
   packPage,
   pageIdOf,
   sealPage,
-  unpackCase,
+  parseCase,
   unpackPage,
   type CaseKeyRow,
   type ChunkRow,
   type PackedCase,
+  type StoredPage,
   type PageRow,
   type SearchPageContent,
   type SettingsRow,
@@ -78,11 +80,16 @@ export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunk
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /**
- * A sealed page larger than this splits the layout (see `growLayout`): pages stay below the 64 KiB
- * from which Chromium stores an IndexedDB value as a separate blob file, and a save re-seals and
- * writes tens of kilobytes, not hundreds.
+ * When the cases' JSON averages more than this per page, the layout doubles (see `growLayout`), so
+ * pages hold 48–96 KiB of JSON, about 15–30 KiB sealed. Measured with `npm run bench` at 10,000
+ * cases: a save re-deflates its page, which takes about a millisecond at this size (pages of ~35
+ * cases took 6 ms at the median); sealed pages stay below the 64 KiB from which Chromium stores a
+ * value as a separate blob file; and far smaller pages make opening and reading everything slower
+ * (each page is a key to unwrap and two messages to decrypt). The average, not the largest page,
+ * decides: hashing always leaves some pages twice the average, and splitting for them would
+ * reorganise the vault again and again.
  */
-const SPLIT_PAGES_FROM = 48 * 1024;
+const GROW_AT_AVERAGE_JSON = 96 * 1024;
 
 /** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
 export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
@@ -94,8 +101,11 @@ export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
  */
 const CHUNKS_PER_WRITE = 2;
 
-/** A case of a page this window holds: packed as stored, and the whole case once it was read. */
-type PageCase = PackedCase & { full: StoredCase | null };
+/**
+ * A case of a page this window holds: its head; its JSON once the page's bodies were inflated;
+ * the whole case once it was read.
+ */
+type PageCase = { readonly head: CaseHead; json: Uint8Array | null; full: StoredCase | null };
 
 /** A page as this window knows it while the vault is unlocked. */
 type PageState = {
@@ -104,6 +114,10 @@ type PageState = {
   /** The IV of the stored page row (null: not stored yet); a different one means another window wrote it. */
   readonly version: Uint8Array | null;
   readonly cases: Map<string, PageCase>;
+  /** The bytes of its cases' JSON. */
+  readonly json: number;
+  /** The page's bodies as read, still deflated; null once inflated into `cases` (or when this window wrote the page). */
+  deflated: StoredPage | null;
   /** The search page: parsed when this page is first written. */
   words: Map<string, DocumentWords> | Uint8Array | null;
 };
@@ -232,9 +246,11 @@ export class VaultRepository {
         wrap: page.row.wrap,
         version: page.row.iv,
         cases: pageCases(packed),
+        json: packed.sizes.reduce((sum, size) => sum + size, 0),
+        deflated: packed,
         words: page.words,
       });
-      for (const { head } of packed) cases.push(head);
+      cases.push(...packed.heads);
     }
     timing('qorgau:pages-parsed');
     return { cases, searchPages, failures };
@@ -365,7 +381,9 @@ export class VaultRepository {
         else this.pages.set(s.row.id, s.state);
       }
       for (const caseTag of change.remove ?? []) this.caseKeys.delete(caseTag);
-      if (sealed.some((s) => s.row.page.ct.byteLength > SPLIT_PAGES_FROM)) await this.growLayout(keys);
+      let json = 0;
+      for (const page of this.pages.values()) json += page.json;
+      if (json / 2 ** this.pageBits > GROW_AT_AVERAGE_JSON) await this.growLayout(keys);
     }
     return stale;
   }
@@ -381,8 +399,9 @@ export class VaultRepository {
     if (this.pageBits >= MAX_PAGE_BITS || this.brokenPages.size > 0) return;
     const bits = this.pageBits + 1;
     const groups = new Map<string, { cases: PageCase[]; words: Map<string, DocumentWords> }>();
-    for (const page of this.pages.values()) {
+    for (const [id, page] of this.pages) {
       const words = await this.wordsOf(page);
+      this.inflatePage(page, id);
       for (const [caseTag, item] of page.cases) {
         const pageId = pageIdOf(caseTag, bits);
         let group = groups.get(pageId);
@@ -394,8 +413,9 @@ export class VaultRepository {
     const sealed = await Promise.all(
       [...groups].map(async ([pageId, group]) => {
         const { key, wrapped } = await createPageKey(keys, pageId);
+        const list = group.cases.map(packed);
         const [page, search] = await Promise.all([
-          sealPage(keys.vaultId, key, 'pages', pageId, packPage(group.cases)),
+          sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
           sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(group.words) })),
         ]);
         const state: PageState = {
@@ -403,6 +423,8 @@ export class VaultRepository {
           wrap: wrapped,
           version: page.iv,
           cases: new Map(group.cases.map((item) => [item.head.caseTag, item])),
+          json: list.reduce((sum, item) => sum + item.json.byteLength, 0),
+          deflated: null,
           words: group.words,
         };
         return {
@@ -442,9 +464,21 @@ export class VaultRepository {
    */
   storedCase(caseTag: string): StoredCase | undefined {
     const pageId = pageIdOf(caseTag, this.pageBits);
-    const item = this.pages.get(pageId)?.cases.get(caseTag);
-    if (item === undefined) return undefined;
-    return (item.full ??= unpackCase(item, pageId));
+    const page = this.pages.get(pageId);
+    const item = page?.cases.get(caseTag);
+    if (page === undefined || item === undefined) return undefined;
+    if (item.full === null) {
+      this.inflatePage(page, pageId);
+      item.full = parseCase(packed(item), pageId);
+    }
+    return item.full;
+  }
+
+  /** Fills in the JSON of every case of a page, inflating its bodies the first time one is needed. */
+  private inflatePage(page: PageState, pageId: string): void {
+    if (page.deflated === null) return;
+    for (const item of inflateBodies(page.deflated, pageId)) page.cases.get(item.head.caseTag)!.json = item.json;
+    page.deflated = null;
   }
 
   /** True when the case would live on a page that did not open: such a case cannot be written. */
@@ -462,6 +496,7 @@ export class VaultRepository {
   /** Seals a page with its edits applied (and its search page), without touching the cache yet. */
   private async sealEdited(keys: VaultKeys, pageId: string, put: readonly StoredCase[], remove: readonly string[]) {
     const current = this.pages.get(pageId);
+    if (current !== undefined) this.inflatePage(current, pageId);
     const cases = new Map(current?.cases ?? []);
     const words = await this.wordsOf(current);
     timing('qorgau:write-words');
@@ -477,7 +512,8 @@ export class VaultRepository {
     const fresh = current === undefined || remove.length > 0 ? await createPageKey(keys, pageId) : null;
     const key = fresh?.key ?? current!.key;
     const wrap = fresh?.wrapped ?? current!.wrap;
-    const list = [...cases.values()];
+    const list = [...cases.values()].map(packed);
+    const json = list.reduce((sum, item) => sum + item.json.byteLength, 0);
     timing('qorgau:write-keyed');
     const [page, search] = await Promise.all([
       sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
@@ -491,7 +527,7 @@ export class VaultRepository {
         page: { id: pageId, wrap, iv: page.iv, ct: page.ct } satisfies PageRow,
         search: { id: pageId, iv: search.iv, ct: search.ct },
       },
-      state: { key, wrap, version: page.iv, cases, words } satisfies PageState,
+      state: { key, wrap, version: page.iv, cases, json, deflated: null, words } satisfies PageState,
     };
   }
 
@@ -530,6 +566,8 @@ export class VaultRepository {
         wrap: row.wrap,
         version: row.iv,
         cases: pageCases(packed),
+        json: packed.sizes.reduce((sum, size) => sum + size, 0),
+        deflated: packed,
         words: search ? await openPage(keys.vaultId, key, 'searchPages', pageId, search) : null,
       });
     }
@@ -767,8 +805,14 @@ function timing(name: string): void {
   globalThis.performance?.mark?.(name);
 }
 
-function pageCases(packed: readonly PackedCase[]): Map<string, PageCase> {
-  return new Map(packed.map((item) => [item.head.caseTag, { ...item, full: null }]));
+function pageCases(page: StoredPage): Map<string, PageCase> {
+  return new Map(page.heads.map((head) => [head.caseTag, { head, json: null, full: null }]));
+}
+
+/** A case of a page this window holds, as `packPage` takes it (its page was inflated first). */
+function packed(item: PageCase): PackedCase {
+  if (item.json === null) throw new Error('vault-repository: a case was packed before its page was inflated');
+  return { head: item.head, json: item.json };
 }
 
 function changedMeanwhile(): VaultError {
