@@ -115,6 +115,8 @@ const api = {
         newCaseKeys.push({ caseTag: item.caseTag, ...wrapped });
       }
       await repository.write(created.keys, { put: batch.map((item) => ({ ...item, attachments: [] })), newCaseKeys });
+      // As a person's vault grows: its pages are reorganised between saves, not raced by the next.
+      await repository.settled();
       const tx = plain.transaction(['cases', 'entries'], 'readwrite');
       for (const item of batch) {
         tx.objectStore('cases').put({ id: item.caseTag, ...item.record });

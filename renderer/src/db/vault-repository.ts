@@ -22,6 +22,7 @@ import {
   type StoredPage,
   type PageRow,
   type SearchPageContent,
+  type SearchPageRow,
   type SettingsRow,
 } from '../../../shared/backup/vault-rows';
 import { fromUtf8, randomBytes, randomId, toBase64Url, utf8 } from '../../../shared/crypto/bytes';
@@ -131,6 +132,10 @@ type PageState = {
  */
 export class VaultRepository {
   private pages = new Map<string, PageState>();
+  /** A reorganisation of the pages under way (see `growLayout`), or null. */
+  private growth: Promise<void> | null = null;
+  /** Bumped on lock: work started for the vault as it was unlocked must not finish after. */
+  private generation = 0;
   /** The layout the pages this window holds were read under (see `LayoutRow`). */
   private pageBits = MIN_PAGE_BITS;
   /** Pages that failed to open: writing into them would destroy the cases they still hold. */
@@ -258,6 +263,7 @@ export class VaultRepository {
 
   /** Drops the decrypted pages and keys this window holds (on lock). */
   forget(): void {
+    this.generation += 1;
     this.pages = new Map();
     this.pageBits = MIN_PAGE_BITS;
     this.brokenPages.clear();
@@ -381,25 +387,43 @@ export class VaultRepository {
         else this.pages.set(s.row.id, s.state);
       }
       for (const caseTag of change.remove ?? []) this.caseKeys.delete(caseTag);
-      let json = 0;
-      for (const page of this.pages.values()) json += page.json;
-      if (json / 2 ** this.pageBits > GROW_AT_AVERAGE_JSON) await this.growLayout(keys);
+      // Not awaited: the save is stored; the reorganisation follows it (see `growLayout`).
+      if (this.growth === null && this.needsGrowth() !== null) {
+        this.growth = this.growWhileNeeded(keys).finally(() => {
+          this.growth = null;
+        });
+      }
     }
     return stale;
   }
 
   /**
-   * Doubles the number of pages when one has grown past `SPLIT_PAGES_FROM`: every case moves to
-   * its page under the new layout, every page gets a new key, in one transaction. The cases are
-   * moved as they are (compressed), not re-read. Best effort: if it cannot run now (a damaged
-   * page, another window writing), the save that asked for it has already been stored, and the
-   * next save into a full page asks again.
+   * Resolves once the reorganisation a save started (see `growLayout`) has finished or given up:
+   * for tests, and for anything that must see the pages as they will stay.
    */
-  private async growLayout(keys: VaultKeys): Promise<void> {
-    if (this.pageBits >= MAX_PAGE_BITS || this.brokenPages.size > 0) return;
-    const bits = this.pageBits + 1;
+  async settled(): Promise<void> {
+    await this.growth;
+  }
+
+  /**
+   * Doubles the number of pages (or more): every case moves to its page under the new layout, every page
+   * gets a new key, in one transaction. The cases are moved as they are (their JSON is not parsed
+   * again). It runs after the save that asked for it has been acknowledged, yielding to the page
+   * between pages, so at ten thousand cases the save does not wait the second or two it takes.
+   * Best effort: if the vault changes meanwhile (a save in this window or another), it is locked,
+   * or a page is damaged, nothing is written, and a later save asks again.
+   */
+  private async growLayout(keys: VaultKeys, generation: number, json: number): Promise<'grown' | 'raced'> {
+    const from = this.pageBits;
+    // As many doublings as bring the average to half the limit: an import of thousands of cases
+    // is reorganised once, not once per save that follows it.
+    const bits = Math.min(MAX_PAGE_BITS, Math.max(from + 1, Math.ceil(Math.log2(json / (GROW_AT_AVERAGE_JSON / 2)))));
+    // What is reorganised, and the versions the transaction checks: taken before any await.
+    const pages = [...this.pages];
+    const versions = new Map(pages.map(([pageId, page]) => [pageId, page.version]));
+    const current = () => generation === this.generation && this.pageBits === from;
     const groups = new Map<string, { cases: PageCase[]; words: Map<string, DocumentWords> }>();
-    for (const [id, page] of this.pages) {
+    for (const [id, page] of pages) {
       const words = await this.wordsOf(page);
       this.inflatePage(page, id);
       for (const [caseTag, item] of page.cases) {
@@ -407,18 +431,29 @@ export class VaultRepository {
         let group = groups.get(pageId);
         if (group === undefined) groups.set(pageId, (group = { cases: [], words: new Map() }));
         group.cases.push(item);
-        group.words.set(caseTag, words.get(caseTag) ?? documentWords(caseSearchDocument(this.storedCase(caseTag)!)));
+        const full = () => {
+          this.inflatePage(page, id);
+          return (item.full ??= parseCase(packed(item), id));
+        };
+        group.words.set(caseTag, words.get(caseTag) ?? documentWords(caseSearchDocument(full())));
       }
     }
-    const sealed = await Promise.all(
-      [...groups].map(async ([pageId, group]) => {
-        const { key, wrapped } = await createPageKey(keys, pageId);
-        const list = group.cases.map(packed);
-        const [page, search] = await Promise.all([
-          sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
-          sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(group.words) })),
-        ]);
-        const state: PageState = {
+    const sealed: Array<{ page: PageRow; search: SearchPageRow; state: PageState }> = [];
+    for (const [pageId, group] of groups) {
+      if (sealed.length % 32 === 0) {
+        await yieldToPage();
+        if (!current()) return 'raced';
+      }
+      const { key, wrapped } = await createPageKey(keys, pageId);
+      const list = group.cases.map(packed);
+      const [page, search] = await Promise.all([
+        sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
+        sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(group.words) })),
+      ]);
+      sealed.push({
+        page: { id: pageId, wrap: wrapped, iv: page.iv, ct: page.ct },
+        search: { id: pageId, iv: search.iv, ct: search.ct },
+        state: {
           key,
           wrap: wrapped,
           version: page.iv,
@@ -426,20 +461,16 @@ export class VaultRepository {
           json: list.reduce((sum, item) => sum + item.json.byteLength, 0),
           deflated: null,
           words: group.words,
-        };
-        return {
-          page: { id: pageId, wrap: wrapped, iv: page.iv, ct: page.ct } satisfies PageRow,
-          search: { id: pageId, iv: search.iv, ct: search.ct },
-          state,
-        };
-      }),
-    );
-    const versions = new Map([...this.pages].map(([pageId, page]) => [pageId, page.version]));
+        },
+      });
+    }
+    if (!current()) return 'raced';
     const grown = await this.guard('reorganise the vault', () =>
       this.db.transaction('rw', [this.db.meta, this.db.pages, this.db.searchPages], async () => {
         const [layout, stored] = await Promise.all([this.db.meta.get('layout'), this.db.pages.toArray()]);
         const unchanged =
-          layoutOf(layout === undefined ? [] : [layout]) === this.pageBits &&
+          current() &&
+          layoutOf(layout === undefined ? [] : [layout]) === from &&
           stored.length === versions.size &&
           stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv));
         if (!unchanged) return false;
@@ -452,9 +483,35 @@ export class VaultRepository {
         return true;
       }),
     );
-    if (!grown) return;
+    if (!grown || !current()) return 'raced';
     this.pages = new Map(sealed.map((s) => [s.page.id, s.state]));
     this.pageBits = bits;
+    return 'grown';
+  }
+
+  /** The JSON of all cases when the pages average more than `GROW_AT_AVERAGE_JSON`, else null. */
+  private needsGrowth(): number | null {
+    if (this.pageBits >= MAX_PAGE_BITS || this.brokenPages.size > 0) return null;
+    let json = 0;
+    for (const page of this.pages.values()) json += page.json;
+    return json / 2 ** this.pageBits > GROW_AT_AVERAGE_JSON ? json : null;
+  }
+
+  /**
+   * Grows the layout after a save. A save in this window while it works makes it start again, a
+   * few times at most: a steady stream of saves defers it to a later save rather than to never
+   * finishing. Errors are not the save's (it is stored): the next save that needs it tries again.
+   */
+  private async growWhileNeeded(keys: VaultKeys): Promise<void> {
+    const generation = this.generation;
+    try {
+      for (let attempt = 0; attempt < 3 && generation === this.generation; attempt += 1) {
+        const json = this.needsGrowth();
+        if (json === null || (await this.growLayout(keys, generation, json)) === 'grown') return;
+      }
+    } catch {
+      // See above: best effort, tried again after a later save.
+    }
   }
 
   /**
@@ -580,14 +637,28 @@ export class VaultRepository {
    * (still encrypted); attachment chunks go one per batch so no batch is large.
    */
   async *exportRows(): AsyncGenerator<{ table: BackupTable; rows: unknown[] }> {
+    // Everything but the documents' chunks in one read: a save, or a reorganisation of the pages
+    // (which replaces every page row), lands wholly before it or wholly after it.
+    const records = BACKUP_TABLES.filter((table) => table !== 'chunks');
+    const snapshot = await this.guard('back up the vault', () =>
+      this.db.transaction(
+        'r',
+        records.map((table) => this.db.table(table)),
+        () => Promise.all(records.map((table) => this.db.table(table).toArray())),
+      ),
+    );
     for (const table of BACKUP_TABLES) {
-      const store = this.db.table(table);
-      const keys = await this.guard('back up the vault', () => store.toCollection().primaryKeys());
-      const batch = table === 'chunks' ? 1 : table === 'pages' || table === 'searchPages' ? 8 : 200;
-      for (let i = 0; i < keys.length; i += batch) {
-        const rows = await this.guard('back up the vault', () => store.bulkGet(keys.slice(i, i + batch)));
-        yield { table, rows: rows.filter((row) => row !== undefined) };
+      if (table === 'chunks') {
+        const keys = await this.guard('back up the vault', () => this.db.chunks.toCollection().primaryKeys());
+        for (const key of keys) {
+          const row = await this.guard('back up the vault', () => this.db.chunks.get(key));
+          if (row !== undefined) yield { table, rows: [row] };
+        }
+        continue;
       }
+      const rows: unknown[] = snapshot[records.indexOf(table)] ?? [];
+      const batch = table === 'pages' || table === 'searchPages' ? 8 : 200;
+      for (let i = 0; i < rows.length; i += batch) yield { table, rows: rows.slice(i, i + batch) };
     }
   }
 
@@ -803,6 +874,11 @@ export async function sealSettings(keys: VaultKeys, value: unknown): Promise<Set
 /** A named moment for `npm run bench` (User Timing): a name, never data. */
 function timing(name: string): void {
   globalThis.performance?.mark?.(name);
+}
+
+/** Lets the page render and handle input between steps of a long piece of work. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function pageCases(page: StoredPage): Map<string, PageCase> {

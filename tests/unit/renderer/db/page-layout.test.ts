@@ -28,6 +28,8 @@ async function growVault(service: VaultService, repository: VaultRepository, lab
     const title = `Дело ${label}${i} Жумагулов`;
     const view = await service.createCase(makeCase({ title, privilegedNotes: bulkyNotes(next, 60_000) }));
     created.push({ title, caseTag: view.caseTag });
+    // The reorganisation runs after the save is acknowledged; wait for it before looking.
+    await repository.settled();
   }
   return created;
 }
@@ -98,5 +100,28 @@ describe('the page layout follows the size of the vault', () => {
     const reopened = makeService(repository);
     const cases = wholeCases(reopened, await reopened.unlock(PASSPHRASE));
     expect(cases.map((c) => c.record.title).sort()).toEqual(['Из другого окна', 'Первое', ...titles].sort());
+  }, 120_000);
+
+  it('saves made while the pages are being reorganised are all kept', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    let first = await service.createCase(makeCase({ title: 'Правка 0' }));
+    const next = random(11);
+    const titles: string[] = [];
+    for (let i = 0; i < 40 && (await layoutBits(repository)) === MIN_PAGE_BITS; i += 1) {
+      titles.push(`Дело D${i}`);
+      await service.createCase(makeCase({ title: `Дело D${i}`, privilegedNotes: bulkyNotes(next, 60_000) }));
+      // Not waiting for a reorganisation the save may have started: edit straight away.
+      first = await service.updateCase(first, makeCase({ title: `Правка ${i + 1}` }));
+    }
+    // Saves back to back can keep deferring the reorganisation; one left alone lets it finish.
+    await repository.settled();
+    first = await service.updateCase(first, makeCase({ title: 'Последняя правка' }));
+    await repository.settled();
+    expect(await layoutBits(repository)).toBeGreaterThan(MIN_PAGE_BITS);
+    const reopened = makeService(repository);
+    const cases = wholeCases(reopened, await reopened.unlock(PASSPHRASE));
+    expect(cases.map((c) => c.record.title).sort()).toEqual([first.record.title, ...titles].sort());
   }, 120_000);
 });
