@@ -26,9 +26,14 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array<ArrayBu
   return out;
 }
 
-/** A private copy backed by a plain ArrayBuffer, as WebCrypto's typings require. */
+/**
+ * The same bytes as a view of a plain ArrayBuffer, as WebCrypto's typings require: copied only
+ * when they live in shared memory. (WebCrypto and Blob copy what they are given when they are
+ * called, so a caller may reuse its buffer at once; copying here as well cost an extra megabyte
+ * of garbage per attachment chunk.)
+ */
 export function toBufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes);
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -742,16 +742,24 @@ export class VaultRepository {
     // A pipeline: while one batch of chunks is being written (one durable transaction), the next
     // is read, hashed and encrypted. Only two batches are ever in memory.
     let writing: Promise<void> = Promise.resolve();
+    const source = pieces(file, ATTACHMENT_CHUNK_SIZE);
+    const changed = () =>
+      new VaultError('storage', `import "${meta.name}": the file changed while it was read; nothing was kept.`);
+    let read = 0;
     try {
       for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
         const sealing: Array<Promise<ChunkRow>> = [];
         for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index += 1) {
           if (options.signal?.aborted)
             throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
-          const start = index * ATTACHMENT_CHUNK_SIZE;
-          const plain = new Uint8Array(await file.slice(start, start + ATTACHMENT_CHUNK_SIZE).arrayBuffer());
+          const next = await source.next();
+          if (next.done === true) throw changed();
+          // Valid until the next piece but one is read: hashed and handed to WebCrypto (which
+          // copies it) before then.
+          const plain = next.value;
           hasher.update(plain);
-          options.onProgress?.(Math.min(file.size, start + plain.byteLength), file.size);
+          read += plain.byteLength;
+          options.onProgress?.(Math.min(file.size, read), file.size);
           sealing.push(
             sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => ({
               attachmentId,
@@ -770,6 +778,7 @@ export class VaultRepository {
         writing.catch(() => undefined);
       }
       await writing;
+      if (read !== file.size || (await source.next()).done !== true) throw changed();
       if (options.signal?.aborted)
         throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
       const manifest: AttachmentManifest = {
@@ -787,6 +796,7 @@ export class VaultRepository {
       };
       return manifest;
     } catch (error) {
+      await source.return();
       await writing.catch(() => undefined);
       await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
       throw error;
@@ -861,6 +871,50 @@ export class VaultRepository {
     } catch (error) {
       throw storageError(operation, error);
     }
+  }
+}
+
+/**
+ * A file's bytes in pieces of `size` (the last may be shorter; an empty file is one empty piece),
+ * read through two buffers taken in turn with a BYOB reader, rather than a new buffer per piece:
+ * an import of 500 MiB leaves 500 MiB less garbage behind. A piece stays valid until the next
+ * piece but one is read. Where Blob streams do not take BYOB readers, each piece is a new buffer.
+ */
+async function* pieces(file: Blob, size: number): AsyncGenerator<Uint8Array, void, undefined> {
+  if (file.size === 0) {
+    yield new Uint8Array(0);
+    return;
+  }
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = file.stream().getReader({ mode: 'byob' });
+  } catch {
+    for (let start = 0; start < file.size; start += size)
+      yield new Uint8Array(await file.slice(start, start + size).arrayBuffer());
+    return;
+  }
+  const buffers = [new ArrayBuffer(size), new ArrayBuffer(size)];
+  try {
+    for (let turn = 0; ; turn ^= 1) {
+      // Each read hands the buffer over and gives it back filled: keep the one it gives back.
+      let buffer = buffers[turn]!;
+      let filled = 0;
+      let ended = false;
+      while (filled < size && !ended) {
+        const { value, done } = await reader.read(new Uint8Array(buffer, filled, size - filled));
+        if (value !== undefined) {
+          buffer = value.buffer;
+          filled += value.byteLength;
+        }
+        ended = done;
+      }
+      buffers[turn] = buffer;
+      if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+      if (ended || filled < size) return;
+    }
+  } finally {
+    // Also when the import stops early: the file is not read any further.
+    await reader.cancel().catch(() => undefined);
   }
 }
 
