@@ -445,24 +445,8 @@ export class VaultRepository {
         if (!current()) return 'raced';
       }
       const { key, wrapped } = await createPageKey(keys, pageId);
-      const list = group.cases.map(packed);
-      const [page, search] = await Promise.all([
-        sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
-        sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(group.words) })),
-      ]);
-      sealed.push({
-        page: { id: pageId, wrap: wrapped, iv: page.iv, ct: page.ct },
-        search: { id: pageId, iv: search.iv, ct: search.ct },
-        state: {
-          key,
-          wrap: wrapped,
-          version: page.iv,
-          cases: new Map(group.cases.map((item) => [item.head.caseTag, item])),
-          json: list.reduce((sum, item) => sum + item.json.byteLength, 0),
-          deflated: null,
-          words: group.words,
-        },
-      });
+      const cases = new Map(group.cases.map((item) => [item.head.caseTag, item]));
+      sealed.push(await sealPageState(keys, pageId, key, wrapped, cases, group.words));
     }
     if (!current()) return 'raced';
     const grown = await this.guard('reorganise the vault', () =>
@@ -569,23 +553,9 @@ export class VaultRepository {
     const fresh = current === undefined || remove.length > 0 ? await createPageKey(keys, pageId) : null;
     const key = fresh?.key ?? current!.key;
     const wrap = fresh?.wrapped ?? current!.wrap;
-    const list = [...cases.values()].map(packed);
-    const json = list.reduce((sum, item) => sum + item.json.byteLength, 0);
     timing('qorgau:write-keyed');
-    const [page, search] = await Promise.all([
-      sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
-      sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(words) })),
-    ]);
-    return {
-      basedOn: current?.version ?? null,
-      row: {
-        id: pageId,
-        cases: list.length,
-        page: { id: pageId, wrap, iv: page.iv, ct: page.ct } satisfies PageRow,
-        search: { id: pageId, iv: search.iv, ct: search.ct },
-      },
-      state: { key, wrap, version: page.iv, cases, json, deflated: null, words } satisfies PageState,
-    };
+    const { page, search, state } = await sealPageState(keys, pageId, key, wrap, cases, words);
+    return { basedOn: current?.version ?? null, row: { id: pageId, cases: cases.size, page, search }, state };
   }
 
   private async wordsOf(page: PageState | undefined): Promise<Map<string, DocumentWords>> {
@@ -928,6 +898,35 @@ export async function sealSettings(keys: VaultKeys, value: unknown): Promise<Set
 /** A named moment for `npm run bench` (User Timing): a name, never data. */
 function timing(name: string): void {
   globalThis.performance?.mark?.(name);
+}
+
+/** A page's rows, sealed from its cases and their search words, and the page as this window then knows it. */
+async function sealPageState(
+  keys: VaultKeys,
+  pageId: string,
+  key: CryptoKey,
+  wrap: Sealed,
+  cases: Map<string, PageCase>,
+  words: Map<string, DocumentWords>,
+): Promise<{ page: PageRow; search: SearchPageRow; state: PageState }> {
+  const list = [...cases.values()].map(packed);
+  const [page, search] = await Promise.all([
+    sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
+    sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(words) })),
+  ]);
+  return {
+    page: { id: pageId, wrap, iv: page.iv, ct: page.ct },
+    search: { id: pageId, iv: search.iv, ct: search.ct },
+    state: {
+      key,
+      wrap,
+      version: page.iv,
+      cases,
+      json: list.reduce((sum, item) => sum + item.json.byteLength, 0),
+      deflated: null,
+      words,
+    },
+  };
 }
 
 /** Lets the page render and handle input between steps of a long piece of work. */
