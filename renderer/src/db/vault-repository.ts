@@ -328,58 +328,74 @@ export class VaultRepository {
     );
     if (change.expect) this.checkExpected(change.expect.cases);
     timing('qorgau:write-sealed');
-    const stale = await this.guard('save', () =>
-      this.db.transaction(
-        'rw',
-        [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
-        async (): Promise<string[] | 'layout'> => {
-          timing('qorgau:write-txopen');
-          const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
-          // The checks are asked together: one round trip to the database instead of four.
-          const [layout, stored, settings, existingKeys] = await Promise.all([
-            this.db.meta.get('layout'),
-            this.db.pages.bulkGet(sealed.map((s) => s.row.id)),
-            change.expect ? this.db.settings.get('settings') : undefined,
-            newTags.length > 0 ? this.db.caseKeys.bulkGet(newTags) : [],
-          ]);
-          timing('qorgau:write-checked');
-          if (layoutOf(layout === undefined ? [] : [layout]) !== this.pageBits) return 'layout';
-          const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
-          if (changed.length > 0) return changed.map((s) => s.row.id);
-          if (change.expect && !sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
-          if (existingKeys.some((row) => row !== undefined)) throw changedMeanwhile();
-          // Chunks first, one step at a time: Dexie's delete of a collection reads before it
-          // deletes, and must not see chunks put after it. Chunks a crash left behind for a new
-          // tag must not join the new case.
-          if (newTags.length > 0) await this.db.chunks.where('caseTag').anyOf(newTags).delete();
-          const gone = change.deleteChunksOf;
-          if (gone?.caseTags?.length)
-            await this.db.chunks
-              .where('caseTag')
-              .anyOf([...gone.caseTags])
-              .delete();
-          if (gone?.attachmentIds?.length)
-            await this.db.chunks
-              .where('attachmentId')
-              .anyOf([...gone.attachmentIds])
-              .delete();
-          if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
-          // Then the rows, all asked at once (each store applies its requests in order).
-          await Promise.all([
-            ...sealed.flatMap((s): Array<Promise<unknown>> =>
-              s.row.cases === 0
-                ? [this.db.pages.delete(s.row.id), this.db.searchPages.delete(s.row.id)]
-                : [this.db.pages.put(s.row.page), this.db.searchPages.put(s.row.search)],
-            ),
-            change.remove?.length ? this.db.caseKeys.bulkDelete([...change.remove]) : undefined,
-            newTags.length > 0 ? this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]) : undefined,
-            change.settings ? this.db.settings.put(change.settings) : undefined,
-          ]);
-          timing('qorgau:write-queued');
-          return [];
-        },
-      ),
-    );
+    const stale = await this.guard('save', async (): Promise<string[] | 'layout'> => {
+      try {
+        await this.db.transaction(
+          'rw',
+          [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
+          async () => {
+            timing('qorgau:write-txopen');
+            const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
+            const gone = change.deleteChunksOf;
+            // The checks are asked together: one round trip to the database instead of four.
+            const checks = Promise.all([
+              this.db.meta.get('layout'),
+              this.db.pages.bulkGet(sealed.map((s) => s.row.id)),
+              change.expect ? this.db.settings.get('settings') : undefined,
+              newTags.length > 0 ? this.db.caseKeys.bulkGet(newTags) : [],
+            ]);
+            const writeRows = () =>
+              Promise.all([
+                ...sealed.flatMap((s): Array<Promise<unknown>> =>
+                  s.row.cases === 0
+                    ? [this.db.pages.delete(s.row.id), this.db.searchPages.delete(s.row.id)]
+                    : [this.db.pages.put(s.row.page), this.db.searchPages.put(s.row.search)],
+                ),
+                change.remove?.length ? this.db.caseKeys.bulkDelete([...change.remove]) : undefined,
+                newTags.length > 0 ? this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]) : undefined,
+                change.settings ? this.db.settings.put(change.settings) : undefined,
+              ]);
+            // A save that touches no chunks sends its rows in the same round trip as its checks:
+            // requests run in the order they are made, so the checks read the rows as they were,
+            // and a failed check throws, which aborts the transaction before any row lands.
+            const plain =
+              newTags.length === 0 && !gone?.caseTags?.length && !gone?.attachmentIds?.length && !change.chunks?.length;
+            const rows = plain ? writeRows() : null;
+            rows?.catch(() => undefined);
+            const [layout, stored, settings, existingKeys] = await checks;
+            timing('qorgau:write-checked');
+            if (layoutOf(layout === undefined ? [] : [layout]) !== this.pageBits) throw new StaleWrite('layout');
+            const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
+            if (changed.length > 0) throw new StaleWrite(changed.map((s) => s.row.id));
+            if (change.expect && !sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
+            if (existingKeys.some((row) => row !== undefined)) throw changedMeanwhile();
+            if (rows === null) {
+              // Chunks first, one step at a time: Dexie's delete of a collection reads before it
+              // deletes, and must not see chunks put after it. Chunks a crash left behind for a new
+              // tag must not join the new case.
+              if (newTags.length > 0) await this.db.chunks.where('caseTag').anyOf(newTags).delete();
+              if (gone?.caseTags?.length)
+                await this.db.chunks
+                  .where('caseTag')
+                  .anyOf([...gone.caseTags])
+                  .delete();
+              if (gone?.attachmentIds?.length)
+                await this.db.chunks
+                  .where('attachmentId')
+                  .anyOf([...gone.attachmentIds])
+                  .delete();
+              if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
+              await writeRows();
+            } else await rows;
+            timing('qorgau:write-queued');
+          },
+        );
+        return [];
+      } catch (error) {
+        if (error instanceof StaleWrite) return error.pages;
+        throw error;
+      }
+    });
     timing('qorgau:write-committed');
     if (stale.length === 0) {
       for (const s of sealed) {
@@ -942,6 +958,13 @@ function pageCases(page: StoredPage): Map<string, PageCase> {
 function packed(item: PageCase): PackedCase {
   if (item.json === null) throw new Error('vault-repository: a case was packed before its page was inflated');
   return { head: item.head, json: item.json };
+}
+
+/** Thrown inside a write's transaction to abort it: another window changed these pages (or the layout). */
+class StaleWrite extends Error {
+  constructor(readonly pages: string[] | 'layout') {
+    super('stale write');
+  }
 }
 
 function changedMeanwhile(): VaultError {
