@@ -41,7 +41,7 @@ import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { caseSearchDocument } from '../../../shared/search/case-document';
 import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
 import { storageError } from './errors';
-import { VaultDatabase } from './vault-db';
+import { VaultDatabase, type MetaRow } from './vault-db';
 
 /** A case as the vault stores it: record, timeline and document list. */
 export type StoredCase = CaseSnapshot;
@@ -201,7 +201,7 @@ export class VaultRepository {
     );
     timing('qorgau:pages-read');
     this.forget();
-    this.pageBits = layoutOf(layout === undefined ? [] : [layout]);
+    this.pageBits = storedLayout(layout);
     const searchById = new Map(searchRows.map((row) => [row.id, row]));
     const failures: IntegrityError[] = [];
     const fail = (pageId: string, error: unknown) => {
@@ -364,7 +364,7 @@ export class VaultRepository {
             rows?.catch(() => undefined);
             const [layout, stored, settings, existingKeys] = await checks;
             timing('qorgau:write-checked');
-            if (layoutOf(layout === undefined ? [] : [layout]) !== this.pageBits) throw new StaleWrite('layout');
+            if (storedLayout(layout) !== this.pageBits) throw new StaleWrite('layout');
             const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
             if (changed.length > 0) throw new StaleWrite(changed.map((s) => s.row.id));
             if (change.expect && !sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
@@ -447,11 +447,7 @@ export class VaultRepository {
         let group = groups.get(pageId);
         if (group === undefined) groups.set(pageId, (group = { cases: [], words: new Map() }));
         group.cases.push(item);
-        const full = () => {
-          this.inflatePage(page, id);
-          return (item.full ??= parseCase(packed(item), id));
-        };
-        group.words.set(caseTag, words.get(caseTag) ?? documentWords(caseSearchDocument(full())));
+        group.words.set(caseTag, words.get(caseTag) ?? documentWords(caseSearchDocument(this.storedCase(caseTag)!)));
       }
     }
     const sealed: Array<{ page: PageRow; search: SearchPageRow; state: PageState }> = [];
@@ -470,7 +466,7 @@ export class VaultRepository {
         const [layout, stored] = await Promise.all([this.db.meta.get('layout'), this.db.pages.toArray()]);
         const unchanged =
           current() &&
-          layoutOf(layout === undefined ? [] : [layout]) === from &&
+          storedLayout(layout) === from &&
           stored.length === versions.size &&
           stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv));
         if (!unchanged) return false;
@@ -943,6 +939,11 @@ async function sealPageState(
       words,
     },
   };
+}
+
+/** The layout a stored meta row records (see `layoutOf`). */
+function storedLayout(row: MetaRow | undefined): number {
+  return layoutOf(row === undefined ? [] : [row]);
 }
 
 /** Lets the page render and handle input between steps of a long piece of work. */

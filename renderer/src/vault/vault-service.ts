@@ -341,7 +341,11 @@ export class VaultService {
     const repository = this.deps.repository;
     // Compared with the cases this window holds; if the vault changes before the commit (another
     // window), the write notices and refuses.
-    const localCases = new Map(incoming.cases.flatMap((c) => this.localCase(c.caseTag)));
+    const localCases = new Map<string, CaseView>();
+    for (const { caseTag } of incoming.cases) {
+      const found = repository.storedCase(caseTag);
+      if (found !== undefined) localCases.set(caseTag, found);
+    }
     // Cases on a page this vault holds but cannot read must not be replaced behind the user's back.
     const blocked = incoming.cases.find((c) => repository.onDamagedPage(c.caseTag));
     if (blocked !== undefined)
@@ -426,11 +430,6 @@ export class VaultService {
   caseView(caseTag: string): CaseView | undefined {
     this.requireKeys();
     return this.deps.repository.storedCase(caseTag);
-  }
-
-  private localCase(caseTag: string): Array<[string, CaseView]> {
-    const found = this.deps.repository.storedCase(caseTag);
-    return found === undefined ? [] : [[caseTag, found]];
   }
 
   /** Drops every key. The caller drops the decrypted records it holds. */
