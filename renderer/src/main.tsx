@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App';
+import { workerFileHasher } from './db/file-hash';
 import { VaultRepository } from './db/vault-repository';
 import { initI18n } from './i18n';
 import { detectPlatform, PlatformProvider } from './platform';
@@ -19,7 +20,11 @@ initI18n();
 installExternalLinkGuard(document, platform);
 connectVaultService(
   new VaultService({
-    repository: VaultRepository.open(),
+    repository: VaultRepository.open({
+      hashFile: workerFileHasher(
+        () => new Worker(new URL('./db/file-hash-worker.ts', import.meta.url), { type: 'module', name: 'sha256' }),
+      ),
+    }),
     argon2id: createWorkerArgon2id(),
     marker: localStorageMarker(),
     deviceKeystore: platform.deviceKeystore,

@@ -65,6 +65,7 @@ async function dropFile(
       blob = new Blob(Array.from({ length: Math.ceil(spec.size / (1024 * 1024)) }, () => new Uint8Array(1024 * 1024)));
     const transfer = new DataTransfer();
     transfer.items.add(new File([blob], spec.name, { type: spec.type }));
+    (window as unknown as { lastDropped: Blob }).lastDropped = blob;
     return transfer;
   }, file);
   await page.getByRole('region', { name: 'Drop files here' }).dispatchEvent('drop', { dataTransfer });
@@ -99,6 +100,14 @@ test('a 20 MB PDF dropped on the case is encrypted, previewed from memory, and a
   const row = page.getByRole('row', { name: /Решение суда\.pdf/ });
   await expect(row).toContainText('application/pdf');
   await expect(row).toContainText('20 MB');
+  // The fingerprint shown is the file's SHA-256 as sha256sum would print it (computed here in one
+  // piece by the browser; the app hashes a file this large piece by piece in its worker).
+  const expected = await page.evaluate(async () => {
+    const bytes = await (window as unknown as { lastDropped: Blob }).lastDropped.arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  });
+  await expect(row.locator('code.hash')).toHaveAttribute('title', expected);
 
   await page.getByRole('button', { name: 'Preview “Решение суда.pdf”' }).click();
   const canvas = page.getByRole('img', { name: 'First page of “Решение суда.pdf”' });

@@ -1,4 +1,3 @@
-import { createSHA256 } from 'hash-wasm';
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
 import type { CaseSnapshot } from '../../../shared/backup/merge';
 import type { CaseHead } from '../../../shared/backup/case-head';
@@ -41,7 +40,8 @@ import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { caseSearchDocument } from '../../../shared/search/case-document';
 import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
 import { storageError } from './errors';
-import { VaultDatabase, type MetaRow } from './vault-db';
+import { inlineFileHasher, type FileHasher } from './file-hash';
+import { VAULT_DB_NAME, VaultDatabase, type MetaRow } from './vault-db';
 
 /** A case as the vault stores it: record, timeline and document list. */
 export type StoredCase = CaseSnapshot;
@@ -95,12 +95,12 @@ const GROW_AT_AVERAGE_JSON = 96 * 1024;
 /** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
 export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 /**
- * Chunks per durable write. Measured with `npm run bench`: 2 → 53–64 MB/s for a 200 MiB import;
- * 8 → ~60 MB/s with more memory held. (60 KiB chunks, below Chromium's blob-wrapping size, were
- * tried: 62 MB/s and 75 MiB peak instead of 97 MiB at 1,000 cases, no better at 10,000, for 17×
- * the rows; not taken.)
+ * Chunks per durable write. Measured with `npm run bench` (200 MiB import, hashed in a worker):
+ * 2 → 64–72 MB/s, 56–85 MiB peak; 4 → 103–105 MB/s, 92–96 MiB; 8 → 94–107 MB/s, 138–147 MiB.
+ * (60 KiB chunks, below Chromium's blob-wrapping size, were tried with the hash on this thread:
+ * 62 MB/s for 17× the rows; 512 KiB chunks at 16 per write: no faster than 1 MiB at 8.)
  */
-const CHUNKS_PER_WRITE = 2;
+const CHUNKS_PER_WRITE = 4;
 
 /**
  * A case of a page this window holds: its head; its JSON once the page's bodies were inflated;
@@ -142,10 +142,14 @@ export class VaultRepository {
   private readonly brokenPages = new Map<string, IntegrityError>();
   private readonly caseKeys = new Map<string, Promise<CaseKeys>>();
 
-  constructor(readonly db: VaultDatabase) {}
+  constructor(
+    readonly db: VaultDatabase,
+    /** How an imported file is hashed: on this thread, or in a worker (the app). */
+    private readonly hashFile: FileHasher = inlineFileHasher,
+  ) {}
 
-  static open(name?: string, deps?: ConstructorParameters<typeof VaultDatabase>[1]): VaultRepository {
-    return new VaultRepository(new VaultDatabase(name ?? 'qorgau-vault', deps));
+  static open(options: { readonly hashFile?: FileHasher } = {}): VaultRepository {
+    return new VaultRepository(new VaultDatabase(VAULT_DB_NAME), options.hashFile);
   }
 
   close(): void {
@@ -717,14 +721,16 @@ export class VaultRepository {
     const attachmentId = randomId();
     const key = await caseKeys.attachmentKey(attachmentId);
     const noncePrefix = randomBytes(7);
-    const hasher = await createSHA256();
-    hasher.init();
     const chunkCount = Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE));
     const address: ChunkAddress = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId, noncePrefix };
     // A pipeline: while one batch of chunks is being written (one durable transaction), the next
-    // is read, hashed and encrypted. Only two batches are ever in memory.
+    // is read and encrypted, and the pieces before are hashed (on another thread for large files).
+    // Only two batches of ciphertext and a few pieces of the file are ever in memory.
+    const hash = await this.hashFile(file.size);
+    const buffers = new BufferPool(ATTACHMENT_CHUNK_SIZE, PIECE_BUFFERS);
+    let hashed: Promise<void> = Promise.resolve();
     let writing: Promise<void> = Promise.resolve();
-    const source = pieces(file, ATTACHMENT_CHUNK_SIZE);
+    const source = pieces(file, ATTACHMENT_CHUNK_SIZE, buffers);
     const changed = () =>
       new VaultError('storage', `import "${meta.name}": the file changed while it was read; nothing was kept.`);
     let read = 0;
@@ -736,20 +742,32 @@ export class VaultRepository {
             throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
           const next = await source.next();
           if (next.done === true) throw changed();
-          // Valid until the next piece but one is read: hashed and handed to WebCrypto (which
-          // copies it) before then.
           const plain = next.value;
-          hasher.update(plain);
           read += plain.byteLength;
           options.onProgress?.(Math.min(file.size, read), file.size);
+          // WebCrypto copies the piece when called, so its buffer can go to the hasher at once.
+          const size = plain.byteLength;
           sealing.push(
-            sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => ({
-              attachmentId,
-              index,
-              caseTag: caseKeys.caseTag,
-              ct,
-            })),
+            sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => {
+              if (ct.byteLength !== size + 16)
+                throw new VaultError(
+                  'storage',
+                  `import "${meta.name}": a part was not encrypted whole; nothing was kept.`,
+                );
+              return { attachmentId, index, caseTag: caseKeys.caseTag, ct };
+            }),
           );
+          const piece = hash.update(plain).then(
+            (buffer) => buffers.give(buffer),
+            (error: unknown) => {
+              // The loop waits for a buffer to read into: it stops with this error.
+              buffers.fail(error);
+              throw error;
+            },
+          );
+          hashed = Promise.all([hashed, piece]).then(() => undefined);
+          // A failure surfaces at the next await; never as an unhandled rejection meanwhile.
+          hashed.catch(() => undefined);
         }
         const rows = await Promise.all(sealing);
         await writing;
@@ -760,6 +778,7 @@ export class VaultRepository {
         writing.catch(() => undefined);
       }
       await writing;
+      await hashed;
       if (read !== file.size || (await source.next()).done !== true) throw changed();
       if (options.signal?.aborted)
         throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
@@ -769,7 +788,7 @@ export class VaultRepository {
         name: meta.name,
         type: meta.type,
         size: file.size,
-        sha256: hasher.digest('hex'),
+        sha256: await hash.digest(),
         chunkSize: ATTACHMENT_CHUNK_SIZE,
         chunkCount,
         noncePrefix: toBase64Url(noncePrefix),
@@ -778,6 +797,8 @@ export class VaultRepository {
       };
       return manifest;
     } catch (error) {
+      hash.close();
+      buffers.fail(error);
       await source.return();
       await writing.catch(() => undefined);
       await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
@@ -856,30 +877,70 @@ export class VaultRepository {
   }
 }
 
+/** Buffers a file is read into: a piece's buffer comes back once the piece is hashed and encrypted. */
+class BufferPool {
+  private readonly free: ArrayBuffer[];
+  private readonly waiting: Array<{ resolve: (buffer: ArrayBuffer) => void; reject: (error: Error) => void }> = [];
+  private failed: Error | null = null;
+
+  constructor(size: number, count: number) {
+    this.free = Array.from({ length: count }, () => new ArrayBuffer(size));
+  }
+
+  take(): Promise<ArrayBuffer> {
+    if (this.failed) return Promise.reject(this.failed);
+    const buffer = this.free.pop();
+    return buffer ? Promise.resolve(buffer) : new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  give(buffer: ArrayBuffer): void {
+    const waiting = this.waiting.shift();
+    if (waiting) waiting.resolve(buffer);
+    else this.free.push(buffer);
+  }
+
+  /** Whoever waits for a buffer, now or later, gets `error` instead. */
+  fail(error: unknown): void {
+    const reason = error instanceof Error ? error : new Error(String(error));
+    this.failed ??= reason;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(reason);
+  }
+}
+
+/**
+ * Pieces of a file a hash may still hold: with four, reading runs ahead of a hashing worker by up
+ * to three mebibytes.
+ */
+const PIECE_BUFFERS = 4;
+
 /**
  * A file's bytes in pieces of `size` (the last may be shorter; an empty file is one empty piece),
- * read through two buffers taken in turn with a BYOB reader, rather than a new buffer per piece:
- * an import of 500 MiB leaves 500 MiB less garbage behind. A piece stays valid until the next
- * piece but one is read. Where Blob streams do not take BYOB readers, each piece is a new buffer.
+ * read with a BYOB reader into buffers taken from `buffers`, rather than a new buffer per piece:
+ * an import of 500 MiB leaves 500 MiB less garbage behind. A piece is valid until its buffer is
+ * given back. Where Blob streams do not take BYOB readers, each piece is a new buffer.
  */
-async function* pieces(file: Blob, size: number): AsyncGenerator<Uint8Array, void, undefined> {
+async function* pieces(file: Blob, size: number, buffers: BufferPool): AsyncGenerator<Uint8Array, void, undefined> {
   if (file.size === 0) {
-    yield new Uint8Array(0);
+    yield new Uint8Array(await buffers.take(), 0, 0);
     return;
   }
   let reader: ReadableStreamBYOBReader;
   try {
     reader = file.stream().getReader({ mode: 'byob' });
   } catch {
-    for (let start = 0; start < file.size; start += size)
-      yield new Uint8Array(await file.slice(start, start + size).arrayBuffer());
+    // Copied into the pool's buffers all the same: they bound how far reading runs ahead.
+    for (let start = 0; start < file.size; start += size) {
+      const bytes = new Uint8Array(await file.slice(start, start + size).arrayBuffer());
+      const piece = new Uint8Array(await buffers.take(), 0, bytes.byteLength);
+      piece.set(bytes);
+      yield piece;
+    }
     return;
   }
-  const buffers = [new ArrayBuffer(size), new ArrayBuffer(size)];
   try {
-    for (let turn = 0; ; turn ^= 1) {
+    for (;;) {
       // Each read hands the buffer over and gives it back filled: keep the one it gives back.
-      let buffer = buffers[turn]!;
+      let buffer = await buffers.take();
       let filled = 0;
       let ended = false;
       while (filled < size && !ended) {
@@ -890,7 +951,6 @@ async function* pieces(file: Blob, size: number): AsyncGenerator<Uint8Array, voi
         }
         ended = done;
       }
-      buffers[turn] = buffer;
       if (filled > 0) yield new Uint8Array(buffer, 0, filled);
       if (ended || filled < size) return;
     }
