@@ -31,10 +31,14 @@ export class VaultDatabase extends Dexie {
   declare chunks: Table<ChunkRow, [string, number]>;
   declare settings: Table<SettingsRow, string>;
 
+  /** The IDBKeyRange of the IndexedDB in use, for the few reads made without Dexie. */
+  readonly keyRange: typeof IDBKeyRange;
+
   constructor(name: string, deps: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write is acknowledged only once it is on disk, so a crash or a power
     // cut never loses an edit the user saw saved.
     super(name, { chromeTransactionDurability: 'strict', ...deps });
+    this.keyRange = deps.IDBKeyRange ?? globalThis.IDBKeyRange;
     // Version 2 packs cases into pages. Version 1 (a row per record) was never released; its
     // tables are dropped.
     this.version(2).stores({

@@ -12,14 +12,26 @@ import type { SearchReply, SearchRequest } from './search-worker';
 export type SearchClient = {
   /** Starts the worker ahead of `load` (while the key is derived), so it is ready when the pages are. */
   warm(): void;
-  /** Builds the index from the decrypted search pages; resolves when search is ready. */
-  load(pages: readonly Uint8Array[]): Promise<void>;
+  /**
+   * Builds the index from the decrypted search pages, given at once or batch by batch as they are
+   * decrypted; resolves when search is ready (when the batches end).
+   */
+  load(pages: SearchPageBatches): Promise<void>;
   upsert(view: CaseView): void;
   remove(caseTag: string): void;
   search(query: string): Promise<SearchHit[]>;
   /** Drops the index (on lock). */
   dispose(): void;
 };
+
+/** Decrypted search pages: all of them, or batches of them as they are decrypted. */
+export type SearchPageBatches = readonly Uint8Array[] | AsyncIterable<readonly Uint8Array[]>;
+
+/** The batches of `pages`, one by one. */
+async function* batchesOf(pages: SearchPageBatches): AsyncGenerator<readonly Uint8Array[]> {
+  if (Array.isArray(pages)) yield pages as readonly Uint8Array[];
+  else yield* pages as AsyncIterable<readonly Uint8Array[]>;
+}
 
 export function createSearchClient(): SearchClient {
   return typeof Worker === 'undefined' ? new InlineSearch() : new WorkerSearch();
@@ -32,9 +44,9 @@ class InlineSearch implements SearchClient {
     // Nothing to start: the index lives in this thread.
   }
 
-  async load(pages: readonly Uint8Array[]): Promise<void> {
+  async load(pages: SearchPageBatches): Promise<void> {
     this.index = new SearchIndex();
-    await indexSearchPages(this.index, pages);
+    for await (const batch of batchesOf(pages)) await indexSearchPages(this.index, batch);
   }
 
   upsert(view: CaseView): void {
@@ -88,15 +100,19 @@ class WorkerSearch implements SearchClient {
     this.worker ??= this.start();
   }
 
-  load(pages: readonly Uint8Array[]): Promise<void> {
-    const copies = pages.map((page) => page.slice());
-    return new Promise((resolve) => {
+  async load(pages: SearchPageBatches): Promise<void> {
+    const loaded = new Promise<void>((resolve) => {
       this.loaded = resolve;
+    });
+    for await (const batch of batchesOf(pages)) {
+      const copies = batch.map((page) => page.slice());
       this.post(
-        { type: 'load', pages: copies },
+        { type: 'load-part', pages: copies },
         copies.map((page) => page.buffer),
       );
-    });
+    }
+    this.post({ type: 'load-end' });
+    await loaded;
   }
 
   upsert(view: CaseView): void {

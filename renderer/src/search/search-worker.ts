@@ -8,7 +8,10 @@ import { indexSearchPages } from './search-pages';
  * live only in this worker's memory and go when the vault locks (the worker is terminated).
  */
 export type SearchRequest =
-  | { readonly type: 'load'; readonly pages: Uint8Array[] }
+  /** Part of the pages of the vault being opened, in the order they were decrypted. */
+  | { readonly type: 'load-part'; readonly pages: Uint8Array[] }
+  /** All parts were sent: the new index replaces the old one. */
+  | { readonly type: 'load-end' }
   | { readonly type: 'upsert'; readonly id: string; readonly words: DocumentWords }
   | { readonly type: 'remove'; readonly id: string }
   | { readonly type: 'search'; readonly request: number; readonly query: string };
@@ -24,26 +27,38 @@ export type SearchReply =
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let index = new SearchIndex();
+/** The index being built from the parts of a load, with when its first part arrived and its last was parsed. */
+let loading: { readonly next: SearchIndex; readonly received: number; parsed: number } | null = null;
 
-/** One message at a time, in order: an edit made while the index is still loading lands after it. */
+/**
+ * One message at a time, in order: the parts of a load are indexed as they arrive (while the main
+ * thread is still reading and parsing the rest), and an edit made while the index is still
+ * loading lands after it.
+ */
 async function handle(message: SearchRequest): Promise<void> {
   switch (message.type) {
-    case 'load': {
-      const received = epochNow();
-      const next = new SearchIndex();
-      const parsed = await indexSearchPages(next, message.pages);
-      index = next;
+    case 'load-part': {
+      loading ??= { next: new SearchIndex(), received: epochNow(), parsed: 0 };
+      loading.parsed = (await indexSearchPages(loading.next, message.pages)) + performance.timeOrigin;
+      break;
+    }
+    case 'load-end': {
+      const loaded = loading ?? { next: new SearchIndex(), received: epochNow(), parsed: epochNow() };
+      loading = null;
+      index = loaded.next;
       scope.postMessage({
         type: 'loaded',
-        timing: { received, parsed: parsed + performance.timeOrigin, indexed: epochNow() },
+        timing: { received: loaded.received, parsed: loaded.parsed, indexed: epochNow() },
       } satisfies SearchReply);
       break;
     }
     case 'upsert':
       index.upsertWords(message.id, message.words);
+      loading?.next.upsertWords(message.id, message.words);
       break;
     case 'remove':
       index.remove(message.id);
+      loading?.next.remove(message.id);
       break;
     case 'search':
       scope.postMessage({

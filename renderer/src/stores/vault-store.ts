@@ -6,7 +6,7 @@ import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
-import { createSearchClient, type SearchClient } from '../search/search-client';
+import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
 import {
   DEFAULT_SETTINGS,
   markTiming,
@@ -144,7 +144,7 @@ function warmSearch(): void {
   pendingSearch.client.warm();
 }
 
-function startSearch(pages: readonly Uint8Array[]): PendingSearch {
+function startSearch(pages: SearchPageBatches): PendingSearch {
   const entry: PendingSearch =
     pendingSearch !== null && !pendingSearch.loading
       ? pendingSearch

@@ -159,15 +159,15 @@ export class VaultService {
   private keys: VaultKeys | null = null;
   private header: VaultHeader | null = null;
 
-  private searchPagesListener: ((pages: readonly Uint8Array[]) => void) | null = null;
+  private searchPagesListener: ((batches: AsyncIterable<readonly Uint8Array[]>) => void) | null = null;
 
   constructor(private readonly deps: VaultServiceDeps) {}
 
   /**
-   * Hands the decrypted search pages to `listener` as soon as they are decrypted on each open,
-   * before the cases are parsed, so the index can be built beside them.
+   * Hands the decrypted search pages to `listener` on each open, batch by batch as they are
+   * decrypted, while the cases are parsed, so the index can be built beside them.
    */
-  onSearchPages(listener: (pages: readonly Uint8Array[]) => void): void {
+  onSearchPages(listener: (batches: AsyncIterable<readonly Uint8Array[]>) => void): void {
     this.searchPagesListener = listener;
   }
 

@@ -50,7 +50,7 @@ function fakeWorker(options: { failAtUpdate?: number } = {}) {
 }
 
 async function setup(hashFile: FileHasher) {
-  const repository = makeRepository(new IDBFactory(), hashFile);
+  const repository = makeRepository(new IDBFactory(), { hashFile });
   const { keys } = await createVaultKeys({
     passphrase: PASSPHRASE,
     argon2id: argon2idHashWasm,
