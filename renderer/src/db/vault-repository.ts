@@ -726,22 +726,33 @@ export class VaultRepository {
    * (still encrypted); attachment chunks go one per batch so no batch is large.
    */
   async *exportRows(): AsyncGenerator<{ table: BackupTable; rows: unknown[] }> {
-    // Everything but the documents' chunks in one read: a save, or a reorganisation of the pages
-    // (which replaces every page row), lands wholly before it or wholly after it.
+    // Everything but the documents' chunks in one read, with the keys of the chunks: a save, or a
+    // reorganisation of the pages (which replaces every page row), lands wholly before it or
+    // wholly after it. The chunks themselves are read one by one afterwards (they are large); a
+    // document deleted meanwhile would leave the backup naming a file it does not hold, so the
+    // backup stops instead, and a document added meanwhile is not in it.
     const records = BACKUP_TABLES.filter((table) => table !== 'chunks');
-    const snapshot = await this.guard('back up the vault', () =>
+    const [snapshot, chunkKeys] = await this.guard('back up the vault', () =>
       this.db.transaction(
         'r',
-        records.map((table) => this.db.table(table)),
-        () => Promise.all(records.map((table) => this.db.table(table).toArray())),
+        BACKUP_TABLES.map((table) => this.db.table(table)),
+        () =>
+          Promise.all([
+            Promise.all(records.map((table) => this.db.table(table).toArray())),
+            this.db.chunks.toCollection().primaryKeys(),
+          ]),
       ),
     );
     for (const table of BACKUP_TABLES) {
       if (table === 'chunks') {
-        const keys = await this.guard('back up the vault', () => this.db.chunks.toCollection().primaryKeys());
-        for (const key of keys) {
+        for (const key of chunkKeys) {
           const row = await this.guard('back up the vault', () => this.db.chunks.get(key));
-          if (row !== undefined) yield { table, rows: [row] };
+          if (row === undefined)
+            throw new VaultError(
+              'storage',
+              'back up the vault: a document was deleted while the backup was being written, so this backup would be incomplete; nothing was kept. Back up again.',
+            );
+          yield { table, rows: [row] };
         }
         continue;
       }

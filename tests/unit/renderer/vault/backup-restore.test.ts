@@ -112,4 +112,25 @@ describe('backup round trip at size', () => {
       }
     }
   }, 120_000);
+
+  it('stops a backup during which a document is deleted, rather than write one that names a file it lacks', async () => {
+    const { repository, service } = await populatedVault();
+    const opened = await service.unlock(PASSPHRASE);
+    const withFile = wholeCases(service, opened).find((c) => c.attachments.length > 0)!;
+    const frames = repository.exportRows();
+    // The rows are taken (the document is in them), then the document goes, as from another window.
+    expect((await frames.next()).value?.table).toBe('meta');
+    await service.deleteAttachment(withFile, withFile.attachments[0]!);
+    const rest = async () => {
+      for await (const frame of frames) void frame;
+    };
+    await expect(rest()).rejects.toThrow(/a document was deleted while the backup was being written/);
+
+    // Backed up again, the vault restores whole, without the document.
+    const target = makeService(makeRepository());
+    const prepared = await target.prepareRestore(concatBytes(...(await service.createBackup())), {
+      passphrase: PASSPHRASE,
+    });
+    expect(prepared.summary).toMatchObject({ cases: 31, documents: 0 });
+  });
 });
