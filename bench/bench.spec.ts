@@ -18,6 +18,7 @@ const QUICK = process.env.QORGAU_BENCH_QUICK === '1';
 const CASES = Number(process.env.QORGAU_BENCH_CASES ?? (QUICK ? 1_000 : 10_000));
 const ATTACH_MIB = Number(process.env.QORGAU_BENCH_ATTACH_MIB ?? (QUICK ? 16 : 200));
 const MEMORY_MIB = Number(process.env.QORGAU_BENCH_MEMORY_MIB ?? (QUICK ? 32 : 500));
+const MEMORY_ROUNDS = QUICK ? 1 : 3;
 const PASSPHRASE = 'bench passphrase Әділет 2026 lantern';
 const SEED = 20_260_401;
 const BUNDLE = path.resolve('dist/bench/bench-page.js');
@@ -171,7 +172,7 @@ test('benchmark', async ({ baseURL }) => {
     row('search max (ms)', Math.max(...search.samples), null, null, '');
 
     // 3. Saving one edit, strict durability.
-    const saveRun = await call(page, 'saves', { passphrase: PASSPHRASE, count: QUICK ? 20 : 60 });
+    const saveRun = await call(page, 'saves', { passphrase: PASSPHRASE, count: QUICK ? 20 : 200 });
     const saves = saveRun.total;
     results.saveP50Ms = round(quantile(saves, 0.5), 1);
     results.saveP95Ms = round(quantile(saves, 0.95), 1);
@@ -248,30 +249,42 @@ test('benchmark', async ({ baseURL }) => {
       document.body.append(input);
     });
     await page.setInputFiles('#bench-file', bigFile);
-    const importing = call(page, 'importOnly', { passphrase: PASSPHRASE, hashWorker: HASH_WORKER });
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, {
-      polling: 50,
-    });
-    const before: number[] = [];
-    for (let i = 0; i < 8; i += 1) {
-      before.push(chromiumRssMiB(profileDir));
-      await new Promise((resolve) => setTimeout(resolve, 40));
+    // The peak depends on when the garbage collector runs, which varies from import to import:
+    // the median of several imports is reported, each from a settled heap.
+    const peaks: number[] = [];
+    for (let round = 0; round < MEMORY_ROUNDS; round += 1) {
+      await page.evaluate(() => {
+        (window as unknown as { benchReady?: boolean }).benchReady = false;
+      });
+      const importing = call(page, 'importOnly', { passphrase: PASSPHRASE, hashWorker: HASH_WORKER });
+      await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, {
+        polling: 50,
+      });
+      const before: number[] = [];
+      for (let i = 0; i < 8; i += 1) {
+        before.push(chromiumRssMiB(profileDir));
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      let peak = 0;
+      let finished = false;
+      void importing.finally(() => {
+        finished = true;
+      });
+      while (!finished) {
+        peak = Math.max(peak, chromiumRssMiB(profileDir));
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await importing;
+      peaks.push(peak - median(before));
     }
-    let peak = 0;
-    let finished = false;
-    void importing.finally(() => {
-      finished = true;
-    });
-    while (!finished) {
-      peak = Math.max(peak, chromiumRssMiB(profileDir));
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await importing;
     await rm(bigFile, { force: true });
-    results.attachPeakExtraMiB = round(peak - median(before), 1);
+    console.log(
+      `peak extra memory of each ${MEMORY_MIB} MiB import (MiB): ${peaks.map((p) => round(p, 1)).join(', ')}`,
+    );
+    results.attachPeakExtraMiB = round(median(peaks), 1);
     row(
-      `peak extra memory, ${MEMORY_MIB} MiB import (MiB)`,
-      peak - median(before),
+      `peak extra memory, ${MEMORY_MIB} MiB import, median of ${MEMORY_ROUNDS} (MiB)`,
+      median(peaks),
       null,
       null,
       'attachPeakExtraMiB ≤ 64',
