@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchProfile } from './fixtures';
 import { random } from '../../bench/workload';
+import { dropFile } from './drop-file';
 import { VaultPage } from './vault-page';
 
 /** A small seeded generator (the benchmark's), so a failing run can be replayed from the seed it prints. */
@@ -38,7 +39,9 @@ async function launch(profileDir: string, baseURL: string): Promise<{ context: B
 /**
  * Runs `points` crash points on one profile: each round reopens the browser, unlocks, checks that
  * every write acknowledged so far is present and that no record fails to decrypt, then starts a
- * stream of new cases and kills the browser at a random moment within it.
+ * stream of new cases, every second one with a document (two encrypted chunks, then the case
+ * saved with it), and kills the browser at a random moment within it. After the last point,
+ * every acknowledged document is opened: its chunks must all be there and authentic.
  */
 export async function runCrashPoints(options: {
   readonly profileDir: string;
@@ -46,9 +49,10 @@ export async function runCrashPoints(options: {
   readonly points: number;
   readonly seed: number;
   readonly log?: (line: string) => void;
-}): Promise<{ acknowledged: number; points: number }> {
+}): Promise<{ acknowledged: number; documents: number; points: number }> {
   const random = seededRandom(options.seed);
   const acknowledged: string[] = [];
+  const documents: Array<{ readonly title: string; readonly name: string }> = [];
   let recoveryKey = '';
 
   for (let point = 0; point <= options.points; point += 1) {
@@ -72,6 +76,19 @@ export async function runCrashPoints(options: {
       }
     }
     if (point === options.points) {
+      for (const { title, name } of documents) {
+        // The list is virtualised: the case is found by searching for it.
+        await page.getByRole('searchbox', { name: 'Search cases' }).fill(title);
+        await vault.openCase(title);
+        await page.getByRole('tab', { name: 'Documents' }).click();
+        await page.getByRole('button', { name: `Preview “${name}”` }).click();
+        await expect(
+          page.getByText('Pages: 1'),
+          `acknowledged document "${name}" of "${title}" does not open (seed ${options.seed})`,
+        ).toBeVisible({ timeout: 30_000 });
+        await page.getByRole('button', { name: 'Close the preview' }).click();
+        await vault.backToList();
+      }
       await context.close();
       break;
     }
@@ -90,6 +107,14 @@ export async function runCrashPoints(options: {
         // The case opens only once its transaction has committed: that is the acknowledgement.
         await page.getByRole('heading', { level: 1, name: title }).waitFor();
         if (!killed) acknowledged.push(title);
+        if (n % 2 === 1) {
+          const name = `Doc ${point}-${n}.pdf`;
+          await page.getByRole('tab', { name: 'Documents' }).click();
+          await dropFile(page, { name, type: 'application/pdf', size: 1_100_000, kind: 'pdf' });
+          // Listed only once the case is saved with it, its chunks committed before: acknowledged.
+          await page.getByText(`“${name}” was added.`).waitFor();
+          if (!killed) documents.push({ title, name });
+        }
         await vault.backToList();
       }
     })().catch(() => undefined); // the kill makes the pending step throw; that is the point
@@ -103,5 +128,5 @@ export async function runCrashPoints(options: {
       `crash point ${point + 1}/${options.points}: open+check ${t1 - t0} ms, total ${Date.now() - t0} ms, killed after ${killAfter} ms, ${acknowledged.length} writes acknowledged so far`,
     );
   }
-  return { acknowledged: acknowledged.length, points: options.points };
+  return { acknowledged: acknowledged.length, documents: documents.length, points: options.points };
 }

@@ -3,8 +3,9 @@ import { runCrashPoints } from './crash-harness';
 
 /**
  * Crash safety: 2 × 100 kill points (the soak script under bench/ runs more). Each point kills
- * Chromium with SIGKILL during a stream of writes; the next start must show every acknowledged
- * write and no record that fails to decrypt.
+ * Chromium with SIGKILL during a stream of writes, cases and documents; the next start must show
+ * every acknowledged write and no record that fails to decrypt, and at the end every acknowledged
+ * document must open.
  */
 const POINTS_PER_RUN = Number(process.env.QORGAU_CRASH_POINTS ?? 100);
 
@@ -19,9 +20,10 @@ for (const seed of [20261129, 4719]) {
     await context.close();
     const result = await runCrashPoints({ profileDir, baseURL: baseURL ?? '', points: POINTS_PER_RUN, seed });
     console.log(
-      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes, none lost`,
+      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes and ${result.documents} acknowledged documents, none lost`,
     );
     expect(result.points).toBe(POINTS_PER_RUN);
     expect(result.acknowledged).toBeGreaterThan(POINTS_PER_RUN / 2);
+    expect(result.documents).toBeGreaterThan(POINTS_PER_RUN / 20);
   });
 }
