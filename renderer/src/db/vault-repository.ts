@@ -104,12 +104,13 @@ type PageBatch = { readonly pages: PageRow[]; readonly search: SearchPageRow[] }
 /** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
 export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 /**
- * Chunks per durable write. Measured with `npm run bench` (200 MiB import, hashed in a worker):
- * 2 → 64–72 MB/s, 56–85 MiB peak; 4 → 103–105 MB/s, 92–96 MiB; 8 → 94–107 MB/s, 138–147 MiB.
- * (60 KiB chunks, below Chromium's blob-wrapping size, were tried with the hash on this thread:
- * 62 MB/s for 17× the rows; 512 KiB chunks at 16 per write: no faster than 1 MiB at 8.)
+ * Chunks per durable write. Measured with `npm run bench` at 1,000 cases (200 MiB import, hashed
+ * in a worker; peak memory of a 500 MiB import, median of three): 2 → 74–87 MB/s, 88 MiB;
+ * 4 → 84–94 MB/s, 105–109 MiB; 8 → 94–107 MB/s, 138–147 MiB (one import). Two: nearly as fast,
+ * less held. (60 KiB chunks, below Chromium's blob-wrapping size, were tried with the hash on
+ * this thread: 62 MB/s for 17× the rows; 512 KiB chunks at 16 per write: no faster.)
  */
-const CHUNKS_PER_WRITE = 4;
+const CHUNKS_PER_WRITE = 2;
 
 /**
  * A case of a page this window holds: its head; its JSON once the page's bodies were inflated;
