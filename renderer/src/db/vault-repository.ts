@@ -323,7 +323,7 @@ export class VaultRepository {
     const started = new Promise<{ layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }>((resolve) => {
       announce = resolve;
     });
-    const done = (async () => {
+    const done = this.guard('open the vault', async () => {
       await this.db.open();
       const tx = this.db.backendDB().transaction(['meta', 'pages', 'searchPages'], 'readonly');
       const completed = new Promise<void>((resolve, reject) => {
@@ -331,8 +331,12 @@ export class VaultRepository {
         tx.onabort = () => reject(failed(tx.error));
       });
       const layout = asPromise<MetaRow | undefined>(tx.objectStore('meta').get('layout'));
+      // Awaited further on; a failure meanwhile is not an unhandled rejection.
+      completed.catch(() => undefined);
+      layout.catch(() => undefined);
       const ids = tx.objectStore('pages').getAllKeys();
-      const batches = await new Promise<Array<Promise<PageBatch>>>((resolve) => {
+      const batches = await new Promise<Array<Promise<PageBatch>>>((resolve, reject) => {
+        ids.onerror = () => reject(failed(ids.error));
         ids.onsuccess = () => {
           // Asked for at once, while the transaction is active. Open-ended at both ends: whatever
           // pages the transaction sees fall in exactly one batch.
@@ -360,10 +364,10 @@ export class VaultRepository {
           );
         };
       });
-      announce({ layout: await layout.catch((error: unknown) => Promise.reject(failed(error))), batches });
+      announce({ layout: await layout, batches });
       await completed;
       timing('qorgau:pages-read');
-    })();
+    });
     done.catch(() => undefined);
     // A failure before the batches were asked for ends `started` too.
     return { started: Promise.race([started, done.then(() => started)]), done };
