@@ -291,7 +291,7 @@ test('benchmark', async ({ baseURL }) => {
     );
 
     // 7. Export a quarter of 500 developments, against a bare docx pack of the same paragraphs.
-    const exported = await call(page, 'exportQuarter', { entries: 500, rounds: 15 });
+    const exported = await call(page, 'exportQuarter', { entries: 500, rounds: 31 });
     results.exportMs = round(median(exported.ours), 1);
     results.exportBareMs = round(median(exported.bare), 1);
     results.exportRatio = round(median(exported.ours) / median(exported.bare));
