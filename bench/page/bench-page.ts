@@ -12,7 +12,7 @@ import { buildSectionModel, packSection, sectionDocument } from '../../shared/re
 import type { ReportCase } from '../../shared/report/quarter-selection';
 import { SearchIndex } from '../../shared/search/search-index';
 import { workerFileHasher } from '../../renderer/src/db/file-hash';
-import { VaultRepository } from '../../renderer/src/db/vault-repository';
+import { ATTACHMENT_CHUNK_SIZE, CHUNKS_PER_WRITE, VaultRepository } from '../../renderer/src/db/vault-repository';
 import { caseSearchDocument } from '../../shared/search/case-document';
 import { localStorageMarker } from '../../renderer/src/vault/vault-marker';
 import { VaultService, type CaseView } from '../../renderer/src/vault/vault-service';
@@ -280,15 +280,16 @@ const api = {
       return (await row.blob.arrayBuffer()).byteLength;
     });
     // The floor of any design that encrypts in the page: the same file read into the page in
-    // pieces and written back as plain byte rows, four to a durable transaction as the import
-    // writes them, with no hashing and no encryption.
+    // pieces and written back as plain byte rows, as many to a durable transaction as the import
+    // writes, with no hashing and no encryption. What the import takes beyond it is hashing and
+    // encrypting.
     const copy = await time(async () => {
       const reader = blob.stream().getReader({ mode: 'byob' });
       let writing = Promise.resolve();
       for (let index = 0, ended = false; !ended;) {
         const rows: Array<{ id: string; bytes: Uint8Array }> = [];
-        while (rows.length < 4 && !ended) {
-          let piece = new Uint8Array(1024 * 1024);
+        while (rows.length < CHUNKS_PER_WRITE && !ended) {
+          let piece = new Uint8Array(ATTACHMENT_CHUNK_SIZE);
           let filled = 0;
           while (filled < piece.byteLength && !ended) {
             const { value, done: end } = await reader.read(piece.subarray(filled));

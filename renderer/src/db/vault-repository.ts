@@ -110,7 +110,7 @@ export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
  * less held. (60 KiB chunks, below Chromium's blob-wrapping size, were tried with the hash on
  * this thread: 62 MB/s for 17× the rows; 512 KiB chunks at 16 per write: no faster.)
  */
-const CHUNKS_PER_WRITE = 2;
+export const CHUNKS_PER_WRITE = 2;
 
 /**
  * A case of a page this window holds: its head; its JSON once the page's bodies were inflated;
