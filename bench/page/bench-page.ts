@@ -12,6 +12,7 @@ import { buildSectionModel, packSection, sectionDocument } from '../../shared/re
 import type { ReportCase } from '../../shared/report/quarter-selection';
 import { SearchIndex } from '../../shared/search/search-index';
 import { workerFileHasher } from '../../renderer/src/db/file-hash';
+import { BufferPool, PIECE_BUFFERS, pieces } from '../../renderer/src/db/file-pieces';
 import { ATTACHMENT_CHUNK_SIZE, CHUNKS_PER_WRITE, VaultRepository } from '../../renderer/src/db/vault-repository';
 import { caseSearchDocument } from '../../shared/search/case-document';
 import { localStorageMarker } from '../../renderer/src/vault/vault-marker';
@@ -283,29 +284,28 @@ const api = {
     // pieces and written back as plain byte rows, as many to a durable transaction as the import
     // writes, with no hashing and no encryption. What the import takes beyond it is hashing and
     // encrypting.
+    // Read as the import reads (the same pieces, the same pool of buffers); a buffer goes back
+    // once its put has copied it.
     const copy = await time(async () => {
-      const reader = blob.stream().getReader({ mode: 'byob' });
+      const buffers = new BufferPool(ATTACHMENT_CHUNK_SIZE, PIECE_BUFFERS);
       let writing = Promise.resolve();
-      for (let index = 0, ended = false; !ended;) {
-        const rows: Array<{ id: string; bytes: Uint8Array }> = [];
-        while (rows.length < CHUNKS_PER_WRITE && !ended) {
-          let piece = new Uint8Array(ATTACHMENT_CHUNK_SIZE);
-          let filled = 0;
-          while (filled < piece.byteLength && !ended) {
-            const { value, done: end } = await reader.read(piece.subarray(filled));
-            if (value !== undefined) {
-              piece = new Uint8Array(value.buffer);
-              filled += value.byteLength;
-            }
-            ended = end;
-          }
-          if (filled > 0) rows.push({ id: `copy#${index++}`, bytes: piece.subarray(0, filled) });
-        }
+      let rows: Uint8Array[] = [];
+      let index = 0;
+      const write = async () => {
         await writing;
         const tx = plain.transaction('blobs', 'readwrite', { durability: 'strict' });
-        for (const row of rows) tx.objectStore('blobs').put(row);
+        for (const bytes of rows) {
+          tx.objectStore('blobs').put({ id: `copy#${index++}`, bytes });
+          buffers.give(bytes.buffer as ArrayBuffer);
+        }
+        rows = [];
         writing = done(tx);
+      };
+      for await (const piece of pieces(blob, ATTACHMENT_CHUNK_SIZE, buffers)) {
+        rows.push(piece);
+        if (rows.length === CHUNKS_PER_WRITE) await write();
       }
+      if (rows.length > 0) await write();
       await writing;
     });
     const tx = plain.transaction('blobs', 'readwrite');
