@@ -67,7 +67,19 @@ export class VaultPage {
    * scrolls it from top to bottom and collects the rows as they appear.
    */
   async allCaseTitles(): Promise<string[]> {
-    return this.page.evaluate(async () => {
+    return this.scanCaseList(null);
+  }
+
+  /** Opens a case wherever it is in the (virtualised) list: scrolled to, then clicked. */
+  async openCaseInList(title: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search cases' }).fill('');
+    if (!(await this.scanCaseList(title)).includes(title)) throw new Error(`the list has no case "${title}"`);
+    await this.openCase(title);
+  }
+
+  /** Scrolls the list from the top, collecting titles; stops (scrolled there) at `stopAt`, else back at the top. */
+  private scanCaseList(stopAt: string | null): Promise<string[]> {
+    return this.page.evaluate(async (wanted) => {
       const scroller = document.querySelector<HTMLElement>('.case-scroller');
       if (scroller === null) return [];
       const titles = new Set<string>();
@@ -76,11 +88,12 @@ export class VaultPage {
         scroller.scrollTop = top;
         await frame();
         scroller.querySelectorAll('.case-title').forEach((title) => titles.add(title.textContent ?? ''));
+        if (wanted !== null && titles.has(wanted)) return [...titles];
         if (top >= scroller.scrollHeight - scroller.clientHeight) break;
       }
       scroller.scrollTop = 0;
       return [...titles];
-    });
+    }, stopAt);
   }
 
   caseList() {
