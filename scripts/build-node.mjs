@@ -34,6 +34,8 @@ await Promise.all([
     outfile: 'dist/cli/qorgau.mjs',
     format: 'esm',
     banner: { js: '#!/usr/bin/env node' },
+    // Loaded from node_modules at run time: the package finds its WebAssembly file beside itself.
+    external: ['@bokuweb/zstd-wasm'],
   }),
 ]);
 

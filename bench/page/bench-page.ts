@@ -3,6 +3,7 @@ import { applyEncryptionMiddleware, NON_INDEXED_FIELDS } from 'dexie-encrypted';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { z } from 'zod';
 import type { CaseKeyRow } from '../../shared/backup/vault-rows';
+import { zstdModuleAt, zstdReady } from '../../shared/backup/zstd';
 import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import { randomBytes } from '../../shared/crypto/bytes';
 import { createCaseKeys, createVaultKeys, unlockWithPassphrase, type VaultKeys } from '../../shared/crypto/vault-keys';
@@ -100,6 +101,12 @@ function filePart(): Uint8Array<ArrayBuffer> {
 }
 
 const api = {
+  /** Starts the app's Zstandard module, from where the app's build put it (see `builtAsset`). */
+  async start(options: { zstdModule: string }): Promise<void> {
+    zstdModuleAt(options.zstdModule);
+    await zstdReady();
+  },
+
   /** Creates the vault (real key derivation cost) and N cases, and the same records unencrypted for the baselines. */
   async seed(options: { cases: number; seed: number; passphrase: string }): Promise<{ ms: number }> {
     const start = performance.now();

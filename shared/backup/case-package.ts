@@ -82,7 +82,7 @@ export async function writeCasePackage(options: {
   // One case: the smallest layout, which a package records by having no layout row.
   const pageId = pageIdOf(snapshot.caseTag, MIN_PAGE_BITS);
   const page = await createPageKey(keys, pageId);
-  const payload = packPage([packCase({ ...snapshot, attachments: documents.manifests })]);
+  const payload = await packPage([packCase({ ...snapshot, attachments: documents.manifests })]);
   const sealed = await sealPage(keys.vaultId, page.key, 'pages', pageId, payload);
   const frames: BackupFrame[] = [
     { table: 'caseKeys', rows: [{ caseTag: snapshot.caseTag, iv: wrapped.iv, ct: wrapped.ct }] },

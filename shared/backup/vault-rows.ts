@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'fflate';
+import { inflateSync } from 'fflate';
 import { createSHA256 } from 'hash-wasm';
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../crypto/attachment-chunks';
 import { concatBytes, fromUtf8, randomBytes, toBase64Url, toBufferSource, utf8 } from '../crypto/bytes';
@@ -12,6 +12,7 @@ import type { DocumentWords } from '../search/search-index';
 import type { BackupFrame } from './backup-format';
 import { caseHead, type CaseHead } from './case-head';
 import type { CaseSnapshot } from './merge';
+import { isZstdFrame, zstdPack, zstdReady, zstdUnpack } from './zstd';
 
 /**
  * How a vault is stored, as rows: what IndexedDB holds and what a backup carries.
@@ -23,11 +24,12 @@ import type { CaseSnapshot } from './merge';
  * thousands of small rows nor normalises every text again. Documents stay chunked, under keys
  * derived from a random key per case.
  *
- * Inside a page (see `packPage`), each case is deflated on its own, and the cases' heads (what
- * the list needs, see case-head.ts) once more together in front. Opening the vault inflates and
- * parses only the heads; a case's body is inflated when the case is opened. Saving a case deflates
- * that case alone and copies the others' compressed bytes. Compression also keeps a page below
- * the size at which Chromium moves IndexedDB values into separate blob files. (Compression before
+ * Inside a page (see `packPage`), the cases' heads (what the list needs, see case-head.ts) are
+ * compressed together in front of the cases' bodies, compressed as one. Opening the vault unpacks
+ * and parses only the heads; a page's bodies are unpacked when one of its cases is opened (or the
+ * whole vault is read). Compression is Zstandard (see zstd.ts); pages of format 4, deflated, are
+ * still read. Compression also keeps a page below the size at which Chromium moves IndexedDB
+ * values into separate blob files. (Compression before
  * encryption leaks only through length, to someone who could also make the app encrypt text of
  * their choosing beside the secret many times over; nothing in this app offers that.)
  *
@@ -73,10 +75,12 @@ export type SettingsRow = Sealed & { readonly id: string; readonly caseTag: stri
 
 /** A case of a page: its head, and the whole case as JSON (UTF-8), parsed only when it is opened. */
 export type PackedCase = { readonly head: CaseHead; readonly json: Uint8Array };
-/** A page as read: the heads parsed, the cases' JSON still deflated together (see `packPage`). */
+/** A page as read: the heads parsed, the cases' JSON still compressed together (see `packPage`). */
 export type StoredPage = {
+  /** How the bodies are compressed: 5, Zstandard; 4, deflate (pages written before Qorgau used zstd). */
+  readonly format: PageFormat;
   readonly heads: readonly CaseHead[];
-  /** The byte length of each case's JSON in the inflated bodies, in the order of the heads. */
+  /** The byte length of each case's JSON in the unpacked bodies, in the order of the heads. */
   readonly sizes: readonly number[];
   readonly bodies: Uint8Array;
 };
@@ -110,26 +114,16 @@ export async function sealPage(
   return sealRecord(key, { vaultId, table, caseTag: '', rowId: pageId }, payload);
 }
 
+/** JSON compressed for storage: one Zstandard frame (see zstd.ts). */
+export async function packJson(value: unknown): Promise<Uint8Array> {
+  await zstdReady();
+  return zstdPack(utf8(JSON.stringify(value)));
+}
+
 /**
- * Deflates JSON for storage: its length in bytes (4, little-endian), then raw deflate. fflate at
- * level 1, in this thread: for the kilobytes of one case or page it is faster than setting up a
- * CompressionStream. The length lets the inflater allocate once, which makes it about three times
- * faster on small inputs (measured: 10,000 case bodies in 284 ms instead of 808 ms, Node 20).
+ * JSON as format 4 stored it: its length in bytes (4, little-endian), then raw deflate. Read,
+ * never written. Throws if the bytes do not inflate to their stated length.
  */
-export function deflateJson(value: unknown): Uint8Array {
-  return deflateSized(utf8(JSON.stringify(value)));
-}
-
-/** Bytes deflated with their length in front (see `deflateJson`). */
-function deflateSized(plain: Uint8Array): Uint8Array {
-  const packed = deflateSync(plain, { level: 1 });
-  const out = new Uint8Array(4 + packed.byteLength);
-  new DataView(out.buffer).setUint32(0, plain.byteLength, true);
-  out.set(packed, 4);
-  return out;
-}
-
-/** The bytes `deflateJson` packed (not yet decoded); throws if they do not inflate to their stated length. */
 function inflateSized(packed: Uint8Array): Uint8Array {
   const size = new DataView(packed.buffer, packed.byteOffset, packed.byteLength).getUint32(0, true);
   if (size > MAX_INFLATED) throw new RangeError('inflateSized: the stated length is absurd');
@@ -139,7 +133,10 @@ function inflateSized(packed: Uint8Array): Uint8Array {
   return plain;
 }
 
-/** Far above any page or case (a case's texts are capped well below this by its schema). */
+/**
+ * Far above any page or case (a case's texts are capped well below this by its schema). Below the
+ * Zstandard magic number read as a format-4 length, so the two formats cannot be mistaken.
+ */
 const MAX_INFLATED = 256 * 1024 * 1024;
 
 /** A case ready to be packed into its page: its head, and its whole snapshot as JSON (UTF-8). */
@@ -148,18 +145,22 @@ export function packCase(snapshot: CaseSnapshot): PackedCase {
 }
 
 /** The format byte that opens a page payload; another value is refused, not misread. */
-const PAGE_FORMAT = 4;
+type PageFormat = 4 | 5;
+const PAGE_FORMAT: PageFormat = 5;
 
 /**
  * A page's payload: the format byte; the length of the heads block (4 bytes, little-endian); the
- * heads block, deflated JSON `{ heads, sizes }`; then the bodies block: the cases' snapshots as
- * JSON, one after the other (`sizes[i]` bytes each, in the order of the heads), deflated as one.
- * One stream per page compresses better than one per case and inflates natively in bulk; pages
- * are small (see the layout), so re-deflating a page's bodies on a save costs about a millisecond.
+ * heads block, compressed JSON `{ heads, sizes }`; then the bodies block: the cases' snapshots as
+ * JSON, one after the other (`sizes[i]` bytes each, in the order of the heads), compressed as one.
+ * One frame per page compresses better than one per case and unpacks in one call; pages are small
+ * (see the layout), so re-packing a page's bodies on a save costs about a millisecond.
+ *
+ * Format 5 compresses both blocks with Zstandard (one frame each); format 4, which is still read,
+ * deflated them, each with its length in front.
  */
-export function packPage(cases: readonly PackedCase[]): Uint8Array {
-  const heads = deflateJson({ heads: cases.map((c) => c.head), sizes: cases.map((c) => c.json.byteLength) });
-  const bodies = deflateSized(concatBytes(...cases.map((c) => c.json)));
+export async function packPage(cases: readonly PackedCase[]): Promise<Uint8Array> {
+  const heads = await packJson({ heads: cases.map((c) => c.head), sizes: cases.map((c) => c.json.byteLength) });
+  const bodies = zstdPack(concatBytes(...cases.map((c) => c.json)));
   const payload = new Uint8Array(5 + heads.byteLength + bodies.byteLength);
   payload[0] = PAGE_FORMAT;
   new DataView(payload.buffer).setUint32(1, heads.byteLength, true);
@@ -169,36 +170,41 @@ export function packPage(cases: readonly PackedCase[]): Uint8Array {
 }
 
 /**
- * An opened page payload with its heads parsed and its bodies still deflated (a view into the
+ * An opened page payload with its heads parsed and its bodies still compressed (a view into the
  * payload), or an IntegrityError naming the page if it is not a page this version reads.
  */
 export async function unpackPage(payload: Uint8Array, pageId: string): Promise<StoredPage> {
   const unreadable = () => new IntegrityError('pages', pageId, 'it is not readable');
   if (payload.byteLength < 5) throw unreadable();
-  if (payload[0] !== PAGE_FORMAT)
+  const format = payload[0];
+  if (format !== 4 && format !== 5)
     throw new IntegrityError('pages', pageId, 'it was written by another version of Qorgau');
   const headsLength = new DataView(payload.buffer, payload.byteOffset).getUint32(1, true);
   if (5 + headsLength + 4 > payload.byteLength) throw unreadable();
-  const index = await inflateJson(payload.subarray(5, 5 + headsLength), 'pages', pageId);
-  const { heads, sizes } = (index ?? {}) as { heads?: unknown; sizes?: unknown };
-  if (!Array.isArray(heads) || !Array.isArray(sizes) || heads.length !== sizes.length) throw unreadable();
+  const heads = payload.subarray(5, 5 + headsLength);
+  // Each format's blocks are of its own kind: a format-5 page with a deflated block is damaged.
+  if (isZstdFrame(heads) !== (format === 5)) throw unreadable();
+  const index = await unpackJson(heads, 'pages', pageId);
+  const { heads: list, sizes } = (index ?? {}) as { heads?: unknown; sizes?: unknown };
+  if (!Array.isArray(list) || !Array.isArray(sizes) || list.length !== sizes.length) throw unreadable();
   if (!sizes.every((size) => typeof size === 'number' && Number.isInteger(size) && size >= 0)) throw unreadable();
-  return { heads: heads as CaseHead[], sizes: sizes as number[], bodies: payload.subarray(5 + headsLength) };
+  return { format, heads: list as CaseHead[], sizes: sizes as number[], bodies: payload.subarray(5 + headsLength) };
 }
 
 /**
- * The cases of a page with their JSON: the bodies block inflated in one go (synchronous: a page of
- * the layout's size inflates in well under a millisecond).
+ * The cases of a page with their JSON: the bodies block unpacked in one go (synchronous: a page of
+ * the layout's size unpacks in well under a millisecond). Only after `unpackPage`, which starts
+ * the decompressor.
  */
-export function inflateBodies(page: StoredPage, pageId: string): PackedCase[] {
+export function unpackBodies(page: StoredPage, pageId: string): PackedCase[] {
+  const total = page.sizes.reduce((sum, size) => sum + size, 0);
   let plain: Uint8Array;
   try {
-    plain = inflateSized(page.bodies);
+    plain = page.format === 5 ? zstdUnpack(page.bodies, MAX_INFLATED, total) : inflateSized(page.bodies);
   } catch {
     throw new IntegrityError('pages', pageId, 'its cases are not readable');
   }
-  if (plain.byteLength !== page.sizes.reduce((sum, size) => sum + size, 0))
-    throw new IntegrityError('pages', pageId, 'its cases are not readable');
+  if (plain.byteLength !== total) throw new IntegrityError('pages', pageId, 'its cases are not readable');
   let offset = 0;
   return page.heads.map((head, i) => {
     const json = plain.subarray(offset, (offset += page.sizes[i]!));
@@ -218,12 +224,16 @@ export function parseCase(packed: PackedCase, pageId: string): CaseSnapshot {
 }
 
 /**
- * Deflated JSON, parsed, or an IntegrityError naming the row. Large payloads are inflated, decoded
- * and parsed by the platform (native code); small ones in JavaScript, where setting up a stream
- * would cost more than the work.
+ * Compressed JSON (`packJson`, or format 4's deflate), parsed, or an IntegrityError naming the
+ * row. Large deflated payloads are inflated by the platform (native code); small ones in
+ * JavaScript, where setting up a stream would cost more than the work.
  */
-export async function inflateJson(payload: Uint8Array, table: string, rowId: string): Promise<unknown> {
+export async function unpackJson(payload: Uint8Array, table: string, rowId: string): Promise<unknown> {
+  // Outside the try: a decompressor that did not start is not damaged data.
+  const zstd = isZstdFrame(payload);
+  if (zstd) await zstdReady();
   try {
+    if (zstd) return JSON.parse(fromUtf8(zstdUnpack(payload, MAX_INFLATED))) as unknown;
     if (payload.byteLength < NATIVE_INFLATE_FROM) return JSON.parse(fromUtf8(inflateSized(payload))) as unknown;
     const stream = new Blob([toBufferSource(payload.subarray(4))])
       .stream()
@@ -237,7 +247,7 @@ export async function inflateJson(payload: Uint8Array, table: string, rowId: str
 /** Compressed size from which the platform's inflater beats fflate's (measured with `npm run bench`). */
 const NATIVE_INFLATE_FROM = 24 * 1024;
 
-/** Opens a page or search page: its (deflated) payload, or an IntegrityError naming it. See `readPage`. */
+/** Opens a page or search page: its (compressed) payload, or an IntegrityError naming it. See `readPage`. */
 export function openPage(
   vaultId: string,
   key: CryptoKey,
@@ -267,7 +277,7 @@ export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultK
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);
     const stored = await unpackPage(await openPage(keys.vaultId, key, 'pages', page.id, page), page.id);
-    for (const item of inflateBodies(stored, page.id)) {
+    for (const item of unpackBodies(stored, page.id)) {
       const raw = parseCase(item, page.id);
       const checked = checkedCase(raw, page.id, pageBits);
       // The head was derived from this very object when it was written (same key order).

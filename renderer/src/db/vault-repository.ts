@@ -2,13 +2,13 @@ import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../..
 import type { CaseSnapshot } from '../../../shared/backup/merge';
 import type { CaseHead } from '../../../shared/backup/case-head';
 import {
-  deflateJson,
-  inflateJson,
+  packJson,
+  unpackJson,
   layoutOf,
   MAX_PAGE_BITS,
   MIN_PAGE_BITS,
   openPage,
-  inflateBodies,
+  unpackBodies,
   packCase,
   packPage,
   pageIdOf,
@@ -84,7 +84,7 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 /**
  * When the cases' JSON averages more than this per page, the layout doubles (see `growLayout`), so
  * pages hold 48–96 KiB of JSON, about 15–30 KiB sealed. Measured with `npm run bench` at 10,000
- * cases: a save re-deflates its page, which takes about a millisecond at this size (pages of ~35
+ * cases: a save re-packs its page, which takes about a millisecond at this size (pages of ~35
  * cases took 6 ms at the median); sealed pages stay below the 64 KiB from which Chromium stores a
  * value as a separate blob file; and far smaller pages make opening and reading everything slower
  * (each page is a key to unwrap and two messages to decrypt). The average, not the largest page,
@@ -114,7 +114,7 @@ export const ATTACHMENT_CHUNK_SIZE = 1024 * 1024;
 export const CHUNKS_PER_WRITE = 2;
 
 /**
- * A case of a page this window holds: its head; its JSON once the page's bodies were inflated;
+ * A case of a page this window holds: its head; its JSON once the page's bodies were unpacked;
  * the whole case once it was read.
  */
 type PageCase = { readonly head: CaseHead; json: Uint8Array | null; full: StoredCase | null };
@@ -128,8 +128,8 @@ type PageState = {
   readonly cases: Map<string, PageCase>;
   /** The bytes of its cases' JSON. */
   readonly json: number;
-  /** The page's bodies as read, still deflated; null once inflated into `cases` (or when this window wrote the page). */
-  deflated: StoredPage | null;
+  /** The page's bodies as read, still compressed; null once unpacked into `cases` (or when this window wrote the page). */
+  compressed: StoredPage | null;
   /** The search page: parsed when this page is first written. */
   words: Map<string, DocumentWords> | Uint8Array | null;
 };
@@ -295,7 +295,7 @@ export class VaultRepository {
         version: page.row.iv,
         cases: pageCases(packed),
         json: packed.sizes.reduce((sum, size) => sum + size, 0),
-        deflated: packed,
+        compressed: packed,
         words: page.words,
       });
       cases.push(...packed.heads);
@@ -558,7 +558,7 @@ export class VaultRepository {
     const groups = new Map<string, { cases: PageCase[]; words: Map<string, DocumentWords> }>();
     for (const [id, page] of pages) {
       const words = await this.wordsOf(page);
-      this.inflatePage(page, id);
+      this.unpackCases(page, id);
       for (const [caseTag, item] of page.cases) {
         const pageId = pageIdOf(caseTag, bits);
         let group = groups.get(pageId);
@@ -628,7 +628,7 @@ export class VaultRepository {
   }
 
   /**
-   * A whole case, read from the page this window holds (inflated and parsed on first use, then
+   * A whole case, read from the page this window holds (unpacked and parsed on first use, then
    * kept until the vault locks); undefined when the vault has no such case. Throws an
    * IntegrityError naming the page if the case's bytes do not read.
    */
@@ -638,17 +638,17 @@ export class VaultRepository {
     const item = page?.cases.get(caseTag);
     if (page === undefined || item === undefined) return undefined;
     if (item.full === null) {
-      this.inflatePage(page, pageId);
+      this.unpackCases(page, pageId);
       item.full = parseCase(packed(item), pageId);
     }
     return item.full;
   }
 
-  /** Fills in the JSON of every case of a page, inflating its bodies the first time one is needed. */
-  private inflatePage(page: PageState, pageId: string): void {
-    if (page.deflated === null) return;
-    for (const item of inflateBodies(page.deflated, pageId)) page.cases.get(item.head.caseTag)!.json = item.json;
-    page.deflated = null;
+  /** Fills in the JSON of every case of a page, unpacking its bodies the first time one is needed. */
+  private unpackCases(page: PageState, pageId: string): void {
+    if (page.compressed === null) return;
+    for (const item of unpackBodies(page.compressed, pageId)) page.cases.get(item.head.caseTag)!.json = item.json;
+    page.compressed = null;
   }
 
   /** True when the case would live on a page that did not open: such a case cannot be written. */
@@ -666,7 +666,7 @@ export class VaultRepository {
   /** Seals a page with its edits applied (and its search page), without touching the cache yet. */
   private async sealEdited(keys: VaultKeys, pageId: string, put: readonly StoredCase[], remove: readonly string[]) {
     const current = this.pages.get(pageId);
-    if (current !== undefined) this.inflatePage(current, pageId);
+    if (current !== undefined) this.unpackCases(current, pageId);
     const cases = new Map(current?.cases ?? []);
     const words = await this.wordsOf(current);
     timing('qorgau:write-words');
@@ -695,7 +695,7 @@ export class VaultRepository {
       return words;
     }
     if (page.words instanceof Uint8Array) {
-      const content = (await inflateJson(page.words, 'searchPages', '')) as SearchPageContent;
+      const content = (await unpackJson(page.words, 'searchPages', '')) as SearchPageContent;
       page.words = new Map(Object.entries(content.words));
     }
     return new Map(page.words);
@@ -723,7 +723,7 @@ export class VaultRepository {
         version: row.iv,
         cases: pageCases(packed),
         json: packed.sizes.reduce((sum, size) => sum + size, 0),
-        deflated: packed,
+        compressed: packed,
         words: search ? await openPage(keys.vaultId, key, 'searchPages', pageId, search) : null,
       });
     }
@@ -1024,8 +1024,10 @@ async function sealPageState(
 ): Promise<{ page: PageRow; search: SearchPageRow; state: PageState }> {
   const list = [...cases.values()].map(packed);
   const [page, search] = await Promise.all([
-    sealPage(keys.vaultId, key, 'pages', pageId, packPage(list)),
-    sealPage(keys.vaultId, key, 'searchPages', pageId, deflateJson({ words: Object.fromEntries(words) })),
+    packPage(list).then((payload) => sealPage(keys.vaultId, key, 'pages', pageId, payload)),
+    packJson({ words: Object.fromEntries(words) }).then((payload) =>
+      sealPage(keys.vaultId, key, 'searchPages', pageId, payload),
+    ),
   ]);
   return {
     page: { id: pageId, wrap, iv: page.iv, ct: page.ct },
@@ -1036,7 +1038,7 @@ async function sealPageState(
       version: page.iv,
       cases,
       json: list.reduce((sum, item) => sum + item.json.byteLength, 0),
-      deflated: null,
+      compressed: null,
       words,
     },
   };
@@ -1064,9 +1066,9 @@ function pageCases(page: StoredPage): Map<string, PageCase> {
   return new Map(page.heads.map((head) => [head.caseTag, { head, json: null, full: null }]));
 }
 
-/** A case of a page this window holds, as `packPage` takes it (its page was inflated first). */
+/** A case of a page this window holds, as `packPage` takes it (its page was unpacked first). */
 function packed(item: PageCase): PackedCase {
-  if (item.json === null) throw new Error('vault-repository: a case was packed before its page was inflated');
+  if (item.json === null) throw new Error('vault-repository: a case was packed before its page was unpacked');
   return { head: item.head, json: item.json };
 }
 

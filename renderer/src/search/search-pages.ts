@@ -1,4 +1,4 @@
-import { inflateJson, type SearchPageContent } from '../../../shared/backup/vault-rows';
+import { unpackJson, type SearchPageContent } from '../../../shared/backup/vault-rows';
 import type { SearchIndex } from '../../../shared/search/search-index';
 
 /**
@@ -7,7 +7,7 @@ import type { SearchIndex } from '../../../shared/search/search-index';
  */
 export async function indexSearchPages(index: SearchIndex, pages: readonly Uint8Array[]): Promise<number> {
   const contents = await Promise.all(
-    pages.map((page) => inflateJson(page, 'searchPages', '') as Promise<SearchPageContent>),
+    pages.map((page) => unpackJson(page, 'searchPages', '') as Promise<SearchPageContent>),
   );
   const parsed = performance.now();
   for (const content of contents) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseHead } from '../../../../shared/backup/case-head';
 import type { CaseSnapshot } from '../../../../shared/backup/merge';
-import { inflateBodies, packCase, packPage, parseCase, unpackPage } from '../../../../shared/backup/vault-rows';
+import { unpackBodies, packCase, packPage, parseCase, unpackPage } from '../../../../shared/backup/vault-rows';
 import { IntegrityError } from '../../../../shared/crypto/errors';
 import { emptyCaseFields } from '../../../../shared/domain/case';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
@@ -42,9 +42,9 @@ function snapshot(i: number, text = `Бажкенова v. Акимат № ${i}
 describe('a page of cases', () => {
   it('opens with every case head and gives each case back whole, on demand', async () => {
     const cases = Array.from({ length: 40 }, (_, i) => snapshot(i));
-    const opened = await unpackPage(packPage(cases.map(packCase)), 'p01');
+    const opened = await unpackPage(await packPage(cases.map(packCase)), 'p01');
     expect(opened.heads).toEqual(cases.map(caseHead));
-    expect(inflateBodies(opened, 'p01').map((item) => parseCase(item, 'p01'))).toEqual(cases);
+    expect(unpackBodies(opened, 'p01').map((item) => parseCase(item, 'p01'))).toEqual(cases);
   });
 
   it('keeps long texts and the history out of the heads the list is built from', () => {
@@ -59,37 +59,33 @@ describe('a page of cases', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }), { maxLength: 12 }), async (titles) => {
         const cases = titles.map((title, i) => snapshot(i, title));
-        const opened = await unpackPage(packPage(cases.map(packCase)), 'p02');
-        expect(inflateBodies(opened, 'p02').map((item) => parseCase(item, 'p02'))).toEqual(cases);
+        const opened = await unpackPage(await packPage(cases.map(packCase)), 'p02');
+        expect(unpackBodies(opened, 'p02').map((item) => parseCase(item, 'p02'))).toEqual(cases);
       }),
       { numRuns: 60 },
     );
   });
 
   it('refuses a page of another format, a cut page and a damaged case, naming the page', async () => {
-    const payload = packPage([snapshot(1), snapshot(2)].map(packCase));
+    const payload = await packPage([snapshot(1), snapshot(2)].map(packCase));
     const other = payload.slice();
     other[0] = 2;
     await expect(unpackPage(other, 'p03')).rejects.toThrow(/pages\/p03.*another version of Qorgau/);
     // Cut anywhere: the heads do not open, or the bodies do not (they are read when a case is opened).
     for (let length = 0; length < payload.byteLength; length += 7) {
-      const read = unpackPage(payload.slice(0, length), 'p03').then((page) => inflateBodies(page, 'p03'));
+      const read = unpackPage(payload.slice(0, length), 'p03').then((page) => unpackBodies(page, 'p03'));
       await expect(read).rejects.toBeInstanceOf(IntegrityError);
     }
     // Bodies cut short, or of another length than the heads say, are refused, not misread.
     const opened = await unpackPage(payload, 'p03');
-    expect(() => inflateBodies({ ...opened, bodies: opened.bodies.slice(0, 20) }, 'p03')).toThrow(
+    expect(() => unpackBodies({ ...opened, bodies: opened.bodies.slice(0, 20) }, 'p03')).toThrow(
       /pages\/p03.*its cases are not readable/,
     );
     for (const delta of [-1, 1]) {
       const sizes = [opened.sizes[0]! + delta, opened.sizes[1]!];
-      expect(() => inflateBodies({ ...opened, sizes }, 'p03')).toThrow(/its cases are not readable/);
-      const bodies = opened.bodies.slice();
-      const view = new DataView(bodies.buffer);
-      view.setUint32(0, view.getUint32(0, true) + delta, true);
-      expect(() => inflateBodies({ ...opened, bodies }, 'p03')).toThrow(/its cases are not readable/);
+      expect(() => unpackBodies({ ...opened, sizes }, 'p03')).toThrow(/its cases are not readable/);
     }
-    const [first] = inflateBodies(opened, 'p03');
+    const [first] = unpackBodies(opened, 'p03');
     expect(() => parseCase({ head: first!.head, json: first!.json.subarray(0, 40) }, 'p03')).toThrow(
       /pages\/p03.*a case in it is not readable/,
     );
