@@ -22,13 +22,16 @@ const MEMORY_ROUNDS = QUICK ? 1 : 3;
 const PASSPHRASE = 'bench passphrase Әділет 2026 lantern';
 const SEED = 20_260_401;
 const BUNDLE = path.resolve('dist/bench/bench-page.js');
-/** The app's hashing worker as built, for the in-page half to hash large files as the app does. */
-const HASH_WORKER = (() => {
-  const name = readdirSync('dist/renderer/assets').find((file) => /^file-hash-worker-.*\.js$/.test(file));
-  if (name === undefined)
-    throw new Error('bench: dist/renderer/assets has no file-hash-worker; run `npm run build` first');
-  return `/assets/${name}`;
-})();
+/** A file of the app as built (`npm run build`), by its name before Vite's hash, as the page fetches it. */
+function builtAsset(name: string, extension: string): string {
+  const file = readdirSync('dist/renderer/assets').find((f) => f.startsWith(`${name}-`) && f.endsWith(extension));
+  if (file === undefined) throw new Error(`bench: dist/renderer/assets has no ${name}; run \`npm run build\` first`);
+  return `/assets/${file}`;
+}
+/** The app's hashing worker, for the in-page half to hash large files as the app does. */
+const HASH_WORKER = builtAsset('file-hash-worker', '.js');
+/** The app's Zstandard module: the in-page half is not built by Vite, which places it for the app. */
+const ZSTD_MODULE = builtAsset('zstd', '.wasm');
 
 const median = (xs: readonly number[]) => quantile(xs, 0.5);
 function quantile(xs: readonly number[], q: number): number {
@@ -40,6 +43,7 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 async function bench(page: Page): Promise<void> {
   // Injected through the DevTools protocol, which the page's CSP does not govern; the app itself is untouched.
   await page.evaluate(readFileSync(BUNDLE, 'utf8'));
+  await call(page, 'start', { zstdModule: ZSTD_MODULE });
 }
 
 function call<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters<BenchApi[K]>) {

@@ -10,6 +10,27 @@ export function fromUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/**
+ * Text as UTF-16LE, the code units JavaScript holds it in: no transcoding either way, so reading
+ * it back is a copy rather than a decode (see vault-rows.ts for why the vault stores text so).
+ */
+export function utf16(text: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    out[2 * i] = unit & 0xff;
+    out[2 * i + 1] = unit >> 8;
+  }
+  return out;
+}
+
+export function fromUtf16(bytes: Uint8Array): string {
+  if (bytes.byteLength % 2 !== 0) throw new RangeError('fromUtf16: an odd number of bytes');
+  return utf16Decoder.decode(bytes);
+}
+
+const utf16Decoder = new TextDecoder('utf-16le', { fatal: true });
+
 export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
   crypto.getRandomValues(bytes);

@@ -82,8 +82,9 @@ export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunk
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /**
- * When the cases' JSON averages more than this per page, the layout doubles (see `growLayout`), so
- * pages hold 48–96 KiB of JSON, about 15–30 KiB sealed. Measured with `npm run bench` at 10,000
+ * When the cases' JSON averages more than this many characters per page (UTF-16 code units, about
+ * 96 KiB of UTF-8 for the bench's mix of Cyrillic and Latin), the layout doubles (see
+ * `growLayout`), so pages hold 32–64 Ki characters of JSON, about 7–14 KiB sealed. Measured with `npm run bench` at 10,000
  * cases: a save re-packs its page, which takes about a millisecond at this size (pages of ~35
  * cases took 6 ms at the median); sealed pages stay below the 64 KiB from which Chromium stores a
  * value as a separate blob file; and far smaller pages make opening and reading everything slower
@@ -91,7 +92,7 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
  * decides: hashing always leaves some pages twice the average, and splitting for them would
  * reorganise the vault again and again.
  */
-const GROW_AT_AVERAGE_JSON = 96 * 1024;
+const GROW_AT_AVERAGE_JSON = 64 * 1024;
 
 /**
  * Pages per read when the vault opens: a batch is decrypted and parsed while the next is read.
@@ -117,7 +118,7 @@ export const CHUNKS_PER_WRITE = 2;
  * A case of a page this window holds: its head; its JSON once the page's bodies were unpacked;
  * the whole case once it was read.
  */
-type PageCase = { readonly head: CaseHead; json: Uint8Array | null; full: StoredCase | null };
+type PageCase = { readonly head: CaseHead; json: string | null; full: StoredCase | null };
 
 /** A page as this window knows it while the vault is unlocked. */
 type PageState = {
@@ -126,7 +127,7 @@ type PageState = {
   /** The IV of the stored page row (null: not stored yet); a different one means another window wrote it. */
   readonly version: Uint8Array | null;
   readonly cases: Map<string, PageCase>;
-  /** The bytes of its cases' JSON. */
+  /** The length of its cases' JSON (UTF-16 code units; UTF-8 bytes, a little more, for a page of format 4). */
   readonly json: number;
   /** The page's bodies as read, still compressed; null once unpacked into `cases` (or when this window wrote the page). */
   compressed: StoredPage | null;
@@ -1037,7 +1038,7 @@ async function sealPageState(
       wrap,
       version: page.iv,
       cases,
-      json: list.reduce((sum, item) => sum + item.json.byteLength, 0),
+      json: list.reduce((sum, item) => sum + item.json.length, 0),
       compressed: null,
       words,
     },

@@ -86,7 +86,7 @@ describe('a page of cases', () => {
       expect(() => unpackBodies({ ...opened, sizes }, 'p03')).toThrow(/its cases are not readable/);
     }
     const [first] = unpackBodies(opened, 'p03');
-    expect(() => parseCase({ head: first!.head, json: first!.json.subarray(0, 40) }, 'p03')).toThrow(
+    expect(() => parseCase({ head: first!.head, json: first!.json.slice(0, 40) }, 'p03')).toThrow(
       /pages\/p03.*a case in it is not readable/,
     );
     expect(() => parseCase({ head: { ...first!.head, caseTag: 'someone-else' }, json: first!.json }, 'p03')).toThrow(
