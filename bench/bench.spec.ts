@@ -54,8 +54,11 @@ function call<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters
   ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
 }
 
-/** Resident memory of the browser and all its children (renderer, GPU, storage, utility processes), in MiB. */
-function chromiumRssMiB(profileDir: string): number {
+/**
+ * Resident memory of the browser and all its children, in MiB, by kind of process: "browser",
+ * "renderer", "gpu-process", and utility processes by service ("utility:storage.mojom.StorageService").
+ */
+function chromiumRssMiB(profileDir: string): Map<string, number> {
   const procs = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   const parent = new Map<number, number>();
   let root: number | null = null;
@@ -71,21 +74,29 @@ function chromiumRssMiB(profileDir: string): number {
       // The process ended while we looked.
     }
   }
-  if (root === null) return NaN;
-  let total = 0;
+  const byKind = new Map<string, number>();
+  if (root === null) return byKind;
   for (const pid of parent.keys()) {
     let p: number | undefined = pid;
     while (p !== undefined && p !== root && p > 1) p = parent.get(p);
     if (p !== root) continue;
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(match?.[1] ?? 0) / 1024;
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+      const type = flag('type');
+      const kind = type === undefined ? 'browser' : type === 'utility' ? `utility:${flag('utility-sub-type')}` : type;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + Number(match?.[1] ?? 0) / 1024);
     } catch {
       // Gone.
     }
   }
-  return total;
+  return byKind;
 }
+
+/** The whole of a `chromiumRssMiB` reading; NaN when the browser was not found. */
+const totalMiB = (byKind: ReadonlyMap<string, number>) =>
+  byKind.size === 0 ? NaN : [...byKind.values()].reduce((sum, mib) => sum + mib, 0);
 
 test('benchmark', async ({ baseURL }) => {
   test.setTimeout(QUICK ? 120_000 : 60 * 60_000);
@@ -265,21 +276,30 @@ test('benchmark', async ({ baseURL }) => {
         polling: 50,
       });
       const before: number[] = [];
+      let settled = new Map<string, number>();
       for (let i = 0; i < 8; i += 1) {
-        before.push(chromiumRssMiB(profileDir));
+        settled = chromiumRssMiB(profileDir);
+        before.push(totalMiB(settled));
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
       let peak = 0;
+      let atPeak = settled;
       let finished = false;
       void importing.finally(() => {
         finished = true;
       });
       while (!finished) {
-        peak = Math.max(peak, chromiumRssMiB(profileDir));
+        const now = chromiumRssMiB(profileDir);
+        if (totalMiB(now) > peak) [peak, atPeak] = [totalMiB(now), now];
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       await importing;
       peaks.push(peak - median(before));
+      const growth = [...atPeak]
+        .map(([kind, mib]) => [kind, mib - (settled.get(kind) ?? 0)] as const)
+        .filter(([, mib]) => Math.abs(mib) >= 1)
+        .map(([kind, mib]) => `${kind} ${mib > 0 ? '+' : ''}${Math.round(mib)}`);
+      console.log(`import ${peaks.length} at its peak, MiB by process: ${growth.join(', ')}`);
     }
     await rm(bigFile, { force: true });
     console.log(

@@ -4,12 +4,12 @@ import { compress, decompress, init } from '@bokuweb/zstd-wasm';
  * Zstandard, through the reference C library compiled to WebAssembly (@bokuweb/zstd-wasm), for
  * the vault's pages and search pages (format 5, see vault-rows.ts).
  *
- * Chosen by measurement over fflate's deflate, on the bench's 10,000 cases (81 MB of JSON in 257
- * pages, Node 20): zstd at level 1 packs them into 10.2 MB instead of 12.6 MB, unpacks them in
- * about 90 ms instead of 300 ms, and packs them in 350 ms instead of 1,000 ms. Unpacking is most
- * of what reading a whole vault costs; packing is part of every save. LZ4 unpacks a little faster
- * but packs pages a third larger, past the size at which Chromium stores an IndexedDB value as a
- * separate file. (@hpcc-js/wasm-zstd, which embeds its module, unpacked 50 times slower.)
+ * Chosen by measurement over fflate's deflate, on the bench's 10,000 cases (81 MB of JSON as
+ * UTF-8, in pages of about 300 KB, Node 20): zstd at level 1 packs them into 10.2 MB instead of
+ * 12.6 MB, unpacks them in about 90 ms instead of 300 ms, and packs them in 350 ms instead of
+ * 1,000 ms. Unpacking is much of what reading a whole vault costs; packing is part of every save.
+ * LZ4 (lz4-wasm) unpacks a little faster but packs a third larger (16.7 MB); @hpcc-js/wasm-zstd,
+ * which embeds its module, unpacked 50 times slower.
  *
  * The module starts once per thread (`zstdReady`); packing or unpacking before it has started is
  * a programming error and throws.
