@@ -4,7 +4,8 @@
  * the web edition can never drift apart.
  *
  * No 'unsafe-inline' and no 'unsafe-eval' anywhere. 'wasm-unsafe-eval' is the one exception:
- * Argon2id (hash-wasm) compiles WebAssembly, which nothing else in the CSP vocabulary allows.
+ * Argon2id and SHA-256 (hash-wasm) and the vault's Zstandard compression compile WebAssembly,
+ * which nothing else in the CSP vocabulary allows.
  */
 const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
