@@ -14,7 +14,12 @@ import type { ReportCase } from '../../shared/report/quarter-selection';
 import { SearchIndex } from '../../shared/search/search-index';
 import { workerFileHasher } from '../../renderer/src/db/file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from '../../renderer/src/db/file-pieces';
-import { ATTACHMENT_CHUNK_SIZE, CHUNKS_PER_WRITE, VaultRepository } from '../../renderer/src/db/vault-repository';
+import {
+  ATTACHMENT_CHUNK_SIZE,
+  CHUNKS_PER_WRITE,
+  exposedGarbageCollector,
+  VaultRepository,
+} from '../../renderer/src/db/vault-repository';
 import { caseSearchDocument } from '../../shared/search/case-document';
 import { localStorageMarker } from '../../renderer/src/vault/vault-marker';
 import { VaultService, type CaseView } from '../../renderer/src/vault/vault-service';
@@ -253,9 +258,9 @@ const api = {
   },
 
   /** An attachment of `mib` MiB: import and read through the vault, against a plain Blob put and get. */
-  async attachment(options: { passphrase: string; mib: number; hashWorker: string }) {
+  async attachment(options: { passphrase: string; mib: number; hashWorker: string; host: 'desktop' | 'web' }) {
     const service = new VaultService({
-      repository: appRepository(options.hashWorker),
+      repository: appRepository(options.hashWorker, options.host),
       argon2id: argon2idHashWasm,
       marker: localStorageMarker(),
     });
@@ -333,9 +338,9 @@ const api = {
    * Only the import, for the memory probe outside the page: of a file on disk chosen through a file
    * input (as a person imports one), so the source is not itself held in memory.
    */
-  async importOnly(options: { passphrase: string; hashWorker: string }) {
+  async importOnly(options: { passphrase: string; hashWorker: string; host: 'desktop' | 'web' }) {
     const service = new VaultService({
-      repository: appRepository(options.hashWorker),
+      repository: appRepository(options.hashWorker, options.host),
       argon2id: argon2idHashWasm,
       marker: localStorageMarker(),
     });
@@ -417,10 +422,15 @@ const api = {
   },
 };
 
-/** The repository as the app opens it: large files hashed in the app's own worker, found at `hashWorker`. */
-function appRepository(hashWorker: string): VaultRepository {
+/**
+ * The repository as the app opens it: large files hashed in the app's own worker, found at
+ * `hashWorker`; as the desktop app, it asks for collections during imports (the bench's Chromium
+ * exposes `gc`, as the desktop app's renderer does), as the web edition it cannot.
+ */
+function appRepository(hashWorker: string, host: 'desktop' | 'web' = 'desktop'): VaultRepository {
   return VaultRepository.open({
     hashFile: workerFileHasher(() => new Worker(hashWorker, { type: 'module', name: 'sha256' })),
+    collectGarbage: host === 'desktop' ? exposedGarbageCollector() : undefined,
   });
 }
 

@@ -29,6 +29,10 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 app.enableSandbox();
+// The renderer may ask for a full collection while it imports a large document: Chromium keeps
+// the written bytes in this process until the renderer collects, which V8 alone does too rarely
+// (see COLLECT_EVERY in vault-repository.ts). `gc` gives a page no access to anything else.
+app.commandLine.appendSwitch('js-flags', '--expose-gc');
 app.setName(PRODUCT_NAME);
 
 if (!app.requestSingleInstanceLock()) {

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App';
 import { workerFileHasher } from './db/file-hash';
-import { VaultRepository } from './db/vault-repository';
+import { exposedGarbageCollector, VaultRepository } from './db/vault-repository';
 import { initI18n } from './i18n';
 import { detectPlatform, PlatformProvider } from './platform';
 import { installExternalLinkGuard } from './platform/external-links';
@@ -24,6 +24,7 @@ connectVaultService(
       hashFile: workerFileHasher(
         () => new Worker(new URL('./db/file-hash-worker.ts', import.meta.url), { type: 'module', name: 'sha256' }),
       ),
+      collectGarbage: exposedGarbageCollector(),
     }),
     argon2id: createWorkerArgon2id(),
     marker: localStorageMarker(),

@@ -28,10 +28,13 @@ test.describe('desktop app (Electron)', () => {
           hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
           hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
           info: await api?.app.info(),
+          // For large imports (COLLECT_EVERY in vault-repository.ts); nothing Node-like comes with it.
+          hasGc: typeof (window as unknown as { gc?: unknown }).gc === 'function',
         };
       });
       expect(probe.hasRequire).toBe(false);
       expect(probe.hasProcess).toBe(false);
+      expect(probe.hasGc).toBe(true);
       expect(probe.info).toMatchObject({ ok: true, value: { name: 'Qorgau' } });
       expect(app.windows()).toHaveLength(1);
     } finally {

@@ -4,11 +4,15 @@ import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import { createCaseKeys, createVaultKeys } from '../../../../shared/crypto/vault-keys';
 import type { AttachmentManifest } from '../../../../shared/domain/attachment';
-import { ATTACHMENT_CHUNK_SIZE, type VaultRepository } from '../../../../renderer/src/db/vault-repository';
+import {
+  ATTACHMENT_CHUNK_SIZE,
+  type RepositoryOptions,
+  type VaultRepository,
+} from '../../../../renderer/src/db/vault-repository';
 import { CANARIES, PASSPHRASE, dumpDatabase, findCanaries, makeRepository } from '../../../fixtures/vault';
 
-async function setup() {
-  const repository = makeRepository();
+async function setup(options: RepositoryOptions = {}) {
+  const repository = makeRepository(undefined, options);
   const { header, keys } = await createVaultKeys({
     passphrase: PASSPHRASE,
     argon2id: argon2idHashWasm,
@@ -58,6 +62,22 @@ describe('attachments', () => {
     expect(progress).toEqual([ATTACHMENT_CHUNK_SIZE, 2 * ATTACHMENT_CHUNK_SIZE, bytes.byteLength]);
     expect(Buffer.compare(await readAll(context.repository, context, manifest), Buffer.from(bytes))).toBe(0);
     expect(findCanaries(await dumpDatabase(context.repository))).toEqual([]);
+  });
+
+  it('asks the host for a collection every 16 MiB written during a large import, never for a small file', async () => {
+    let collections = 0;
+    const context = await setup({ collectGarbage: () => (collections += 1) });
+    const small = makeFile(3 * ATTACHMENT_CHUNK_SIZE);
+    await context.repository.importAttachment(context.keys, context.caseKeys, small.blob, { name: 'a.pdf', type: '' });
+    expect(collections).toBe(0);
+    // 34 chunks: collections once 16 and once 32 chunks are written, none after the last write.
+    const large = makeFile(34 * ATTACHMENT_CHUNK_SIZE);
+    const manifest = await context.repository.importAttachment(context.keys, context.caseKeys, large.blob, {
+      name: 'Видео допроса.mp4',
+      type: 'video/mp4',
+    });
+    expect(collections).toBe(2);
+    expect(manifest.sha256).toBe(createHash('sha256').update(large.bytes).digest('hex'));
   });
 
   it('stores an empty file as one final chunk', async () => {
