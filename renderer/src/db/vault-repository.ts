@@ -82,15 +82,15 @@ export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunk
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /**
- * When the cases' JSON averages more than this many characters per page (UTF-16 code units, about
- * 96 KiB of UTF-8 for the bench's mix of Cyrillic and Latin), the layout doubles (see
- * `growLayout`), so pages hold 32–64 Ki characters of JSON, about 7–14 KiB sealed. Measured with `npm run bench` at 10,000
- * cases: a save re-packs its page, which takes about a millisecond at this size (pages of ~35
- * cases took 6 ms at the median); sealed pages stay below the 64 KiB from which Chromium stores a
- * value as a separate blob file; and far smaller pages make opening and reading everything slower
- * (each page is a key to unwrap and two messages to decrypt). The average, not the largest page,
- * decides: hashing always leaves some pages twice the average, and splitting for them would
- * reorganise the vault again and again.
+ * When the cases' JSON averages more than this many characters per page (UTF-16 code units; about
+ * 96 KiB as UTF-8 for the bench's mix of Cyrillic and Latin), the layout doubles (see
+ * `growLayout`), so pages hold 32–64 Ki characters of JSON, about 7–14 KiB sealed (the bench's
+ * 10,000 cases: 1,024 pages). Measured with `npm run bench` at 10,000 cases: a save re-packs its
+ * page, which takes about a millisecond at this size (pages of ~35 cases took 6 ms at the median);
+ * sealed pages stay below the 64 KiB from which Chromium stores a value as a separate blob file;
+ * and far smaller pages make opening and reading everything slower (each page is a key to unwrap
+ * and two messages to decrypt). The average, not the largest page, decides: hashing always leaves
+ * some pages twice the average, and splitting for them would reorganise the vault again and again.
  */
 const GROW_AT_AVERAGE_JSON = 64 * 1024;
 
