@@ -245,8 +245,9 @@ export class VaultRepository {
   // ── Cases ─────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Reads every page and search page in one transaction, then opens them in parallel: a few
-   * hundred large messages instead of tens of thousands of small ones.
+   * Reads every page and search page in one transaction, in batches (see `readPagesInBatches`),
+   * and opens each batch as it arrives: a few hundred large messages instead of tens of thousands
+   * of small ones. The search pages go to `onSearchPages` batch by batch.
    */
   async loadAll(
     keys: VaultKeys,

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { SearchIndex, type DocumentWords } from '../../../shared/search/search-index';
+import { zstdReady } from '../../../shared/backup/zstd';
 import { indexSearchPages } from './search-pages';
 
 /**
@@ -26,6 +27,9 @@ export type SearchReply =
   | { readonly type: 'failed'; readonly message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The worker is started while the key is derived (see `warm`): the search pages' decompressor
+// starts with it, not when the first pages arrive. A failure is reported when they do.
+zstdReady().catch(() => undefined);
 let index = new SearchIndex();
 /** The index being built from the parts of a load, with when its first part arrived and its last was parsed. */
 let loading: { readonly next: SearchIndex; readonly received: number; parsed: number } | null = null;

@@ -6,6 +6,7 @@ import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
+import { zstdReady } from '../../../shared/backup/zstd';
 import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
 import {
   DEFAULT_SETTINGS,
@@ -133,11 +134,13 @@ type PendingSearch = { readonly client: SearchClient; loading: boolean; ready: b
 let pendingSearch: PendingSearch | null = null;
 
 /**
- * Starts a search worker for the vault about to be opened: its script loads and compiles while
- * the key is derived (the main thread is idle then; once the pages are decrypted it is busy, and
- * a worker started at that moment waited for it, measured with `npm run bench`).
+ * Starts what opening the vault will need while the key is derived (the main thread is idle then;
+ * once the pages are decrypted it is busy, and a worker started at that moment waited for it,
+ * measured with `npm run bench`): a search worker, whose script loads and compiles, and the
+ * pages' decompressor. A decompressor that fails to start is reported when the pages are read.
  */
-function warmSearch(): void {
+function warmUp(): void {
+  zstdReady().catch(() => undefined);
   if (pendingSearch !== null && !pendingSearch.loading) return;
   pendingSearch?.client.dispose();
   pendingSearch = { client: createSearchClient(), loading: false, ready: false };
@@ -260,7 +263,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       });
     },
     unlockOnDevice: async () => {
-      warmSearch();
+      warmUp();
       await run(async () => {
         try {
           set(opened(await requireService().unlockOnDevice()));
@@ -293,14 +296,14 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     acknowledgeRecoveryKey: () => set({ recoveryKey: null }),
     unlock: async (passphrase) => {
-      warmSearch();
+      warmUp();
       await run(async () => {
         set(opened(await requireService().unlock(passphrase)));
         await askPersistence();
       });
     },
     unlockWithRecoveryKey: async (recoveryKey) => {
-      warmSearch();
+      warmUp();
       await run(async () => {
         set(opened(await requireService().unlockWithRecoveryKey(recoveryKey)));
         await askPersistence();
