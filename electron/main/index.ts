@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BrowserWindow, Notification, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, PRODUCT_NAME } from '../../shared/app/identity';
 import { appInfoHandler } from './ipc/app.ipc';
+import { registerDocumentHandlers } from './ipc/documents.ipc';
 import { saveAsHandler } from './ipc/files.ipc';
 import { registerIpcHandler } from './ipc/handle';
 import { keystoreHandlers } from './ipc/keystore.ipc';
@@ -12,6 +13,7 @@ import { createAssetHandler } from './security/asset-handler';
 import { denyAllPermissions, guardWebContents } from './security/web-contents-guards';
 import { writeFileAtomic } from './services/atomic-write';
 import { createDeviceKeystore } from './services/device-keystore';
+import { DocumentStore } from './services/document-store';
 import { createMainWindow } from './windows/main-window';
 
 /**
@@ -131,6 +133,8 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandler(ipcMain, 'keystore:remember', keystore.remember, options);
     registerIpcHandler(ipcMain, 'keystore:recall', keystore.recall, options);
     registerIpcHandler(ipcMain, 'keystore:forget', keystore.forget, options);
+
+    registerDocumentHandlers(ipcMain, new DocumentStore(path.join(app.getPath('userData'), 'documents')), options);
 
     mainWindow = createMainWindow({
       BrowserWindow,

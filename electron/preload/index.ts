@@ -1,5 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { DesktopApi, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../shared/ipc/contract';
+import { documentsBridge } from '../../shared/ipc/documents-bridge';
 
 /**
  * The preload exposes one object, `window.api`, with a few narrow namespaces. The renderer never
@@ -22,6 +23,8 @@ const api: DesktopApi = {
     recall: (vaultId) => invoke('keystore:recall', { vaultId }),
     forget: (vaultId) => invoke('keystore:forget', { vaultId }),
   },
+  // One document's key passes here for its import; a document's path is found here.
+  documents: documentsBridge(invoke, (file) => webUtils.getPathForFile(file)),
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -25,6 +25,7 @@ connectVaultService(
         () => new Worker(new URL('./db/file-hash-worker.ts', import.meta.url), { type: 'module', name: 'sha256' }),
       ),
       collectGarbage: exposedGarbageCollector(),
+      deviceDocuments: platform.deviceDocuments,
     }),
     argon2id: createWorkerArgon2id(),
     marker: localStorageMarker(),

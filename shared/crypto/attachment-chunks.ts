@@ -11,24 +11,31 @@ export type ChunkAddress = {
   readonly noncePrefix: Uint8Array;
 };
 
-/**
- * AES-GCM parameters of one chunk: a counter nonce with a final flag, and AAD naming the chunk,
- * so a chunk moved, reordered, dropped from the end or taken from another file fails to open.
- */
-export function chunkParams(address: ChunkAddress, index: number, final: boolean): AesGcmParams {
+/** The 12-byte nonce of one chunk: the attachment's random prefix, the chunk index, the final flag. */
+export function chunkNonce(address: ChunkAddress, index: number, final: boolean): Uint8Array<ArrayBuffer> {
   const counter = new Uint8Array(5);
   new DataView(counter.buffer).setUint32(0, index);
   counter[4] = final ? 1 : 0;
-  return {
-    name: 'AES-GCM',
-    iv: concatBytes(address.noncePrefix, counter),
-    additionalData: recordAad({
-      vaultId: address.vaultId,
-      table: 'chunks',
-      caseTag: address.caseTag,
-      rowId: `${address.attachmentId}#${index}#${final ? 'final' : 'more'}`,
-    }),
-  };
+  return concatBytes(address.noncePrefix, counter);
+}
+
+/** The AAD of one chunk: it names the vault, the case, the attachment, the index and the final flag. */
+export function chunkAad(address: ChunkAddress, index: number, final: boolean): Uint8Array<ArrayBuffer> {
+  return recordAad({
+    vaultId: address.vaultId,
+    table: 'chunks',
+    caseTag: address.caseTag,
+    rowId: `${address.attachmentId}#${index}#${final ? 'final' : 'more'}`,
+  });
+}
+
+/**
+ * AES-GCM parameters of one chunk: a counter nonce with a final flag, and AAD naming the chunk,
+ * so a chunk moved, reordered, dropped from the end or taken from another file fails to open.
+ * The desktop app's main process seals chunks with the same nonce and AAD (Node's own AES-GCM).
+ */
+export function chunkParams(address: ChunkAddress, index: number, final: boolean): AesGcmParams {
+  return { name: 'AES-GCM', iv: chunkNonce(address, index, final), additionalData: chunkAad(address, index, final) };
 }
 
 export async function sealChunk(

@@ -48,6 +48,11 @@ export type CaseKeys = {
   readonly caseTag: string;
   readonly records: CryptoKey;
   attachmentKey(attachmentId: string): Promise<CryptoKey>;
+  /**
+   * The same key as raw bytes, for the desktop app's main process to encrypt a file it reads
+   * from disk itself. One attachment's key only; the caller zeroes it once handed over.
+   */
+  attachmentKeyBytes(attachmentId: string): Promise<Uint8Array>;
 };
 
 const ROOT_BYTES = 32;
@@ -202,7 +207,7 @@ export async function createCaseKeys(
   const raw = randomBytes(32);
   try {
     const wrapped = await seal(keys.caseKeyWrap, raw, caseKeyAad(keys.vaultId, caseTag));
-    const master = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey']);
+    const master = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']);
     return { wrapped, caseKeys: await deriveCaseKeys(keys.vaultId, caseTag, master) };
   } finally {
     raw.fill(0);
@@ -220,7 +225,7 @@ export async function openCaseKeys(keys: VaultKeys, caseTag: string, wrapped: Se
       { name: 'AES-GCM', iv: toBufferSource(wrapped.iv), additionalData: caseKeyAad(keys.vaultId, caseTag) },
       'HKDF',
       false,
-      ['deriveKey'],
+      ['deriveKey', 'deriveBits'],
     );
   } catch {
     throw new IntegrityError('caseKeys', caseTag);
@@ -269,8 +274,17 @@ async function deriveCaseKeys(vaultId: string, caseTag: string, master: CryptoKe
     caseTag,
     records: await hkdfAesKey(master, ['qorgau/case-records/v1', vaultId, caseTag], ['encrypt', 'decrypt']),
     attachmentKey: (attachmentId) =>
-      hkdfAesKey(master, ['qorgau/attachment/v1', vaultId, caseTag, attachmentId], ['encrypt', 'decrypt']),
+      hkdfAesKey(master, attachmentKeyInfo(vaultId, caseTag, attachmentId), ['encrypt', 'decrypt']),
+    // HKDF's first 256 bits: exactly the AES-256 key deriveKey makes from the same parameters.
+    attachmentKeyBytes: async (attachmentId) =>
+      new Uint8Array(
+        await crypto.subtle.deriveBits(hkdfParams(attachmentKeyInfo(vaultId, caseTag, attachmentId)), master, 256),
+      ),
   };
+}
+
+function attachmentKeyInfo(vaultId: string, caseTag: string, attachmentId: string): string[] {
+  return ['qorgau/attachment/v1', vaultId, caseTag, attachmentId];
 }
 
 async function deriveVaultKeys(vaultId: string, root: CryptoKey): Promise<VaultKeys> {

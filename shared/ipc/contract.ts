@@ -27,6 +27,19 @@ const rootKeySchema = z.custom<Uint8Array>(
   'expected a 32-byte key',
 );
 
+/** Case tags and attachment ids are random base64url too: they name the document files. */
+const randomIdSchema = vaultIdSchema;
+const bytesOf = (length: number) =>
+  z.custom<Uint8Array>(
+    (value) => value instanceof Uint8Array && value.byteLength === length,
+    `expected ${length} bytes`,
+  );
+const documentAddress = { vaultId: vaultIdSchema, caseTag: randomIdSchema, attachmentId: randomIdSchema };
+/** Largest document the desktop app imports: 64 GiB. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 ** 3;
+/** Most chunks one `documents:read` returns (they are 1 MiB each). */
+export const MAX_CHUNKS_PER_READ = 16;
+
 export const ipcContract = {
   /** Renderer start-up asks which build and platform it runs on. */
   'app:info': {
@@ -88,6 +101,84 @@ export const ipcContract = {
     request: z.object({ vaultId: vaultIdSchema }),
     response: z.object({ forgotten: z.boolean() }),
   },
+  /**
+   * Starts importing a document main reads from disk itself (the path comes from the preload,
+   * never from the page), encrypting it with the attachment's key. Key material crosses IPC
+   * here: one document's key, held by main until the import ends.
+   */
+  'documents:importBegin': {
+    request: z.object({
+      ...documentAddress,
+      path: z.string().min(1).max(4096),
+      expectedSize: z.number().int().nonnegative().max(MAX_DOCUMENT_BYTES),
+      key: bytesOf(32),
+      noncePrefix: bytesOf(7),
+      chunkSize: z
+        .number()
+        .int()
+        .min(1024)
+        .max(64 * 1024 * 1024),
+    }),
+    response: z.object({ importId: z.string().uuid() }),
+  },
+  /** Imports about `budget` more bytes; how many are done. */
+  'documents:importStep': {
+    request: z.object({
+      importId: z.string().uuid(),
+      budget: z
+        .number()
+        .int()
+        .positive()
+        .max(1024 * 1024 * 1024),
+    }),
+    response: z.object({ done: z.number().int().nonnegative() }),
+  },
+  /** Checks the whole file was read and puts the document in place. */
+  'documents:importFinish': {
+    request: z.object({ importId: z.string().uuid() }),
+    response: z.object({
+      size: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      chunkCount: z.number().int().positive(),
+    }),
+  },
+  /** Stops an import and removes what it wrote. */
+  'documents:importAbort': {
+    request: z.object({ importId: z.string().uuid() }),
+    response: z.object({ aborted: z.boolean() }),
+  },
+  /** Chunks of a stored document, still encrypted; null when it is not stored on this device. */
+  'documents:read': {
+    request: z.object({
+      ...documentAddress,
+      from: z.number().int().nonnegative(),
+      count: z.number().int().positive().max(MAX_CHUNKS_PER_READ),
+    }),
+    response: z.object({ chunks: z.array(z.custom<Uint8Array>((value) => value instanceof Uint8Array)).nullable() }),
+  },
+  /** The documents of a vault stored on this device (for a backup). */
+  'documents:list': {
+    request: z.object({ vaultId: vaultIdSchema }),
+    response: z.object({
+      documents: z.array(
+        z.object({ caseTag: z.string(), attachmentId: z.string(), chunkCount: z.number().int().positive() }),
+      ),
+    }),
+  },
+  /** Deletes the documents of deleted cases, and deleted documents. */
+  'documents:remove': {
+    request: z.object({
+      vaultId: vaultIdSchema,
+      caseTags: z.array(randomIdSchema).max(100_000),
+      attachmentIds: z.array(randomIdSchema).max(100_000),
+    }),
+    response: z.object({ removed: z.number().int().nonnegative() }),
+  },
+  /** Deletes every document no case refers to: `live` is every attachment id the vault holds. */
+  'documents:sweep': {
+    request: z.object({ vaultId: vaultIdSchema, live: z.array(randomIdSchema).max(1_000_000) }),
+    response: z.object({ removed: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -106,6 +197,8 @@ export type IpcResult<T> =
   | { readonly ok: false; readonly error: { readonly code: IpcErrorCode; readonly message: string } };
 
 export type AppInfo = IpcResponse<'app:info'>;
+/** What the page asks main to import: everything but the path, which the preload finds. */
+export type DocumentImportRequest = Omit<IpcRequest<'documents:importBegin'>, 'path'>;
 export type SaveResult = IpcResponse<'files:saveAs'>;
 
 /**
@@ -122,5 +215,22 @@ export type DesktopApi = {
     remember(vaultId: string, rootKey: Uint8Array): Promise<IpcResult<IpcResponse<'keystore:remember'>>>;
     recall(vaultId: string): Promise<IpcResult<IpcResponse<'keystore:recall'>>>;
     forget(vaultId: string): Promise<IpcResult<IpcResponse<'keystore:forget'>>>;
+  };
+  readonly documents: {
+    /**
+     * Starts a native import of a file the user gave; null when the file is not on disk (built
+     * in memory), and the page must encrypt it itself. The path never reaches the page.
+     */
+    importBegin(
+      file: File,
+      request: DocumentImportRequest,
+    ): Promise<IpcResult<IpcResponse<'documents:importBegin'>> | null>;
+    importStep(importId: string, budget: number): Promise<IpcResult<IpcResponse<'documents:importStep'>>>;
+    importFinish(importId: string): Promise<IpcResult<IpcResponse<'documents:importFinish'>>>;
+    importAbort(importId: string): Promise<IpcResult<IpcResponse<'documents:importAbort'>>>;
+    read(request: IpcRequest<'documents:read'>): Promise<IpcResult<IpcResponse<'documents:read'>>>;
+    list(vaultId: string): Promise<IpcResult<IpcResponse<'documents:list'>>>;
+    remove(request: IpcRequest<'documents:remove'>): Promise<IpcResult<IpcResponse<'documents:remove'>>>;
+    sweep(vaultId: string, live: string[]): Promise<IpcResult<IpcResponse<'documents:sweep'>>>;
   };
 };

@@ -29,7 +29,8 @@ export async function writeFileAtomic(targetPath: string, bytes: Uint8Array): Pr
   await syncFolder(folder);
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Flushes a folder, so a rename or delete in it survives a power cut. */
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; the rename is already durable enough there.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

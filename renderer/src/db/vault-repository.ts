@@ -42,6 +42,7 @@ import { documentWords, type DocumentWords } from '../../../shared/search/search
 import { storageError } from './errors';
 import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
+import type { DeviceDocuments } from '../platform/platform';
 import { VAULT_DB_NAME, VaultDatabase, type MetaRow } from './vault-db';
 
 /** A case as the vault stores it: record, timeline and document list. */
@@ -133,6 +134,12 @@ export type RepositoryOptions = {
   readonly hashFile?: FileHasher;
   /** A full garbage collection, called during large imports (see `COLLECT_EVERY`). */
   readonly collectGarbage?: () => void;
+  /**
+   * The desktop app's document store: files the user gives are imported there by main, natively
+   * (see `importAttachment`). Documents stored in IndexedDB (restored from a backup, imported in
+   * the web edition or built in memory) stay there and are read from there.
+   */
+  readonly deviceDocuments?: DeviceDocuments | null;
 };
 
 /**
@@ -188,6 +195,7 @@ export class VaultRepository {
   private readonly hashFile: FileHasher;
   /** A full collection, where the host allows one (see `COLLECT_EVERY`); else nothing. */
   private readonly collectGarbage: () => void;
+  private readonly device: DeviceDocuments | null;
   private readonly pagesPerBatch: number;
 
   constructor(
@@ -196,6 +204,7 @@ export class VaultRepository {
   ) {
     this.hashFile = options.hashFile ?? inlineFileHasher;
     this.collectGarbage = options.collectGarbage ?? (() => undefined);
+    this.device = options.deviceDocuments ?? null;
     this.pagesPerBatch = options.pagesPerBatch ?? PAGES_PER_BATCH;
   }
 
@@ -446,7 +455,10 @@ export class VaultRepository {
     timing('qorgau:write-start');
     for (let attempt = 0; ; attempt += 1) {
       const stale = await this.writeOnce(keys, change);
-      if (stale.length === 0) return;
+      if (stale.length === 0) {
+        await this.removeFromDevice(keys.vaultId, change.deleteChunksOf);
+        return;
+      }
       if (attempt >= 3)
         throw new VaultError(
           'storage',
@@ -770,7 +782,7 @@ export class VaultRepository {
    * Every stored row, table by table, in batches: what a backup holds. Rows are read as stored
    * (still encrypted); attachment chunks go one per batch so no batch is large.
    */
-  async *exportRows(): AsyncGenerator<{ table: BackupTable; rows: unknown[] }> {
+  async *exportRows(vaultId: string): AsyncGenerator<{ table: BackupTable; rows: unknown[] }> {
     // Everything but the documents' chunks in one read, with the keys of the chunks: a save, or a
     // reorganisation of the pages (which replaces every page row), lands wholly before it or
     // wholly after it. The chunks themselves are read one by one afterwards (they are large); a
@@ -788,16 +800,27 @@ export class VaultRepository {
           ]),
       ),
     );
+    const deletedMeanwhile = () =>
+      new VaultError(
+        'storage',
+        'back up the vault: a document was deleted while the backup was being written, so this backup would be incomplete; nothing was kept. Back up again.',
+      );
     for (const table of BACKUP_TABLES) {
       if (table === 'chunks') {
         for (const key of chunkKeys) {
           const row = await this.guard('back up the vault', () => this.db.chunks.get(key));
-          if (row === undefined)
-            throw new VaultError(
-              'storage',
-              'back up the vault: a document was deleted while the backup was being written, so this backup would be incomplete; nothing was kept. Back up again.',
-            );
+          if (row === undefined) throw deletedMeanwhile();
           yield { table, rows: [row] };
+        }
+        // The desktop app's documents go into the backup as the same chunk rows, so a backup
+        // restores anywhere (into IndexedDB).
+        for (const doc of this.device ? await this.device.list(vaultId) : []) {
+          for (let index = 0; index < doc.chunkCount; index += 1) {
+            const [ct] = (await this.device?.readChunks({ vaultId, ...doc }, index, 1)) ?? [];
+            if (ct === undefined) throw deletedMeanwhile();
+            const row: ChunkRow = { attachmentId: doc.attachmentId, index, caseTag: doc.caseTag, ct };
+            yield { table, rows: [row] };
+          }
         }
         continue;
       }
@@ -877,6 +900,10 @@ export class VaultRepository {
     meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
     options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void } = {},
   ): Promise<AttachmentManifest> {
+    if (this.device !== null && file instanceof File) {
+      const imported = await this.importOnDevice(this.device, keys, caseKeys, file, meta, options);
+      if (imported !== null) return imported;
+    }
     const attachmentId = randomId();
     const key = await caseKeys.attachmentKey(attachmentId);
     const noncePrefix = randomBytes(7);
@@ -947,20 +974,11 @@ export class VaultRepository {
       if (read !== file.size || (await source.next()).done !== true) throw changed();
       if (options.signal?.aborted)
         throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
-      const manifest: AttachmentManifest = {
-        id: attachmentId,
-        caseTag: caseKeys.caseTag,
-        name: meta.name,
-        type: meta.type,
+      return manifestOf(caseKeys, attachmentId, noncePrefix, meta, {
         size: file.size,
         sha256: await hash.digest(),
-        chunkSize: ATTACHMENT_CHUNK_SIZE,
         chunkCount,
-        noncePrefix: toBase64Url(noncePrefix),
-        addedAt: new Date().toISOString(),
-        entryId: meta.entryId ?? null,
-      };
-      return manifest;
+      });
     } catch (error) {
       hash.close();
       buffers.fail(error);
@@ -969,6 +987,60 @@ export class VaultRepository {
       await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
       throw error;
     }
+  }
+
+  /**
+   * The desktop app's import: main reads the file from disk, hashes it and seals its chunks with
+   * this attachment's key (given as bytes for this one file, zeroed here once sent), into a file
+   * of its own. Null when the file is not on disk, for the page to encrypt it itself.
+   */
+  private async importOnDevice(
+    device: DeviceDocuments,
+    keys: VaultKeys,
+    caseKeys: CaseKeys,
+    file: File,
+    meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
+    options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void },
+  ): Promise<AttachmentManifest | null> {
+    const attachmentId = randomId();
+    const noncePrefix = randomBytes(7);
+    const key = await caseKeys.attachmentKeyBytes(attachmentId);
+    const address = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId };
+    let stored: Awaited<ReturnType<DeviceDocuments['importFile']>>;
+    try {
+      stored = await device.importFile(
+        file,
+        { ...address, key, noncePrefix, chunkSize: ATTACHMENT_CHUNK_SIZE },
+        options,
+      );
+    } catch (error) {
+      if (options.signal?.aborted)
+        throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+      throw new VaultError(
+        'storage',
+        `import "${meta.name}": ${error instanceof Error ? error.message : String(error)}; nothing was kept.`,
+      );
+    } finally {
+      key.fill(0);
+    }
+    if (stored === null) return null;
+    if (stored.size !== file.size || stored.chunkCount !== Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE))) {
+      await this.removeFromDevice(keys.vaultId, { attachmentIds: [attachmentId] });
+      throw new VaultError('storage', `import "${meta.name}": the file changed while it was read; nothing was kept.`);
+    }
+    return manifestOf(caseKeys, attachmentId, noncePrefix, meta, stored);
+  }
+
+  /**
+   * Deletes documents from the desktop app's store once the change that dropped them is stored.
+   * Best effort: what a failure leaves, no case refers to any more, and the sweep after the
+   * next unlock deletes it (a deleted case's documents need a key that no longer exists).
+   */
+  private async removeFromDevice(vaultId: string, gone: VaultWrite['deleteChunksOf']): Promise<void> {
+    if (this.device === null || (!gone?.caseTags?.length && !gone?.attachmentIds?.length)) return;
+    await this.device
+      .remove(vaultId, { caseTags: [...(gone.caseTags ?? [])], attachmentIds: [...(gone.attachmentIds ?? [])] })
+      .catch(() => undefined);
   }
 
   /**
@@ -984,23 +1056,44 @@ export class VaultRepository {
       attachmentId: manifest.id,
       noncePrefix: noncePrefixOf(manifest.noncePrefix, manifest.id),
     };
-    // Batches of chunks are read in one transaction each and decrypted in parallel; the next
-    // batch is read while this one is yielded.
-    const batch = (first: number) => {
+    // Batches of chunks are read in one transaction each (or one call to the desktop app's
+    // store, where the document is there) and decrypted in parallel; the next batch is read while
+    // this one is yielded.
+    const count = (first: number) => Math.min(manifest.chunkCount, first + CHUNKS_PER_WRITE) - first;
+    const fromVault = async (first: number) => {
       const keys: Array<[string, number]> = [];
-      for (let i = first; i < Math.min(manifest.chunkCount, first + CHUNKS_PER_WRITE); i += 1)
-        keys.push([manifest.id, i]);
-      const read = this.guard(`open "${manifest.name}"`, () => this.db.chunks.bulkGet(keys));
+      for (let i = first; i < first + count(first); i += 1) keys.push([manifest.id, i]);
+      const rows = await this.guard(`open "${manifest.name}"`, () => this.db.chunks.bulkGet(keys));
+      return rows.map((row) => row?.ct);
+    };
+    const device = this.device;
+    // Unknown until the first batch: whether the document is in the desktop app's store.
+    let onDevice: boolean | null = device === null ? false : null;
+    const read = async (first: number): Promise<Array<Uint8Array | undefined>> => {
+      if (device === null || onDevice === false) return fromVault(first);
+      const where = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId: manifest.id };
+      const stored = await device.readChunks(where, first, count(first)).catch((error: unknown) => {
+        throw new VaultError(
+          'storage',
+          `open "${manifest.name}": ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+      onDevice ??= stored !== null;
+      if (stored === null) return onDevice ? [] : fromVault(first);
+      return stored;
+    };
+    const batch = (first: number) =>
       // Decrypted in parallel; if several parts are damaged, the first of them is the one named.
-      return read.then(async (rows) => {
+      read(first).then(async (cts) => {
         const opened = await Promise.allSettled(
-          rows.map((row, k) => openChunk(key, address, first + k, manifest.chunkCount, row?.ct, manifest.name)),
+          Array.from({ length: count(first) }, (_, k) =>
+            openChunk(key, address, first + k, manifest.chunkCount, cts[k], manifest.name),
+          ),
         );
         const failed = opened.find((result) => result.status === 'rejected');
         if (failed) throw failed.reason;
         return opened.map((result) => (result as PromiseFulfilledResult<Uint8Array>).value);
       });
-    };
     let next = batch(0);
     for (let first = 0; first < manifest.chunkCount; first += CHUNKS_PER_WRITE) {
       const plains = await next;
@@ -1016,7 +1109,12 @@ export class VaultRepository {
    * After unlock: chunks that no document refers to (an import that died half way). Needs the
    * decrypted document lists, so it runs once the vault is open.
    */
-  async collectOrphanChunks(liveAttachmentIds: ReadonlySet<string>): Promise<number> {
+  async collectOrphanChunks(vaultId: string, liveAttachmentIds: ReadonlySet<string>): Promise<number> {
+    const onDevice = this.device ? await this.device.sweep(vaultId, [...liveAttachmentIds]).catch(() => 0) : 0;
+    return onDevice + (await this.collectOrphanRows(liveAttachmentIds));
+  }
+
+  private async collectOrphanRows(liveAttachmentIds: ReadonlySet<string>): Promise<number> {
     const orphaned = (keys: ReadonlyArray<[string, number]>) =>
       keys.filter(([attachmentId]) => !liveAttachmentIds.has(attachmentId));
     // Look first without writing: a write transaction costs a disk flush even when it changes nothing.
@@ -1130,4 +1228,27 @@ function changedMeanwhile(): VaultError {
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   if (a === null || b === null) return a === b;
   return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}
+
+/** The manifest of an imported document, stored with its case. */
+function manifestOf(
+  caseKeys: CaseKeys,
+  attachmentId: string,
+  noncePrefix: Uint8Array,
+  meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
+  stored: { readonly size: number; readonly sha256: string; readonly chunkCount: number },
+): AttachmentManifest {
+  return {
+    id: attachmentId,
+    caseTag: caseKeys.caseTag,
+    name: meta.name,
+    type: meta.type,
+    size: stored.size,
+    sha256: stored.sha256,
+    chunkSize: ATTACHMENT_CHUNK_SIZE,
+    chunkCount: stored.chunkCount,
+    noncePrefix: toBase64Url(noncePrefix),
+    addedAt: new Date().toISOString(),
+    entryId: meta.entryId ?? null,
+  };
 }

@@ -40,5 +40,6 @@ export function createBrowserHost(): Platform {
     requestNotifications: async () =>
       typeof Notification === 'undefined' ? 'unsupported' : await Notification.requestPermission(),
     deviceKeystore: null,
+    deviceDocuments: null,
   };
 }

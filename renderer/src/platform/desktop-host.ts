@@ -1,6 +1,9 @@
 import type { DesktopApi, IpcResult } from '../../../shared/ipc/contract';
 import { pickFilesWithInput } from './file-input';
-import { PlatformError, type Platform } from './platform';
+import { PlatformError, type DeviceDocuments, type Platform } from './platform';
+
+/** Bytes main imports per step: progress and cancelling every 32 MiB, at a round trip each. */
+const IMPORT_STEP_BYTES = 32 * 1024 * 1024;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- extends the DOM's Window by declaration merging
@@ -36,6 +39,36 @@ export function createDesktopHost(api: DesktopApi): Platform {
         unwrap('forgetOnDevice', await api.keystore.forget(vaultId));
       },
     },
+    deviceDocuments: desktopDocuments(api.documents),
+  };
+}
+
+/** The desktop document store over the preload's `documents` calls. */
+export function desktopDocuments(api: DesktopApi['documents']): DeviceDocuments {
+  return {
+    importFile: async (file, request, options = {}) => {
+      const begun = await api.importBegin(file, { ...request, expectedSize: file.size });
+      if (begun === null) return null;
+      const { importId } = unwrap('importDocument', begun);
+      try {
+        let done = 0;
+        while (done < file.size) {
+          if (options.signal?.aborted) throw new PlatformError('importDocument', 'cancelled', 'cancelled');
+          done = unwrap('importDocument', await api.importStep(importId, IMPORT_STEP_BYTES)).done;
+          options.onProgress?.(done, file.size);
+        }
+        return unwrap('importDocument', await api.importFinish(importId));
+      } catch (error) {
+        // Main has already removed what it wrote if the failure was its own.
+        await api.importAbort(importId);
+        throw error;
+      }
+    },
+    readChunks: async (address, from, count) =>
+      unwrap('readDocument', await api.read({ ...address, from, count })).chunks,
+    list: async (vaultId) => unwrap('listDocuments', await api.list(vaultId)).documents,
+    remove: async (vaultId, which) => unwrap('removeDocuments', await api.remove({ vaultId, ...which })).removed,
+    sweep: async (vaultId, live) => unwrap('sweepDocuments', await api.sweep(vaultId, live)).removed,
   };
 }
 

@@ -29,6 +29,36 @@ export type DeviceKeystore = {
   forget(vaultId: string): Promise<void>;
 };
 
+/** Where a document of a vault is stored. */
+export type DocumentAddress = { readonly vaultId: string; readonly caseTag: string; readonly attachmentId: string };
+
+/**
+ * The desktop app's document store (see electron/main/services/document-store.ts): main reads,
+ * hashes and encrypts a file the user gave straight from disk, into a file of the same chunks
+ * the page would have sealed. The page keeps its own key and opens the chunks itself.
+ */
+export type DeviceDocuments = {
+  /**
+   * Imports a file with the attachment's key (zeroed by the caller afterwards); null when the
+   * file is not on disk and the page must encrypt it itself. Cancelling removes what was written.
+   */
+  importFile(
+    file: File,
+    request: DocumentAddress & {
+      readonly key: Uint8Array;
+      readonly noncePrefix: Uint8Array;
+      readonly chunkSize: number;
+    },
+    options?: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void },
+  ): Promise<{ size: number; sha256: string; chunkCount: number } | null>;
+  /** Encrypted chunks from `from` (fewer at the end); null when the document is not stored here. */
+  readChunks(address: DocumentAddress, from: number, count: number): Promise<Uint8Array[] | null>;
+  list(vaultId: string): Promise<Array<{ caseTag: string; attachmentId: string; chunkCount: number }>>;
+  remove(vaultId: string, which: { caseTags: string[]; attachmentIds: string[] }): Promise<number>;
+  /** Deletes the vault's documents whose ids are not in `live`. */
+  sweep(vaultId: string, live: string[]): Promise<number>;
+};
+
 /**
  * Everything the renderer needs from the machine it runs on, behind one interface with two
  * hosts: the desktop host (Electron's preload, `window.api`) and the browser host (download
@@ -50,6 +80,8 @@ export type Platform = {
   requestNotifications(): Promise<'granted' | 'denied' | 'default' | 'unsupported'>;
   /** Present on the desktop only: the web edition never stores a key outside the vault. */
   readonly deviceKeystore: DeviceKeystore | null;
+  /** Present on the desktop only: the web edition keeps documents in IndexedDB. */
+  readonly deviceDocuments: DeviceDocuments | null;
 };
 
 /** A host call that failed: which operation, and the host's reason. */

@@ -261,7 +261,7 @@ export class VaultService {
   async createBackup(): Promise<Uint8Array[]> {
     const keys = this.requireKeys();
     const writer = await createBackupWriter(await this.requireHeader(), keys.backup);
-    return sealBackupFrames(writer, this.deps.repository.exportRows());
+    return sealBackupFrames(writer, this.deps.repository.exportRows(keys.vaultId));
   }
 
   /**
@@ -684,7 +684,7 @@ export class VaultService {
     const storedSettings = await this.deps.repository.readSettings(keys);
     // Chunks no document refers to: an import that died half way (or another window's leftovers).
     if (failures.length === 0)
-      await this.deps.repository.collectOrphanChunks(new Set(cases.flatMap((c) => c.attachmentIds)));
+      await this.deps.repository.collectOrphanChunks(keys.vaultId, new Set(cases.flatMap((c) => c.attachmentIds)));
     markTiming('qorgau:vault-loaded');
     return {
       cases: [...cases],

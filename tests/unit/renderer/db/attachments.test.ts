@@ -185,7 +185,7 @@ describe('attachments', () => {
       { attachmentId: 'dead-import', index: 0, caseTag: context.caseKeys.caseTag, ct: new Uint8Array(32) },
       { attachmentId: 'dead-import', index: 1, caseTag: context.caseKeys.caseTag, ct: new Uint8Array(32) },
     ]);
-    expect(await context.repository.collectOrphanChunks(new Set([kept.id]))).toBe(2);
+    expect(await context.repository.collectOrphanChunks(context.keys.vaultId, new Set([kept.id]))).toBe(2);
     expect(await context.repository.db.chunks.where('attachmentId').equals(kept.id).count()).toBe(1);
   });
 

@@ -117,7 +117,7 @@ describe('backup round trip at size', () => {
     const { repository, service } = await populatedVault();
     const opened = await service.unlock(PASSPHRASE);
     const withFile = wholeCases(service, opened).find((c) => c.attachments.length > 0)!;
-    const frames = repository.exportRows();
+    const frames = repository.exportRows((await repository.readHeader())!.vaultId);
     // The rows are taken (the document is in them), then the document goes, as from another window.
     expect((await frames.next()).value?.table).toBe('meta');
     await service.deleteAttachment(withFile, withFile.attachments[0]!);
