@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomUUID, type Hash } from 'node:crypto';
+import { createHash, randomUUID, webcrypto, type Hash } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { chunkAad, chunkNonce, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
@@ -7,9 +7,10 @@ import { syncFolder } from './atomic-write';
 /**
  * The desktop app's store for documents: each one is a file of encrypted chunks in the app's
  * data folder, which main reads, hashes and encrypts itself from the file the user dropped.
- * Node's AES-GCM and SHA-256 use the processor's AES and SHA instructions, and the bytes never
- * cross into the renderer or through IndexedDB: measured with `npm run bench`, this is what
- * makes an encrypted import as fast as storing the file unencrypted.
+ * Node's AES-GCM (WebCrypto, on libuv's threads) and SHA-256 (on this thread, alongside) use the
+ * processor's AES and SHA instructions, and the bytes never cross into the renderer or through
+ * IndexedDB: measured with `npm run bench`, this brings an encrypted import to about the speed
+ * of storing the file unencrypted (the in-page import managed a fifth of it).
  *
  * The chunks are exactly those the renderer seals (same key, nonce and AAD; see
  * shared/crypto/attachment-chunks.ts), so the renderer decrypts them with its own key, backups
@@ -37,7 +38,7 @@ export type ImportRequest = DocumentAddress & {
   readonly path: string;
   /** Its size when the user gave it: a file that changes meanwhile is refused. */
   readonly expectedSize: number;
-  /** The attachment's AES-256 key; held only while the import runs, then zeroed. */
+  /** The attachment's AES-256 key: imported as a non-extractable key for the import's length. */
   readonly key: Uint8Array;
   readonly noncePrefix: Uint8Array;
   readonly chunkSize: number;
@@ -52,6 +53,9 @@ export class DocumentStoreError extends Error {
   override readonly name = 'DocumentStoreError';
 }
 
+/** A block's chunks, being sealed: where the first belongs, and how many plain bytes they hold. */
+type SealedBlock = { readonly first: number; readonly chunks: Promise<Uint8Array[]>; readonly plainBytes: number };
+
 type ImportSession = {
   readonly request: Omit<ImportRequest, 'key'>;
   readonly address: ChunkAddress;
@@ -59,12 +63,15 @@ type ImportSession = {
   readonly target: FileHandle;
   readonly partPath: string;
   readonly hash: Hash;
-  readonly key: Buffer;
+  /** Non-extractable: main keeps no copy of the key's bytes. */
+  readonly key: webcrypto.CryptoKey;
   readonly chunkCount: number;
   /** Plain bytes hashed and sealed so far. */
   sealed: number;
   /** Plain bytes whose chunks are written. */
   done: number;
+  /** The last step's flush to disk, still running. */
+  flushing: Promise<void>;
   /** The step running now: steps of one import never overlap. */
   busy: Promise<unknown>;
   idle: ReturnType<typeof setTimeout>;
@@ -76,8 +83,8 @@ export class DocumentStore {
   constructor(private readonly root: string) {}
 
   /**
-   * Opens the user's file and a part file for it; nothing is read yet. The key is copied into
-   * main's own buffer (zeroed when the import ends); the caller zeroes the one it sent.
+   * Opens the user's file and a part file for it; nothing is read yet. The key becomes a
+   * non-extractable WebCrypto key, dropped when the import ends; the caller zeroes the bytes.
    */
   async beginImport(request: ImportRequest): Promise<{ importId: string }> {
     checkAddress(request);
@@ -89,8 +96,8 @@ export class DocumentStore {
     });
     let target: FileHandle | null = null;
     const { key: sentKey, ...described } = request;
-    const key = Buffer.from(sentKey);
     try {
+      const key = await webcrypto.subtle.importKey('raw', sentKey, 'AES-GCM', false, ['encrypt']);
       const info = await source.stat();
       if (!info.isFile()) throw new DocumentStoreError('only a regular file can be imported');
       if (info.size !== request.expectedSize)
@@ -114,16 +121,16 @@ export class DocumentStore {
         chunkCount: Math.max(1, Math.ceil(request.expectedSize / request.chunkSize)),
         sealed: 0,
         done: 0,
+        flushing: Promise.resolve(),
         busy: Promise.resolve(),
         idle: setTimeout(() => void this.abortImport(importId), IDLE_IMPORT_MS),
       };
       session.idle.unref?.();
       // An empty file is one empty chunk, written now: there is nothing to step through.
-      if (request.expectedSize === 0) await this.writeSealed(session, this.sealBlock(session, Buffer.alloc(0)), 0);
+      if (request.expectedSize === 0) await this.writeSealed(session, this.sealBlock(session, Buffer.alloc(0)));
       this.imports.set(importId, session);
       return { importId };
     } catch (error) {
-      key.fill(0);
       await source.close();
       if (target !== null) {
         await target.close();
@@ -160,6 +167,7 @@ export class DocumentStore {
       const tail = await session.source.read(Buffer.alloc(1), 0, 1, session.done);
       if (session.done !== request.expectedSize || tail.bytesRead !== 0)
         throw new DocumentStoreError('the file changed while it was read; nothing was kept');
+      await session.flushing;
       await session.target.sync();
       const result = { size: session.done, sha256: session.hash.digest('hex'), chunkCount: session.chunkCount };
       await this.endSession(importId, session);
@@ -271,8 +279,8 @@ export class DocumentStore {
         throw new DocumentStoreError('the file changed while it was read; nothing was kept');
       return bytes;
     };
-    // Three stages overlap: block n+1 is read while block n is sealed (on this thread) and
-    // block n-1 is written.
+    // The stages overlap: block n+1 is read while block n is hashed (on this thread) and
+    // encrypted (WebCrypto, on libuv's threads), and block n-1 is written.
     let reading = session.done < stop ? readBlock(session.done) : null;
     let writing: Promise<void> = Promise.resolve();
     let readTo = session.done;
@@ -284,50 +292,54 @@ export class DocumentStore {
       reading?.catch(() => undefined);
       const sealed = this.sealBlock(session, block);
       await writing;
-      writing = this.writeSealed(session, sealed, block.byteLength);
+      writing = this.writeSealed(session, sealed);
       writing.catch(() => undefined);
     }
     await writing;
+    // Flushed step by step, so the disk writes while the next step reads and seals, and the flush
+    // at the end has little left to do. One flush at a time; a failed one fails the next step.
+    await session.flushing;
+    session.flushing = session.target.datasync();
+    session.flushing.catch(() => undefined);
     return session.done;
   }
 
   /**
-   * Hashes a block of the file and seals its chunks. Blocks are sealed in order, so the chunk
-   * index follows from the bytes sealed before.
+   * Hashes a block of the file and starts sealing its chunks. Blocks are hashed in order, so the
+   * chunk index follows from the bytes hashed before.
    */
-  private sealBlock(session: ImportSession, block: Buffer): { first: number; pieces: Buffer[] } {
+  private sealBlock(session: ImportSession, block: Buffer): SealedBlock {
     const { chunkSize } = session.request;
     session.hash.update(block);
     const first = Math.floor(session.sealed / chunkSize);
-    const pieces: Buffer[] = [];
     // An empty file is one empty chunk.
     const count = Math.max(1, Math.ceil(block.byteLength / chunkSize));
-    for (let k = 0; k < count; k += 1) {
+    const chunks = Array.from({ length: count }, async (_, k) => {
       const index = first + k;
       const final = index === session.chunkCount - 1;
-      const cipher = createCipheriv('aes-256-gcm', session.key, chunkNonce(session.address, index, final));
-      cipher.setAAD(chunkAad(session.address, index, final));
-      pieces.push(
-        cipher.update(block.subarray(k * chunkSize, (k + 1) * chunkSize)),
-        cipher.final(),
-        cipher.getAuthTag(),
+      const params = {
+        name: 'AES-GCM',
+        iv: chunkNonce(session.address, index, final),
+        additionalData: chunkAad(session.address, index, final),
+      };
+      return new Uint8Array(
+        await webcrypto.subtle.encrypt(params, session.key, block.subarray(k * chunkSize, (k + 1) * chunkSize)),
       );
-    }
+    });
     session.sealed += block.byteLength;
-    return { first, pieces };
+    return { first, chunks: Promise.all(chunks), plainBytes: block.byteLength };
   }
 
-  private async writeSealed(session: ImportSession, sealed: { first: number; pieces: Buffer[] }, plainBytes: number) {
+  private async writeSealed(session: ImportSession, sealed: SealedBlock): Promise<void> {
     const position = HEADER_BYTES + sealed.first * (session.request.chunkSize + TAG_BYTES);
-    await session.target.writev(sealed.pieces, position);
-    session.done += plainBytes;
+    await session.target.writev(await sealed.chunks, position);
+    session.done += sealed.plainBytes;
   }
 
-  /** Forgets an import: its key is zeroed and its files closed. */
+  /** Forgets an import: its key is dropped and its files closed. */
   private async endSession(importId: string, session: ImportSession): Promise<void> {
     if (!this.imports.delete(importId)) return;
     clearTimeout(session.idle);
-    session.key.fill(0);
     await Promise.allSettled([session.source.close(), session.target.close()]);
   }
 
