@@ -1,40 +1,20 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ATTACHMENT_CHUNK_SIZE } from '../../renderer/src/db/vault-repository';
 import { expect, test } from './fixtures';
+import { installDesktopStandIn } from './desktop-stand-in';
+import { dropFile } from './drop-file';
+import { chunkCount } from './storage-scan';
 import { E2E_PASSPHRASE, VaultPage } from './vault-page';
 
 /**
  * The desktop host of the renderer, exercised in Chromium with a stand-in for the preload's
- * `window.api` (Electron itself cannot run here): the same renderer code path as the desktop
- * app, down to the IPC result envelopes.
+ * `window.api` (Electron itself cannot run here; see desktop-stand-in.ts).
  */
+const MiB = 1024 * 1024;
+
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
-    const remembered = new Map<string, Uint8Array>();
-    Object.defineProperty(window, 'api', {
-      value: Object.freeze({
-        app: { info: () => ok({ name: 'Qorgau', version: '9.9.9-test', platform: 'linux', packaged: false }) },
-        files: { saveAs: () => ok({ status: 'cancelled' }) },
-        shell: { openExternal: () => ok({ opened: true }) },
-        notify: {
-          show: (title: string, body: string) => {
-            const shown = ((window as unknown as { __notified?: string[] }).__notified ??= []);
-            shown.push(`${title} | ${body}`);
-            return ok({ shown: true });
-          },
-        },
-        keystore: {
-          status: (vaultId: string | null) =>
-            ok({ available: true, remembered: vaultId !== null && remembered.has(vaultId) }),
-          remember: (vaultId: string, rootKey: Uint8Array) => {
-            remembered.set(vaultId, new Uint8Array(rootKey));
-            return ok({ remembered: true });
-          },
-          recall: (vaultId: string) => ok({ rootKey: remembered.get(vaultId) ?? null }),
-          forget: (vaultId: string) => ok({ forgotten: remembered.delete(vaultId) }),
-        },
-      }),
-    });
-  });
+  await installDesktopStandIn(page, test.info().outputPath('desktop'));
 });
 
 test('the desktop edition offers "remember on this device", off by default, and unlocks with it', async ({ page }) => {
@@ -84,4 +64,53 @@ test('a reminder that fell due while the app was locked is shown once, at the ne
   await vault.unlockAndWait();
   await page.waitForTimeout(500);
   expect(await notified()).toHaveLength(1);
+});
+
+test('a document dropped in the desktop app is sealed by main into a file of its own: it previews, a damaged part is named, and deleting it deletes the file', async ({
+  page,
+  pageErrors,
+}) => {
+  test.setTimeout(120_000);
+  const stored = async () => {
+    const root = path.join(test.info().outputPath('desktop'), 'documents');
+    const vaults = await readdir(root).catch(() => []);
+    return (
+      await Promise.all(vaults.map(async (v) => (await readdir(path.join(root, v))).map((f) => path.join(root, v, f))))
+    ).flat();
+  };
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело на ноутбуке' });
+  await vault.openCase('Дело на ноутбуке');
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await dropFile(page, { name: 'Решение суда.pdf', type: 'application/pdf', size: 3 * MiB, kind: 'pdf' });
+  await expect(page.getByText('“Решение суда.pdf” was added.')).toBeVisible({ timeout: 60_000 });
+
+  // Main's file, not IndexedDB, holds it, and nothing of the PDF is readable there.
+  expect(await chunkCount(page)).toBe(0);
+  const [file, ...more] = await stored();
+  expect(more).toEqual([]);
+  expect(path.basename(file!)).toMatch(/^[\w-]+\.[\w-]+\.qdoc$/);
+  const bytes = await readFile(file!);
+  expect(bytes.includes(Buffer.from('%PDF-1.4'))).toBe(false);
+  expect(bytes.includes(Buffer.from('/Type /Catalog'))).toBe(false);
+
+  await page.getByRole('button', { name: 'Preview “Решение суда.pdf”' }).click();
+  await expect(page.getByText('Pages: 1')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Close the preview' }).click();
+
+  // One flipped byte in the second part, on disk.
+  bytes[12 + ATTACHMENT_CHUNK_SIZE + 16 + 100]! ^= 0xff;
+  await writeFile(file!, bytes);
+  await page.getByRole('button', { name: 'Preview “Решение суда.pdf”' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'part 2 of 4 of the file "Решение суда.pdf" was changed or damaged',
+  );
+  await page.getByRole('button', { name: 'Close the preview' }).click();
+
+  await page.getByRole('button', { name: 'Delete “Решение суда.pdf”' }).click();
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+  await expect.poll(stored).toEqual([]);
+  expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 });

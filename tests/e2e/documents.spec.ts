@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { findCanaries } from '../fixtures/vault';
 import { expect, test } from './fixtures';
-import { canariesInProfile, rawIndexedDbContents } from './storage-scan';
+import { canariesInProfile, chunkCount, rawIndexedDbContents } from './storage-scan';
 import { dropFile } from './drop-file';
 import { VaultPage } from './vault-page';
 import { ATTACHMENT_CHUNK_SIZE } from '../../renderer/src/db/vault-repository';
@@ -18,24 +18,6 @@ async function caseWithDocuments(page: Page, title: string): Promise<VaultPage> 
   await vault.openCase(title);
   await page.getByRole('tab', { name: 'Documents' }).click();
   return vault;
-}
-
-async function chunkCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('qorgau-vault');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const request = open.result.transaction('chunks').objectStore('chunks').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error ?? new Error('count failed'));
-        };
-      }),
-  );
 }
 
 test('a 20 MB PDF dropped on the case is encrypted, previewed from memory, and a flipped byte is refused by name', async ({

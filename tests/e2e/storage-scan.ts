@@ -69,3 +69,22 @@ export async function canariesInProfile(profileDir: string, canaries: readonly s
   await walk(profileDir);
   return hits;
 }
+
+/** How many document chunks the vault holds in IndexedDB. */
+export async function chunkCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('qorgau-vault');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const request = open.result.transaction('chunks').objectStore('chunks').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error ?? new Error('count failed'));
+        };
+      }),
+  );
+}
