@@ -335,6 +335,26 @@ const api = {
   },
 
   /**
+   * A plain, unencrypted Blob put of `mib` MiB with strict durability, timed, then removed: the
+   * baseline the desktop app's import (outside the page) is measured against, beside it.
+   */
+  async plainPut(options: { mib: number }) {
+    const part = filePart();
+    const blob = new Blob(Array.from({ length: options.mib }, () => part));
+    const plain = await openPlain();
+    const put = await time(async () => {
+      const tx = plain.transaction('blobs', 'readwrite', { durability: 'strict' });
+      tx.objectStore('blobs').put({ id: 'bench', blob });
+      await done(tx);
+    });
+    const tx = plain.transaction('blobs', 'readwrite');
+    tx.objectStore('blobs').clear();
+    await done(tx);
+    plain.close();
+    return { ms: put.ms };
+  },
+
+  /**
    * Only the import, for the memory probe outside the page: of a file on disk chosen through a file
    * input (as a person imports one), so the source is not itself held in memory.
    */
