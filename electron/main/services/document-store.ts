@@ -88,8 +88,8 @@ export class DocumentStore {
   constructor(private readonly root: string) {}
 
   /**
-   * Opens the user's file and a part file for it; nothing is read yet. The key becomes a
-   * copy of its own, zeroed when the import ends; the caller zeroes the bytes it sent.
+   * Opens the user's file and a part file for it; nothing is read yet. Main keeps a copy of the
+   * key, zeroed when the import ends; the caller zeroes the bytes it sent.
    */
   async beginImport(request: ImportRequest): Promise<{ importId: string }> {
     checkAddress(request);
