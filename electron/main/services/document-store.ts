@@ -1,8 +1,9 @@
-import { createCipheriv, createHash, randomUUID, type Hash } from 'node:crypto';
+import { createCipheriv, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { chunkAad, chunkNonce, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
 import { syncFolder } from './atomic-write';
+import { HashThread } from './hash-thread';
 
 /**
  * The desktop app's store for documents: each one is a file of encrypted chunks in the app's
@@ -28,6 +29,8 @@ const HEADER_BYTES = MAGIC.byteLength + 4;
 const TAG_BYTES = 16;
 /** Chunks read from disk at a time: the next block is read while this one is sealed and written. */
 const BLOCK_CHUNKS = 4;
+/** Read buffers per import, used in turn: one is read into while others are hashed and sealed. */
+const READ_BUFFERS = 3;
 /** An import the renderer stops driving (a reload, a crash) is abandoned after this long. */
 const IDLE_IMPORT_MS = 60_000;
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -58,16 +61,18 @@ export class DocumentStoreError extends Error {
 type SealedBlock = { readonly first: number; readonly chunks: readonly Buffer[]; readonly plainBytes: number };
 
 type ImportSession = {
+  readonly importId: string;
   readonly request: Omit<ImportRequest, 'key'>;
   readonly address: ChunkAddress;
   readonly source: FileHandle;
   readonly target: FileHandle;
   readonly partPath: string;
-  readonly hash: Hash;
+  /** Where the read buffers were last hashed from: a buffer is refilled once its hash is done. */
+  readonly hashed: Array<Promise<void>>;
   /** Main's own copy of the key, zeroed when the import ends. */
   readonly key: Buffer;
-  /** Two blocks' worth of buffers, used in turn: one is read into while the other is sealed. */
-  readonly buffers: readonly [Buffer, Buffer];
+  /** Shared with the hashing thread, which reads them in place. */
+  readonly buffers: readonly Buffer[];
   /** Blocks read so far, to pick the buffer for the next. */
   blocksRead: number;
   readonly chunkCount: number;
@@ -84,6 +89,7 @@ type ImportSession = {
 
 export class DocumentStore {
   private readonly imports = new Map<string, ImportSession>();
+  private readonly hasher = new HashThread();
 
   constructor(private readonly root: string) {}
 
@@ -117,14 +123,15 @@ export class DocumentStore {
       const importId = randomUUID();
       const blockBytes = Math.min(BLOCK_CHUNKS * request.chunkSize, Math.max(1, request.expectedSize));
       const session: ImportSession = {
+        importId,
         request: described,
         address: { ...described, noncePrefix: new Uint8Array(request.noncePrefix) },
         source,
         target,
         partPath,
-        hash: createHash('sha256'),
+        hashed: Array.from({ length: READ_BUFFERS }, () => Promise.resolve()),
         key,
-        buffers: [Buffer.allocUnsafe(blockBytes), Buffer.allocUnsafe(blockBytes)],
+        buffers: Array.from({ length: READ_BUFFERS }, () => Buffer.from(new SharedArrayBuffer(blockBytes))),
         blocksRead: 0,
         chunkCount: Math.max(1, Math.ceil(request.expectedSize / request.chunkSize)),
         sealed: 0,
@@ -178,7 +185,9 @@ export class DocumentStore {
         throw new DocumentStoreError('the file changed while it was read; nothing was kept');
       await session.flushing;
       await session.target.sync();
-      const result = { size: session.done, sha256: session.hash.digest('hex'), chunkCount: session.chunkCount };
+      await Promise.all(session.hashed);
+      const sha256 = await this.hasher.digest(importId);
+      const result = { size: session.done, sha256, chunkCount: session.chunkCount };
       await this.endSession(importId, session);
       await rename(session.partPath, this.documentPath(request));
       await syncFolder(path.dirname(session.partPath));
@@ -282,21 +291,25 @@ export class DocumentStore {
     const blockBytes = BLOCK_CHUNKS * request.chunkSize;
     const stop = Math.min(request.expectedSize, session.done + Math.max(budget, blockBytes));
     const readBlock = async (at: number) => {
-      // Its buffer is free: the block read into it before was sealed (synchronously) already.
-      const buffer = session.buffers[session.blocksRead++ % 2]!;
-      const bytes = buffer.subarray(0, Math.min(blockBytes, stop - at));
+      // A buffer is free once the block read into it before is hashed (it was sealed at once).
+      const slot = session.blocksRead++ % READ_BUFFERS;
+      await session.hashed[slot];
+      const bytes = session.buffers[slot]!.subarray(0, Math.min(blockBytes, stop - at));
       const read = await readFully(session.source, bytes, at);
       if (read !== bytes.byteLength)
         throw new DocumentStoreError('the file changed while it was read; nothing was kept');
-      return bytes;
+      return { bytes, slot };
     };
-    // The stages overlap: block n+1 is read (on libuv's threads) while block n is hashed and
-    // sealed (on this thread), and block n-1 is written.
+    // The stages overlap: block n+1 is read (on libuv's threads) while block n is hashed (on the
+    // hashing thread) and sealed (on this one), and block n-1 is written.
     let reading = session.done < stop ? readBlock(session.done) : null;
     let writing: Promise<void> = Promise.resolve();
     let readTo = session.done;
     while (reading !== null) {
-      const block = await reading;
+      const { bytes: block, slot } = await reading;
+      session.hashed[slot] = this.hasher.update(session.importId, block);
+      // A failed hash surfaces when the buffer is next wanted; never as an unhandled rejection.
+      session.hashed[slot].catch(() => undefined);
       readTo += block.byteLength;
       reading = readTo < stop ? readBlock(readTo) : null;
       // A failed read ahead surfaces at the next await; never as an unhandled rejection meanwhile.
@@ -316,12 +329,11 @@ export class DocumentStore {
   }
 
   /**
-   * Hashes a block of the file and starts sealing its chunks. Blocks are hashed in order, so the
-   * chunk index follows from the bytes hashed before.
+   * Seals a block's chunks. Blocks are sealed in order, so the chunk index follows from the bytes
+   * sealed before.
    */
   private sealBlock(session: ImportSession, block: Buffer): SealedBlock {
     const { chunkSize } = session.request;
-    session.hash.update(block);
     const first = Math.floor(session.sealed / chunkSize);
     // An empty file is one empty chunk.
     const count = Math.max(1, Math.ceil(block.byteLength / chunkSize));
@@ -352,6 +364,7 @@ export class DocumentStore {
     if (!this.imports.delete(importId)) return;
     clearTimeout(session.idle);
     session.key.fill(0);
+    this.hasher.drop(importId);
     await Promise.allSettled([session.source.close(), session.target.close()]);
   }
 
