@@ -57,6 +57,9 @@ export class DocumentStoreError extends Error {
   override readonly name = 'DocumentStoreError';
 }
 
+/** A block of the file as read, in the read buffer `slot`. */
+type ReadBlock = { readonly bytes: Buffer; readonly slot: number };
+
 /** A block's chunks, being sealed: where the first belongs, and how many plain bytes they hold. */
 type SealedBlock = { readonly first: number; readonly chunks: readonly Buffer[]; readonly plainBytes: number };
 
@@ -73,13 +76,19 @@ type ImportSession = {
   readonly key: Buffer;
   /** Shared with the hashing thread, which reads them in place. */
   readonly buffers: readonly Buffer[];
-  /** Blocks read so far, to pick the buffer for the next. */
+  /** Blocks asked for so far, to pick the buffer for the next. */
   blocksRead: number;
+  /** Bytes of the file asked for so far. */
+  readFrom: number;
+  /** The next block, being read: across steps too, so a step starts with its first block read. */
+  reading: Promise<ReadBlock> | null;
   readonly chunkCount: number;
-  /** Plain bytes hashed and sealed so far. */
+  /** Plain bytes sealed so far (and being written): what a step reports as done. */
   sealed: number;
   /** Plain bytes whose chunks are written. */
   done: number;
+  /** The last block's write, still running. */
+  writing: Promise<void>;
   /** The last step's flush to disk, still running. */
   flushing: Promise<void>;
   /** The step running now: steps of one import never overlap. */
@@ -133,9 +142,12 @@ export class DocumentStore {
         key,
         buffers: Array.from({ length: READ_BUFFERS }, () => Buffer.from(new SharedArrayBuffer(blockBytes))),
         blocksRead: 0,
+        readFrom: 0,
+        reading: null,
         chunkCount: Math.max(1, Math.ceil(request.expectedSize / request.chunkSize)),
         sealed: 0,
         done: 0,
+        writing: Promise.resolve(),
         flushing: Promise.resolve(),
         busy: Promise.resolve(),
         idle: setTimeout(() => void this.abortImport(importId), IDLE_IMPORT_MS),
@@ -180,6 +192,7 @@ export class DocumentStore {
     await session.busy;
     const { request } = session;
     try {
+      await session.writing;
       const tail = await session.source.read(Buffer.alloc(1), 0, 1, session.done);
       if (session.done !== request.expectedSize || tail.bytesRead !== 0)
         throw new DocumentStoreError('the file changed while it was read; nothing was kept');
@@ -288,44 +301,49 @@ export class DocumentStore {
   private async advance(session: ImportSession, budget: number): Promise<number> {
     session.idle.refresh();
     const { request } = session;
-    const blockBytes = BLOCK_CHUNKS * request.chunkSize;
-    const stop = Math.min(request.expectedSize, session.done + Math.max(budget, blockBytes));
-    const readBlock = async (at: number) => {
-      // A buffer is free once the block read into it before is hashed (it was sealed at once).
-      const slot = session.blocksRead++ % READ_BUFFERS;
-      await session.hashed[slot];
-      const bytes = session.buffers[slot]!.subarray(0, Math.min(blockBytes, stop - at));
-      const read = await readFully(session.source, bytes, at);
-      if (read !== bytes.byteLength)
-        throw new DocumentStoreError('the file changed while it was read; nothing was kept');
-      return { bytes, slot };
-    };
-    // The stages overlap: block n+1 is read (on libuv's threads) while block n is hashed (on the
-    // hashing thread) and sealed (on this one), and block n-1 is written.
-    let reading = session.done < stop ? readBlock(session.done) : null;
-    let writing: Promise<void> = Promise.resolve();
-    let readTo = session.done;
-    while (reading !== null) {
-      const { bytes: block, slot } = await reading;
+    const target = Math.min(request.expectedSize, session.sealed + Math.max(budget, BLOCK_CHUNKS * request.chunkSize));
+    // The stages overlap, from one step to the next too: block n+1 is read (on libuv's threads)
+    // while block n is hashed (on the hashing thread) and sealed (on this one), and block n-1 is
+    // written.
+    session.reading ??= this.readNext(session);
+    while (session.sealed < target && session.reading !== null) {
+      const { bytes: block, slot } = await session.reading;
       session.hashed[slot] = this.hasher.update(session.importId, block);
       // A failed hash surfaces when the buffer is next wanted; never as an unhandled rejection.
       session.hashed[slot].catch(() => undefined);
-      readTo += block.byteLength;
-      reading = readTo < stop ? readBlock(readTo) : null;
-      // A failed read ahead surfaces at the next await; never as an unhandled rejection meanwhile.
-      reading?.catch(() => undefined);
+      session.reading = this.readNext(session);
       const sealed = this.sealBlock(session, block);
-      await writing;
-      writing = this.writeSealed(session, sealed);
-      writing.catch(() => undefined);
+      await session.writing;
+      session.writing = this.writeSealed(session, sealed);
+      session.writing.catch(() => undefined);
     }
-    await writing;
     // Flushed step by step, so the disk writes while the next step reads and seals, and the flush
     // at the end has little left to do. One flush at a time; a failed one fails the next step.
     await session.flushing;
-    session.flushing = session.target.datasync();
+    session.flushing = session.writing.then(() => session.target.datasync());
     session.flushing.catch(() => undefined);
-    return session.done;
+    return session.sealed;
+  }
+
+  /** Starts reading the file's next block into the next free buffer; null at the end. */
+  private readNext(session: ImportSession): Promise<ReadBlock> | null {
+    const at = session.readFrom;
+    const length = Math.min(BLOCK_CHUNKS * session.request.chunkSize, session.request.expectedSize - at);
+    if (length <= 0) return null;
+    session.readFrom += length;
+    const slot = session.blocksRead++ % READ_BUFFERS;
+    // The buffer is free once the block read into it before is hashed (it was sealed at once).
+    const hashedBefore = session.hashed[slot];
+    const reading = (async () => {
+      await hashedBefore;
+      const bytes = session.buffers[slot]!.subarray(0, length);
+      if ((await readFully(session.source, bytes, at)) !== length)
+        throw new DocumentStoreError('the file changed while it was read; nothing was kept');
+      return { bytes, slot };
+    })();
+    // A failed read surfaces when its block is wanted; never as an unhandled rejection meanwhile.
+    reading.catch(() => undefined);
+    return reading;
   }
 
   /**

@@ -120,11 +120,11 @@ describe('the desktop document store', () => {
     await expect(importWhole(grown.store, grown.request)).rejects.toThrow(/changed after it was chosen/);
     expect(await filesIn(grown.request.vaultId)).toEqual([]);
 
-    // A step reads at least a block (four chunks).
-    const context = await setup(8 * CHUNK);
+    // A step seals at least a block (four chunks), and the next block is read ahead.
+    const context = await setup(16 * CHUNK);
     const { importId } = await context.store.beginImport(context.request);
     expect(await context.store.stepImport(importId, CHUNK)).toEqual({ done: 4 * CHUNK });
-    await truncate(context.file, 6 * CHUNK);
+    await truncate(context.file, 10 * CHUNK);
     await expect(context.store.stepImport(importId, 8 * CHUNK)).rejects.toThrow(/changed while it was read/);
     expect(await filesIn(context.request.vaultId)).toEqual([]);
     await expect(context.store.finishImport(importId)).rejects.toThrow(/stopped or has already finished/);
