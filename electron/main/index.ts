@@ -134,7 +134,9 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandler(ipcMain, 'keystore:recall', keystore.recall, options);
     registerIpcHandler(ipcMain, 'keystore:forget', keystore.forget, options);
 
-    registerDocumentHandlers(ipcMain, new DocumentStore(path.join(app.getPath('userData'), 'documents')), options);
+    const documentStore = new DocumentStore(path.join(app.getPath('userData'), 'documents'));
+    documentStore.warmUp();
+    registerDocumentHandlers(ipcMain, documentStore, options);
 
     mainWindow = createMainWindow({
       BrowserWindow,

@@ -102,6 +102,11 @@ export class DocumentStore {
 
   constructor(private readonly root: string) {}
 
+  /** Starts the hashing thread ahead of the first import (the app calls this at start-up). */
+  warmUp(): void {
+    this.hasher.warmUp();
+  }
+
   /**
    * Opens the user's file and a part file for it; nothing is read yet. Main keeps a copy of the
    * key, zeroed when the import ends; the caller zeroes the bytes it sent.

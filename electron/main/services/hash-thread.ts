@@ -68,9 +68,15 @@ export class HashThread {
     });
   }
 
+  /** Starts the thread now, so the first import does not wait for it to boot. */
+  warmUp(): void {
+    this.start();
+  }
+
   private start(): Worker {
     if (this.worker !== null) return this.worker;
-    const worker = new Worker(THREAD_SOURCE, { eval: true });
+    // None of this process's own flags (a test runner's loaders would slow the thread's start).
+    const worker = new Worker(THREAD_SOURCE, { eval: true, execArgv: [] });
     worker.on('message', (reply: { seq: number; hex?: string }) => {
       const waiting = this.waiting.get(reply.seq);
       this.waiting.delete(reply.seq);
