@@ -30,13 +30,19 @@ type Waiting = { resolve(hex: string | undefined): void; reject(error: Error): v
  */
 export class HashThread {
   private worker: Worker | null = null;
+  /** Bumped whenever the thread stops: a stream updated on an earlier thread has lost its state. */
+  private generation = 0;
+  /** The thread each stream was first updated on. */
+  private readonly streams = new Map<string, number>();
   private nextSeq = 0;
   private readonly waiting = new Map<number, Waiting>();
 
   update(stream: string, bytes: Uint8Array): Promise<void> {
     if (!(bytes.buffer instanceof SharedArrayBuffer))
       throw new TypeError('HashThread.update: the bytes must be a view of a SharedArrayBuffer');
-    return this.send({
+    const worker = this.start();
+    if (!this.streams.has(stream)) this.streams.set(stream, this.generation);
+    return this.send(worker, {
       op: 'update',
       stream,
       buffer: bytes.buffer,
@@ -47,18 +53,24 @@ export class HashThread {
 
   /** The lowercase hex digest of every update of the stream, in order; the stream ends. */
   async digest(stream: string): Promise<string> {
-    const hex = await this.send({ op: 'digest', stream });
+    const worker = this.start();
+    const begun = this.streams.get(stream);
+    this.streams.delete(stream);
+    // Never the digest of what is left of a stream whose earlier updates died with a thread.
+    if (begun !== undefined && begun !== this.generation)
+      throw new Error('the hashing thread stopped during the import');
+    const hex = await this.send(worker, { op: 'digest', stream });
     if (hex === undefined) throw new Error('the hashing thread gave no digest');
     return hex;
   }
 
   /** Forgets a stream without a digest (an import that stopped). */
   drop(stream: string): void {
+    this.streams.delete(stream);
     this.worker?.postMessage({ op: 'drop', stream });
   }
 
-  private send(message: Record<string, unknown>): Promise<string | undefined> {
-    const worker = this.start();
+  private send(worker: Worker, message: Record<string, unknown>): Promise<string | undefined> {
     const seq = this.nextSeq++;
     // Held while an answer is awaited, so the process waits for it; let go when idle.
     if (this.waiting.size === 0) worker.ref();
@@ -84,7 +96,10 @@ export class HashThread {
       waiting?.resolve(reply.hex);
     });
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.generation += 1;
+      }
       for (const waiting of this.waiting.values()) waiting.reject(error);
       this.waiting.clear();
     };
