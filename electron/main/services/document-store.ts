@@ -52,7 +52,7 @@ export type ImportResult = { readonly size: number; readonly sha256: string; rea
 
 export type StoredDocument = { readonly caseTag: string; readonly attachmentId: string; readonly chunkCount: number };
 
-/** A refusal that names what was wrong; its message reaches the user. */
+/** A refusal that names what was wrong; its message reaches the user (who is told nothing was kept). */
 export class DocumentStoreError extends Error {
   override readonly name = 'DocumentStoreError';
 }
@@ -125,8 +125,7 @@ export class DocumentStore {
     try {
       const info = await source.stat();
       if (!info.isFile()) throw new DocumentStoreError('only a regular file can be imported');
-      if (info.size !== request.expectedSize)
-        throw new DocumentStoreError('the file changed after it was chosen; nothing was kept');
+      if (info.size !== request.expectedSize) throw new DocumentStoreError('the file changed after it was chosen');
       const folder = await this.vaultFolder(request.vaultId);
       const partPath = path.join(folder, `${request.caseTag}.${request.attachmentId}.part`);
       target = await open(partPath, 'wx', 0o600);
@@ -200,7 +199,7 @@ export class DocumentStore {
       await session.writing;
       const tail = await session.source.read(Buffer.alloc(1), 0, 1, session.done);
       if (session.done !== request.expectedSize || tail.bytesRead !== 0)
-        throw new DocumentStoreError('the file changed while it was read; nothing was kept');
+        throw new DocumentStoreError('the file changed while it was read');
       await session.flushing;
       await session.target.sync();
       await Promise.all(session.hashed);
@@ -343,7 +342,7 @@ export class DocumentStore {
       await hashedBefore;
       const bytes = session.buffers[slot]!.subarray(0, length);
       if ((await readFully(session.source, bytes, at)) !== length)
-        throw new DocumentStoreError('the file changed while it was read; nothing was kept');
+        throw new DocumentStoreError('the file changed while it was read');
       return { bytes, slot };
     })();
     // A failed read surfaces when its block is wanted; never as an unhandled rejection meanwhile.

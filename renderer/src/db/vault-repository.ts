@@ -42,7 +42,7 @@ import { documentWords, type DocumentWords } from '../../../shared/search/search
 import { storageError } from './errors';
 import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
-import type { DeviceDocuments } from '../platform/platform';
+import { PlatformError, type DeviceDocuments } from '../platform/platform';
 import { VAULT_DB_NAME, VaultDatabase, type MetaRow } from './vault-db';
 
 /** A case as the vault stores it: record, timeline and document list. */
@@ -1016,14 +1016,18 @@ export class VaultRepository {
     } catch (error) {
       if (options.signal?.aborted)
         throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
-      throw new VaultError(
-        'storage',
-        `import "${meta.name}": ${error instanceof Error ? error.message : String(error)}; nothing was kept.`,
-      );
+      const reason =
+        error instanceof PlatformError ? error.reason : error instanceof Error ? error.message : String(error);
+      throw new VaultError('storage', `import "${meta.name}": ${reason}; nothing was kept.`);
     } finally {
       key.fill(0);
     }
     if (stored === null) return null;
+    // Cancelled as the last step finished: as in the page, nothing is kept.
+    if (options.signal?.aborted) {
+      await this.removeFromDevice(keys.vaultId, { attachmentIds: [attachmentId] });
+      throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+    }
     if (stored.size !== file.size || stored.chunkCount !== Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE))) {
       await this.removeFromDevice(keys.vaultId, { attachmentIds: [attachmentId] });
       throw new VaultError('storage', `import "${meta.name}": the file changed while it was read; nothing was kept.`);

@@ -59,8 +59,9 @@ export function desktopDocuments(api: DesktopApi['documents']): DeviceDocuments 
         }
         return unwrap('importDocument', await api.importFinish(importId));
       } catch (error) {
-        // Main has already removed what it wrote if the failure was its own.
-        await api.importAbort(importId);
+        // Main has already removed what it wrote if the failure was its own; the first error is
+        // the one reported.
+        await api.importAbort(importId).catch(() => undefined);
         throw error;
       }
     },

@@ -89,9 +89,10 @@ export class PlatformError extends Error {
   constructor(
     readonly operation: string,
     readonly code: string,
-    message: string,
+    /** The host's own words, without the operation. */
+    readonly reason: string,
   ) {
-    super(`${operation}: ${message}`);
+    super(`${operation}: ${reason}`);
     this.name = 'PlatformError';
   }
 }

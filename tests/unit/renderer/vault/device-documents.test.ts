@@ -158,4 +158,16 @@ describe('documents in the desktop app', () => {
     expect(await stored()).toEqual([]);
     expect(service.caseView(view.caseTag)!.attachments).toEqual([]);
   });
+
+  it('a file that changed on disk since it was chosen is refused, in words a person can read, and nothing is kept', async () => {
+    const { service, stored } = await desktopVault();
+    const view = await service.createCase(makeCase());
+    const file = await diskFile('Протокол.pdf', bytesOf(3000, 5));
+    await writeFile(paths.get(file)!, bytesOf(4000, 5));
+    await expect(service.importAttachment(view, file, { name: 'Протокол.pdf', type: '' })).rejects.toThrow(
+      /^import "Протокол\.pdf": the file changed after it was chosen; nothing was kept\.$/,
+    );
+    expect(await stored()).toEqual([]);
+    expect(service.caseView(view.caseTag)!.attachments).toEqual([]);
+  });
 });
