@@ -36,6 +36,9 @@ export function reportPlainText(source: string): string {
     .join('');
 }
 
+/** The characters that can start markup; everything between them is copied as one slice. */
+const MARKUP = /[\\[*]/g;
+
 function parseInto(source: string, outer: Style, runs: ReportRun[], warnings: ReportTextWarning[]): void {
   const style: Style = { ...outer };
   let buffer = '';
@@ -45,8 +48,13 @@ function parseInto(source: string, outer: Style, runs: ReportRun[], warnings: Re
   };
   let i = 0;
   while (i < source.length) {
+    MARKUP.lastIndex = i;
+    const next = MARKUP.exec(source)?.index ?? source.length;
+    buffer += source.slice(i, next);
+    i = next;
+    if (i >= source.length) break;
     const char = source[i]!;
-    if (char === '\\' && i + 1 < source.length && /[\\*[\]()]/.test(source[i + 1]!)) {
+    if (char === '\\' && i + 1 < source.length && ESCAPABLE.includes(source[i + 1]!)) {
       buffer += source[i + 1];
       i += 2;
       continue;
@@ -82,6 +90,9 @@ function parseInto(source: string, outer: Style, runs: ReportRun[], warnings: Re
   }
   flush();
 }
+
+/** What a backslash makes literal. */
+const ESCAPABLE = '\\*[]()';
 
 /** `[text](target)` starting at `start`, with balanced parentheses inside the target. */
 function matchLink(source: string, start: number): { text: string; target: string; end: number } | null {
@@ -139,7 +150,8 @@ function hasCloser(source: string, from: number, width: number): boolean {
       continue;
     }
     if (source[i] !== '*') continue;
-    const run = /^\*+/.exec(source.slice(i))?.[0].length ?? 0;
+    let run = 1;
+    while (source[i + run] === '*') run += 1;
     if ((width === 2 ? run >= 2 : run === 1) && closes(source, i)) return true;
     i += run - 1;
   }
