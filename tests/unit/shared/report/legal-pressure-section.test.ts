@@ -106,6 +106,31 @@ describe('the Legal Pressure section as DOCX', () => {
     expect(documentXml).toContain('New cases: 16; ongoing: 1');
   });
 
+  it('justifies the introduction and developments, and keeps headings and the table aligned left', async () => {
+    const { files } = await exportQuarter({ statistics: true });
+    const styles = strFromU8(files['word/styles.xml']!);
+    const documentXml = strFromU8(files['word/document.xml']!);
+    // A paragraph's alignment as Word resolves it: its own, else its style's, else the document's default.
+    const jc = (xml: string) => /<w:jc w:val="([^"]+)"/.exec(xml)?.[1];
+    const byDefault = jc(/<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(styles)?.[0] ?? '') ?? 'left';
+    const ofStyle = (id: string) => jc(new RegExp(`w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '');
+    const body = documentXml.slice(documentXml.indexOf('<w:body>'));
+    const aligned = [...body.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map(([, xml = '']) => {
+      const style = /<w:pStyle w:val="([^"]+)"/.exec(xml)?.[1];
+      const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+      return { text, align: jc(xml) ?? (style && ofStyle(style)) ?? byDefault };
+    });
+    const alignOf = (text: string) => aligned.find((p) => p.text.includes(text))?.align;
+    expect(alignOf('During the quarter')).toBe('both');
+    expect(alignOf('seized two laptops.')).toBe('both');
+    expect(alignOf('2. Legal Pressure')).toBe('left');
+    expect(alignOf('April')).toBe('left');
+    expect(alignOf('Kind')).toBe('left');
+    expect(alignOf('New cases: 16')).toBe('left');
+    const developments = aligned.filter((p) => p.align === 'both').length;
+    expect(developments).toBeGreaterThan(10);
+  });
+
   it('gives the same bytes for the same data, and month names and title in Russian and Kazakh', async () => {
     // Packed at two different moments: nothing of the moment of packing may show in the bytes.
     vi.useFakeTimers({ toFake: ['Date'] });
