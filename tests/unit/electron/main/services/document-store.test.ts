@@ -159,6 +159,17 @@ describe('the desktop document store', () => {
     expect(await context.store.readChunks(dropped, 0, 1)).toBeNull();
   });
 
+  it('an import stopped while a step runs fails that step, and nothing of it is written afterwards', async () => {
+    const context = await setup(256 * CHUNK);
+    const { importId } = await context.store.beginImport(context.request);
+    const step = expect(context.store.stepImport(importId, 256 * CHUNK)).rejects.toThrow();
+    expect(await context.store.abortImport(importId)).toBe(true);
+    await step;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await filesIn(context.request.vaultId)).toEqual([]);
+    await expect(context.store.finishImport(importId)).rejects.toThrow(/stopped or has already finished/);
+  });
+
   it('refuses ids that are not random ids, a folder, and a key of the wrong size', async () => {
     const context = await setup(10);
     await expect(
