@@ -8,27 +8,46 @@ import { VaultPage } from './vault-page';
 /** A small seeded generator (the benchmark's), so a failing run can be replayed from the seed it prints. */
 export const seededRandom = random;
 
-/** SIGKILLs every Chromium process of this profile: no shutdown, no flush, like a power cut. */
-export function killBrowser(profileDir: string): number {
+/** The live Chromium processes of this profile (a zombie has closed its files and reads as no command line). */
+function processesOf(profileDir: string): number[] {
   const marker = `--user-data-dir=${profileDir}`;
-  let killed = 0;
+  const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let commandLine: string;
     try {
-      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(marker)) found.push(Number(entry));
     } catch {
-      continue; // exited meanwhile
+      // Exited meanwhile.
     }
-    if (!commandLine.split('\0').includes(marker)) continue;
+  }
+  return found;
+}
+
+/**
+ * SIGKILLs every Chromium process of this profile: no shutdown, no flush, like a power cut. And,
+ * as after a power cut, nothing of them is left when the browser starts again: a killed process
+ * caught in a disk write exits only once the write is done, and keeps its files (IndexedDB's lock
+ * among them) open until then. Resolves once all have exited: how many were killed, and how long
+ * the last took to exit.
+ */
+export async function killBrowser(profileDir: string): Promise<{ killed: number; exitedMs: number }> {
+  const started = Date.now();
+  let killed = 0;
+  for (const pid of processesOf(profileDir)) {
     try {
-      process.kill(Number(entry), 'SIGKILL');
+      process.kill(pid, 'SIGKILL');
       killed += 1;
     } catch {
       // Already exited between the read and the kill.
     }
   }
-  return killed;
+  const deadline = Date.now() + 30_000;
+  for (let left = processesOf(profileDir); left.length > 0; left = processesOf(profileDir)) {
+    if (Date.now() > deadline)
+      throw new Error(`killed Chromium processes ${left.join(', ')} of ${profileDir} did not exit within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { killed, exitedMs: Date.now() - started };
 }
 
 async function launch(profileDir: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -134,12 +153,12 @@ export async function runCrashPoints(options: {
     })().catch(() => undefined); // the kill makes the pending step throw; that is the point
     await new Promise((resolve) => setTimeout(resolve, killAfter));
     killed = true;
-    if (killBrowser(options.profileDir) === 0)
-      throw new Error(`crash point ${point}: no Chromium process of ${options.profileDir} to kill`);
+    const { killed: processes, exitedMs } = await killBrowser(options.profileDir);
+    if (processes === 0) throw new Error(`crash point ${point}: no Chromium process of ${options.profileDir} to kill`);
     await writer;
     await context.close().catch(() => undefined);
     options.log?.(
-      `crash point ${point + 1}/${options.points}: open+check ${t1 - t0} ms, total ${Date.now() - t0} ms, killed after ${killAfter} ms, ${acknowledged.length} writes acknowledged so far`,
+      `crash point ${point + 1}/${options.points}: open+check ${t1 - t0} ms, total ${Date.now() - t0} ms, killed after ${killAfter} ms (${processes} processes, all gone ${exitedMs} ms later), ${acknowledged.length} writes acknowledged so far`,
     );
   }
   return { acknowledged: acknowledged.length, documents: documents.length, refilled, points: options.points };
