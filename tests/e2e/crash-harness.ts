@@ -8,41 +8,71 @@ import { VaultPage } from './vault-page';
 /** A small seeded generator (the benchmark's), so a failing run can be replayed from the seed it prints. */
 export const seededRandom = random;
 
-/** The live Chromium processes of this profile (a zombie has closed its files and reads as no command line). */
-function processesOf(profileDir: string): number[] {
-  const marker = `--user-data-dir=${profileDir}`;
-  const found: number[] = [];
+/** Every live process: its parent, state and command line ('' for a zombie, which has closed its files). */
+function processTable(): Map<number, { parent: number; state: string; commandLine: string }> {
+  const table = new Map<number, { parent: number; state: string; commandLine: string }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(marker)) found.push(Number(entry));
+      // "pid (name) state ppid …": the name may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state = '', parent = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      table.set(Number(entry), { parent: Number(parent), state, commandLine });
     } catch {
       // Exited meanwhile.
     }
   }
-  return found;
+  return table;
 }
 
 /**
- * SIGKILLs every Chromium process of this profile: no shutdown, no flush, like a power cut. And,
- * as after a power cut, nothing of them is left when the browser starts again: a killed process
- * caught in a disk write exits only once the write is done, and keeps its files (IndexedDB's lock
- * among them) open until then. Resolves once all have exited: how many were killed, and how long
- * the last took to exit.
+ * The browser of this profile and every process below it (zygotes, renderers, the storage and
+ * GPU processes: only the browser's own command line names the profile), not counting zombies.
+ */
+function processTreeOf(profileDir: string): number[] {
+  const marker = `--user-data-dir=${profileDir}`;
+  const table = processTable();
+  const inTree = new Set<number>();
+  for (const [pid, info] of table) if (info.commandLine.split('\0').includes(marker)) inTree.add(pid);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, info] of table) {
+      if (!inTree.has(pid) && inTree.has(info.parent)) {
+        inTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...inTree].filter((pid) => table.get(pid)?.state !== 'Z');
+}
+
+/**
+ * Kills the whole browser of this profile at one moment, like a power cut: every process of it is
+ * stopped first, so none writes on while the others die, then killed. And, as after a power cut,
+ * nothing of it is left when the browser starts again: a killed process caught in a disk write
+ * exits only once the write is done, and keeps its files (IndexedDB's lock among them) open until
+ * then. Resolves once all have exited: how many were killed, and how long the last took to exit.
  */
 export async function killBrowser(profileDir: string): Promise<{ killed: number; exitedMs: number }> {
   const started = Date.now();
-  let killed = 0;
-  for (const pid of processesOf(profileDir)) {
+  const tree = processTreeOf(profileDir);
+  const signal = (pid: number, name: NodeJS.Signals) => {
     try {
-      process.kill(pid, 'SIGKILL');
-      killed += 1;
+      process.kill(pid, name);
+      return true;
     } catch {
-      // Already exited between the read and the kill.
+      return false; // already exited
     }
-  }
+  };
+  for (const pid of tree) signal(pid, 'SIGSTOP');
+  const killed = tree.filter((pid) => signal(pid, 'SIGKILL')).length;
   const deadline = Date.now() + 30_000;
-  for (let left = processesOf(profileDir); left.length > 0; left = processesOf(profileDir)) {
+  const alive = () => {
+    const table = processTable();
+    return tree.filter((pid) => table.has(pid) && table.get(pid)?.state !== 'Z');
+  };
+  for (let left = alive(); left.length > 0; left = alive()) {
     if (Date.now() > deadline)
       throw new Error(`killed Chromium processes ${left.join(', ')} of ${profileDir} did not exit within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 10));
