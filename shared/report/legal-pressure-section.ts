@@ -113,18 +113,14 @@ export function sectionDocument(model: SectionModel, labels: ReportLabels = repo
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: model.title })] }),
   ];
   if (model.introduction.trim() !== '') {
-    children.push(
-      new Paragraph({ children: [new TextRun({ text: model.introduction.trim() })] }),
-    );
+    children.push(new Paragraph({ children: [new TextRun({ text: model.introduction.trim() })] }));
   }
   if (model.statistics) children.push(...statisticsTable(model, labels));
   for (const month of model.months) {
     if (month.paragraphs.length === 0) continue;
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: month.name })] }));
     for (const paragraph of month.paragraphs) {
-      children.push(
-        new Paragraph({ children: paragraph.runs.map((run) => runOf(run, links)) }),
-      );
+      children.push(new Paragraph({ children: paragraph.runs.map((run) => runOf(run, links)) }));
     }
   }
   const document = new Document({

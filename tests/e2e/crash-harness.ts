@@ -35,7 +35,7 @@ function processTreeOf(profileDir: string): number[] {
   const table = processTable();
   const inTree = new Set<number>();
   for (const [pid, info] of table) if (info.commandLine.split('\0').includes(marker)) inTree.add(pid);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, info] of table) {
       if (!inTree.has(pid) && inTree.has(info.parent)) {

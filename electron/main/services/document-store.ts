@@ -63,7 +63,6 @@ export class DocumentStoreError extends Error {
 /** A block of the file as read, in the read buffer `slot`. */
 type ReadBlock = { readonly bytes: Buffer; readonly slot: number };
 
-
 type ImportSession = {
   readonly importId: string;
   readonly request: Omit<ImportRequest, 'key'>;
@@ -314,9 +313,10 @@ export class DocumentStore {
     session.reading ??= this.readNext(session);
     while (session.sealed < target && session.reading !== null) {
       const { bytes: block, slot } = await session.reading;
-      session.inUse[slot] = Promise.all([this.hasher.update(session.importId, block), this.sealBlock(session, block)]).then(
-        () => undefined,
-      );
+      session.inUse[slot] = Promise.all([
+        this.hasher.update(session.importId, block),
+        this.sealBlock(session, block),
+      ]).then(() => undefined);
       // A failure surfaces when the buffer is next wanted or the writes are awaited; never unhandled.
       session.inUse[slot].catch(() => undefined);
       session.reading = this.readNext(session);

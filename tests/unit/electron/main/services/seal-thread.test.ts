@@ -70,7 +70,13 @@ describe('the sealing thread', () => {
     try {
       thread.begin('a', new Uint8Array(randomBytes(32)));
       thread.end('a');
-      const request = { bytes: shared(new Uint8Array(10)), chunkSize: CHUNK, fd: handle.fd, position: 0, ...chunkParams(1) };
+      const request = {
+        bytes: shared(new Uint8Array(10)),
+        chunkSize: CHUNK,
+        fd: handle.fd,
+        position: 0,
+        ...chunkParams(1),
+      };
       await expect(thread.seal('a', request)).rejects.toThrow(/the import was stopped/);
       await expect(thread.seal('never', request)).rejects.toThrow(/the import was stopped/);
       expect((await readFile(file)).byteLength).toBe(0);
