@@ -46,14 +46,13 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 /**
  * The desktop app's document store as its renderer drives it (the desktop host's steps, through
  * the IPC wrapper and contract; see tests/fixtures/desktop-documents.ts), in this Node process,
- * since Electron's binary cannot run here. Made once and warmed up, as main does at start-up.
+ * since Electron's binary cannot run here. Made once, as main makes it; its threads start with
+ * the first import, as in the app.
  */
 type DesktopHost = { readonly documents: DeviceDocuments; readonly root: string; source: string };
 function desktopHost(root: string): DesktopHost {
   const host: { documents?: DeviceDocuments; root: string; source: string } = { root, source: '' };
-  const { documents, store } = desktopDocumentsIn(path.join(root, 'documents'), () => host.source);
-  store.warmUp();
-  host.documents = documents;
+  host.documents = desktopDocumentsIn(path.join(root, 'documents'), () => host.source).documents;
   return host as DesktopHost;
 }
 

@@ -101,12 +101,6 @@ export class DocumentStore {
 
   constructor(private readonly root: string) {}
 
-  /** Starts the hashing and sealing threads ahead of the first import (the app calls this at start-up). */
-  warmUp(): void {
-    this.hasher.warmUp();
-    this.sealer.warmUp();
-  }
-
   /**
    * Opens the user's file and a part file for it; nothing is read yet. The key goes to the sealing
    * thread, which zeroes its copy when the import ends; the caller zeroes the bytes it sent.

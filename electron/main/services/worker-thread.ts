@@ -25,8 +25,9 @@ type Reply = { seq: number; value?: unknown; error?: string };
  * A thread of main's own for work that would otherwise hold main's event loop (which serves every
  * window's IPC): SHA-256 and AES-GCM over a document's bytes. Its code is a string, evaluated
  * (Electron's main needs no separate file for it), that calls `serve`. Messages are handled in the
- * order they are posted. The thread starts with none of this process's flags (a test runner's
- * loaders would slow its start) and never keeps the process alive while it waits for work.
+ * order they are posted. The thread starts at the first call, with none of this process's flags
+ * (a test runner's loaders would slow its start), and never keeps the process alive while it
+ * waits for work.
  */
 export class WorkerThread {
   protected worker: Worker | null = null;
@@ -40,11 +41,6 @@ export class WorkerThread {
     /** What the thread is, for errors: "the hashing thread". */
     private readonly name: string,
   ) {}
-
-  /** Starts the thread now, so the first import does not wait for it to boot. */
-  warmUp(): void {
-    this.start();
-  }
 
   /** Posts a message and resolves with the thread's answer, or rejects with its error. */
   protected call(message: Record<string, unknown>): Promise<unknown> {
