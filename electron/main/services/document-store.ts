@@ -113,6 +113,7 @@ export class DocumentStore {
     const source = await open(request.path, 'r').catch((error: unknown) => {
       throw new DocumentStoreError(`the file could not be opened (${errorCode(error)})`);
     });
+    const partPath = this.documentPath(request, 'part');
     let target: FileHandle | null = null;
     let importId: string | null = null;
     const { key, ...described } = request;
@@ -120,8 +121,7 @@ export class DocumentStore {
       const info = await source.stat();
       if (!info.isFile()) throw new DocumentStoreError('only a regular file can be imported');
       if (info.size !== request.expectedSize) throw new DocumentStoreError('the file changed after it was chosen');
-      const folder = await this.vaultFolder(request.vaultId);
-      const partPath = path.join(folder, `${request.caseTag}.${request.attachmentId}.part`);
+      await this.vaultFolder(request.vaultId);
       target = await open(partPath, 'wx', 0o600);
       const header = Buffer.alloc(HEADER_BYTES);
       MAGIC.copy(header);
@@ -161,9 +161,7 @@ export class DocumentStore {
       await source.close();
       if (target !== null) {
         await target.close();
-        await rm(path.join(this.folderOf(request.vaultId), `${request.caseTag}.${request.attachmentId}.part`), {
-          force: true,
-        });
+        await rm(partPath, { force: true });
       }
       throw error;
     }
@@ -428,8 +426,9 @@ export class DocumentStore {
     return folder;
   }
 
-  private documentPath(address: DocumentAddress): string {
-    return path.join(this.folderOf(address.vaultId), `${address.caseTag}.${address.attachmentId}.qdoc`);
+  /** Where a document lives once whole (`qdoc`), or while it is written (`part`). */
+  private documentPath(address: DocumentAddress, kind: 'qdoc' | 'part' = 'qdoc'): string {
+    return path.join(this.folderOf(address.vaultId), `${address.caseTag}.${address.attachmentId}.${kind}`);
   }
 }
 

@@ -917,16 +917,14 @@ export class VaultRepository {
     let hashed: Promise<void> = Promise.resolve();
     let writing: Promise<void> = Promise.resolve();
     const source = pieces(file, ATTACHMENT_CHUNK_SIZE, buffers);
-    const changed = () =>
-      new VaultError('storage', `import "${meta.name}": the file changed while it was read; nothing was kept.`);
+    const changed = () => importRefused('storage', meta.name, 'the file changed while it was read');
     let read = 0;
     let collectedAt = 0;
     try {
       for (let first = 0; first < chunkCount; first += CHUNKS_PER_WRITE) {
         const sealing: Array<Promise<ChunkRow>> = [];
         for (let index = first; index < Math.min(chunkCount, first + CHUNKS_PER_WRITE); index += 1) {
-          if (options.signal?.aborted)
-            throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+          if (options.signal?.aborted) throw importRefused('cancelled', meta.name, 'cancelled');
           const next = await source.next();
           if (next.done === true) throw changed();
           const plain = next.value;
@@ -937,10 +935,7 @@ export class VaultRepository {
           sealing.push(
             sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => {
               if (ct.byteLength !== size + 16)
-                throw new VaultError(
-                  'storage',
-                  `import "${meta.name}": a part was not encrypted whole; nothing was kept.`,
-                );
+                throw importRefused('storage', meta.name, 'a part was not encrypted whole');
               return { attachmentId, index, caseTag: caseKeys.caseTag, ct };
             }),
           );
@@ -972,8 +967,7 @@ export class VaultRepository {
       await writing;
       await hashed;
       if (read !== file.size || (await source.next()).done !== true) throw changed();
-      if (options.signal?.aborted)
-        throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+      if (options.signal?.aborted) throw importRefused('cancelled', meta.name, 'cancelled');
       return manifestOf(caseKeys, attachmentId, noncePrefix, meta, {
         size: file.size,
         sha256: await hash.digest(),
@@ -1014,11 +1008,10 @@ export class VaultRepository {
         options,
       );
     } catch (error) {
-      if (options.signal?.aborted)
-        throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+      if (options.signal?.aborted) throw importRefused('cancelled', meta.name, 'cancelled');
       const reason =
         error instanceof PlatformError ? error.reason : error instanceof Error ? error.message : String(error);
-      throw new VaultError('storage', `import "${meta.name}": ${reason}; nothing was kept.`);
+      throw importRefused('storage', meta.name, reason);
     } finally {
       key.fill(0);
     }
@@ -1026,11 +1019,11 @@ export class VaultRepository {
     // Cancelled as the last step finished: as in the page, nothing is kept.
     if (options.signal?.aborted) {
       await this.removeFromDevice(keys.vaultId, { attachmentIds: [attachmentId] });
-      throw new VaultError('cancelled', `import "${meta.name}": cancelled; nothing was kept.`);
+      throw importRefused('cancelled', meta.name, 'cancelled');
     }
     if (stored.size !== file.size || stored.chunkCount !== Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE))) {
       await this.removeFromDevice(keys.vaultId, { attachmentIds: [attachmentId] });
-      throw new VaultError('storage', `import "${meta.name}": the file changed while it was read; nothing was kept.`);
+      throw importRefused('storage', meta.name, 'the file changed while it was read');
     }
     return manifestOf(caseKeys, attachmentId, noncePrefix, meta, stored);
   }
@@ -1220,6 +1213,11 @@ class StaleWrite extends Error {
   constructor(readonly pages: string[] | 'layout') {
     super('stale write');
   }
+}
+
+/** An import that stopped: why, in the words the user reads, and that nothing of it was kept. */
+function importRefused(code: 'cancelled' | 'storage', name: string, why: string): VaultError {
+  return new VaultError(code, `import "${name}": ${why}; nothing was kept.`);
 }
 
 function changedMeanwhile(): VaultError {
