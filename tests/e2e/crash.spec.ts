@@ -1,11 +1,12 @@
-import { expect, test } from './fixtures';
+import { test } from './fixtures';
 import { runCrashPoints } from './crash-harness';
 
 /**
- * Crash safety: 2 × 100 kill points (the soak script under bench/ runs more). Each point kills
- * Chromium with SIGKILL during a stream of writes, cases and documents; the next start must show
- * every acknowledged write and no record that fails to decrypt, and at the end every acknowledged
- * document must open.
+ * Crash safety: 2 × at least 100 kill points (the soak script under bench/ runs more). Each point
+ * kills Chromium with SIGKILL during a stream of writes, cases and documents; the next start must
+ * show every acknowledged write and no record that fails to decrypt, and at the end every
+ * acknowledged document must open. The harness goes on until it has at least 50 acknowledged
+ * writes and 6 acknowledged documents, however slow the machine: only a loss can fail it.
  */
 const POINTS_PER_RUN = Number(process.env.QORGAU_CRASH_POINTS ?? 100);
 
@@ -18,12 +19,16 @@ for (const seed of [20261129, 4719]) {
     test.setTimeout(15 * 60_000);
     // The fixture's own browser is not used: each round launches and kills its own.
     await context.close();
-    const result = await runCrashPoints({ profileDir, baseURL: baseURL ?? '', points: POINTS_PER_RUN, seed });
+    const result = await runCrashPoints({
+      profileDir,
+      baseURL: baseURL ?? '',
+      points: POINTS_PER_RUN,
+      minWrites: Math.ceil(POINTS_PER_RUN / 2),
+      minDocuments: Math.ceil(POINTS_PER_RUN / 16),
+      seed,
+    });
     console.log(
       `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes and ${result.documents} acknowledged documents, none lost; the unlock form was filled again ${result.refilled} times`,
     );
-    expect(result.points).toBe(POINTS_PER_RUN);
-    expect(result.acknowledged).toBeGreaterThan(POINTS_PER_RUN / 2);
-    expect(result.documents).toBeGreaterThan(POINTS_PER_RUN / 20);
   });
 }
