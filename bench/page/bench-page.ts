@@ -2,8 +2,8 @@ import { Dexie } from 'dexie';
 import { applyEncryptionMiddleware, NON_INDEXED_FIELDS } from 'dexie-encrypted';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { z } from 'zod';
-import type { CaseKeyRow } from '../../shared/backup/vault-rows';
-import { zstdModuleAt, zstdReady } from '../../shared/backup/zstd';
+import type { CaseKeyRow } from '../../shared/vault-format/vault-rows';
+import { zstdModuleAt, zstdReady } from '../../shared/vault-format/zstd';
 import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import { randomBytes } from '../../shared/crypto/bytes';
 import { createCaseKeys, createVaultKeys, unlockWithPassphrase, type VaultKeys } from '../../shared/crypto/vault-keys';
@@ -22,8 +22,9 @@ import {
 } from '../../renderer/src/db/vault-repository';
 import { caseSearchDocument } from '../../shared/search/case-document';
 import { localStorageMarker } from '../../renderer/src/vault/vault-marker';
-import { VaultService, type CaseView } from '../../renderer/src/vault/vault-service';
+import { VaultService } from '../../renderer/src/vault/vault-service';
 import { random, workloadCase } from '../workload';
+import type { CaseFile } from '../../shared/domain/case-file';
 
 /**
  * The in-page half of `npm run bench`: injected into the web edition's page (same origin, same
@@ -159,7 +160,7 @@ const api = {
 
   /** Search over N cases with the app's index: per query, after the index is built. */
   async search(options: { seed: number; cases: number; queries: readonly string[]; rounds: number }) {
-    const views: CaseView[] = records(options.seed, options.cases).map((c) => ({ ...c, attachments: [] }));
+    const views: CaseFile[] = records(options.seed, options.cases).map((c) => ({ ...c, attachments: [] }));
     const built = await time(() => new SearchIndex(views.map(caseSearchDocument)));
     const index = built.value;
     const samples: number[] = [];

@@ -1,4 +1,4 @@
-import { openVaultRows } from '../../shared/backup/vault-rows';
+import { openVaultRows } from '../../shared/vault-format/vault-rows';
 import { readBackupFrames, readBackupHeader } from '../../shared/backup/backup-format';
 import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import type { KdfCost } from '../../shared/crypto/kdf';

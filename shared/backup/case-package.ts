@@ -12,7 +12,6 @@ import {
   sealBackupFrames,
   type BackupFrame,
 } from './backup-format';
-import type { CaseSnapshot } from './merge';
 import {
   MIN_PAGE_BITS,
   openVaultRows,
@@ -23,7 +22,8 @@ import {
   sealPage,
   type ChunkSource,
   type OpenedRows,
-} from './vault-rows';
+} from '../vault-format/vault-rows';
+import type { CaseFile } from '../domain/case-file';
 
 /**
  * A case package: one case with its timeline, deadlines, history and documents, to hand to a
@@ -58,7 +58,7 @@ export function canonicalPackageCode(typed: string): string | null {
 }
 
 export async function writeCasePackage(options: {
-  readonly snapshot: CaseSnapshot;
+  readonly snapshot: CaseFile;
   readonly chunks: ChunkSource;
   readonly argon2id: Argon2id;
   readonly cost?: KdfCost;
@@ -102,7 +102,7 @@ export async function readCasePackage(
   typedCode: string,
   argon2id: Argon2id,
   kdfFloor?: KdfCost,
-): Promise<OpenedRows & { readonly snapshot: CaseSnapshot }> {
+): Promise<OpenedRows & { readonly snapshot: CaseFile }> {
   const { header } = readBackupHeader(bytes);
   expectContents(header, 'case');
   const code = canonicalPackageCode(typedCode);

@@ -1,22 +1,15 @@
 import type { AttachmentManifest } from '../domain/attachment';
 import { caseFieldsOf, type CaseRecord, type HistoryEvent } from '../domain/case';
 import type { Deadline } from '../domain/deadline';
-import { entryFieldsOf, type EntryRecord } from '../domain/entry';
+import { entryFieldsOf } from '../domain/entry';
 import { diffFields, type FieldChange } from '../domain/history';
-
-/** A case with everything that belongs to it, decrypted: what a backup or a package carries. */
-export type CaseSnapshot = {
-  readonly caseTag: string;
-  readonly record: CaseRecord;
-  readonly entries: ReadonlyArray<{ readonly id: string; readonly record: EntryRecord }>;
-  readonly attachments: readonly AttachmentManifest[];
-};
+import type { CaseFile } from '../domain/case-file';
 
 /** What merging one incoming case does to this vault. */
 export type CaseMerge = {
   readonly outcome: 'new' | 'updated' | 'unchanged';
   /** The case as it will be stored. */
-  readonly merged: CaseSnapshot;
+  readonly merged: CaseFile;
   readonly entriesAdded: number;
   readonly entriesUpdated: number;
   /** Timeline entries to remove here: deleted in the other copy after their last edit here. */
@@ -28,7 +21,7 @@ export type CaseMerge = {
   readonly conflicts: number;
 };
 
-type Side = { readonly snapshot: CaseSnapshot; readonly own: readonly HistoryEvent[] };
+type Side = { readonly snapshot: CaseFile; readonly own: readonly HistoryEvent[] };
 
 /**
  * Merges another copy of a case into this one. The case history is the log both copies share:
@@ -44,7 +37,7 @@ type Side = { readonly snapshot: CaseSnapshot; readonly own: readonly HistoryEve
  * The two histories are united, so nothing either copy recorded is lost, and merging the same
  * copy again changes nothing.
  */
-export function mergeCase(local: CaseSnapshot | undefined, incoming: CaseSnapshot, at: string): CaseMerge {
+export function mergeCase(local: CaseFile | undefined, incoming: CaseFile, at: string): CaseMerge {
   if (local === undefined) {
     return {
       outcome: 'new',
@@ -138,7 +131,7 @@ export function mergeCase(local: CaseSnapshot | undefined, incoming: CaseSnapsho
     updatedAt: later(local.record.updatedAt, incoming.record.updatedAt),
     history: [...history, ...mergedEvents],
   };
-  const merged: CaseSnapshot = {
+  const merged: CaseFile = {
     caseTag: local.caseTag,
     record,
     entries: entries.items,

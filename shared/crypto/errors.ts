@@ -8,6 +8,7 @@ export type VaultErrorCode =
   | 'integrity'
   | 'kdf-policy'
   | 'unsupported-format'
+  | 'format-too-new'
   | 'vault-missing'
   | 'vault-exists'
   | 'quota-exceeded'

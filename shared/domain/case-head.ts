@@ -1,34 +1,56 @@
-import type { CaseRecord } from '../domain/case';
-import type { CivilDate } from '../domain/civil-date';
-import type { EntryKind } from '../domain/entry';
-import type { CaseSnapshot } from './merge';
+import type { CaseRecord } from './case';
+import type { CaseFile } from './case-file';
+import type { CivilDate } from './civil-date';
+import type { EntryKind } from './entry';
 
-/** The parts of a case record the head leaves out: long free text and the change history. */
-type BodyOnlyField = 'summary' | 'privilegedNotes' | 'outcome' | 'verification' | 'history';
+/**
+ * The fields of a case record the head carries: what the list, its filters and sorts, the agenda
+ * and the choice of a report's cases need. Listed, not derived by leaving fields out, so a new
+ * long field stays in the body unless it is added here on purpose.
+ */
+export const HEAD_RECORD_FIELDS = [
+  'kind',
+  'title',
+  'targets',
+  'initiator',
+  'publication',
+  'legalBasis',
+  'court',
+  'caseNumbers',
+  'stage',
+  'proceduralStatus',
+  'claimedKzt',
+  'awardedKzt',
+  'tags',
+  'createdAt',
+  'updatedAt',
+  'deadlines',
+] as const satisfies ReadonlyArray<keyof CaseRecord>;
+export type HeadRecordField = (typeof HEAD_RECORD_FIELDS)[number];
 
 /** One timeline entry as the head knows it: enough to filter, sort and plan a report by date. */
 export type TimelineMark = { readonly id: string; readonly kind: EntryKind; readonly date: CivilDate };
 
 /**
- * What the vault reads of every case when it opens: what the case list, its filters and sorts,
- * the agenda's deadlines and the choice of a report's cases need. The rest of the case (its
- * texts, timeline entries and history: about seven eighths of its bytes) stays compressed until
- * the case is opened, which is what lets a vault of ten thousand cases open in well under a second.
+ * What the vault reads of every case when it opens. The rest of the case (its texts, timeline
+ * entries and history: about seven eighths of its bytes) stays compressed until the case is
+ * opened, which is what lets a vault of ten thousand cases open in well under a second.
  */
 export type CaseHead = {
   readonly caseTag: string;
-  readonly record: Omit<CaseRecord, BodyOnlyField>;
+  readonly record: Pick<CaseRecord, HeadRecordField>;
   readonly timeline: readonly TimelineMark[];
   readonly attachmentIds: readonly string[];
 };
 
 /** The head of a case: derived, never edited, so it always agrees with the case it came from. */
-export function caseHead(snapshot: CaseSnapshot): CaseHead {
-  const { summary, privilegedNotes, outcome, verification, history, ...record } = snapshot.record;
+export function caseHead(file: CaseFile): CaseHead {
+  const record = {} as Record<HeadRecordField, unknown>;
+  for (const field of HEAD_RECORD_FIELDS) record[field] = file.record[field];
   return {
-    caseTag: snapshot.caseTag,
-    record,
-    timeline: snapshot.entries.map((entry) => ({ id: entry.id, kind: entry.record.kind, date: entry.record.date })),
-    attachmentIds: snapshot.attachments.map((attachment) => attachment.id),
+    caseTag: file.caseTag,
+    record: record as Pick<CaseRecord, HeadRecordField>,
+    timeline: file.entries.map((entry) => ({ id: entry.id, kind: entry.record.kind, date: entry.record.date })),
+    attachmentIds: file.attachments.map((attachment) => attachment.id),
   };
 }

@@ -1,13 +1,9 @@
 import { inPeriod, type Quarter } from '../domain/civil-date';
-import type { CaseKind, CaseRecord } from '../domain/case';
-import type { EntryRecord } from '../domain/entry';
+import type { CaseKind } from '../domain/case';
+import type { CaseFile } from '../domain/case-file';
 
-/** A case as the report sees it: its record and its timeline (deleted cases are simply absent). */
-export type ReportCase = {
-  readonly caseTag: string;
-  readonly record: CaseRecord;
-  readonly entries: ReadonlyArray<{ readonly id: string; readonly record: EntryRecord }>;
-};
+/** What the report reads of a case: its record and its timeline (deleted cases are simply absent). */
+export type ReportCase = Pick<CaseFile, 'caseTag' | 'record' | 'entries'>;
 
 export type ReportDevelopment = {
   readonly entryId: string;

@@ -3,16 +3,15 @@ import { createSHA256 } from 'hash-wasm';
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../crypto/attachment-chunks';
 import { fromUtf16, fromUtf8, randomBytes, toBase64Url, toBufferSource, utf16 } from '../crypto/bytes';
 import { openRecord, sealRecord, type Sealed } from '../crypto/envelope';
-import { IntegrityError } from '../crypto/errors';
+import { IntegrityError, VaultError } from '../crypto/errors';
 import { openCaseKeys, openPageKey, type CaseKeys, type VaultKeys } from '../crypto/vault-keys';
-import { attachmentManifestSchema, type AttachmentManifest } from '../domain/attachment';
-import { caseRecordSchema } from '../domain/case';
-import { entryRecordSchema } from '../domain/entry';
+import type { AttachmentManifest } from '../domain/attachment';
+import { caseFileFormat } from '../domain/case-file';
 import type { DocumentWords } from '../search/search-index';
-import type { BackupFrame } from './backup-format';
-import { caseHead, type CaseHead } from './case-head';
-import type { CaseSnapshot } from './merge';
+import type { BackupFrame } from '../backup/backup-format';
+import { caseHead, type CaseHead } from '../domain/case-head';
 import { isZstdFrame, zstdPack, zstdReady, zstdUnpack } from './zstd';
+import type { CaseFile } from '../domain/case-file';
 
 /**
  * How a vault is stored, as rows: what IndexedDB holds and what a backup carries.
@@ -142,9 +141,9 @@ function inflateSized(packed: Uint8Array): Uint8Array {
  */
 const MAX_INFLATED = 256 * 1024 * 1024;
 
-/** A case ready to be packed into its page: its head, and its whole snapshot as JSON. */
-export function packCase(snapshot: CaseSnapshot): PackedCase {
-  return { head: caseHead(snapshot), json: JSON.stringify(snapshot) };
+/** A case ready to be packed into its page: its head, and the whole case as JSON, stamped with its format version. */
+export function packCase(file: CaseFile): PackedCase {
+  return { head: caseHead(file), json: JSON.stringify(caseFileFormat.stamp(file)) };
 }
 
 /** The format byte that opens a page payload; another value is refused, not misread. */
@@ -219,15 +218,27 @@ export function unpackBodies(page: StoredPage, pageId: string): PackedCase[] {
   }
 }
 
-/** A packed case's whole snapshot, or an IntegrityError naming its page. */
-export function parseCase(packed: PackedCase, pageId: string): CaseSnapshot {
+/**
+ * A packed case, read through its upgrade path (see `caseFileFormat`), or an IntegrityError naming
+ * its page. A case already current is not validated again: it was checked when it was written
+ * and its page is authenticated. A case made by a newer Qorgau is refused (`FormatTooNewError`).
+ */
+export function parseCase(packed: PackedCase, pageId: string): CaseFile {
+  let raw: unknown;
   try {
-    const snapshot = JSON.parse(packed.json) as CaseSnapshot;
-    if (snapshot.caseTag === packed.head.caseTag) return snapshot;
+    raw = JSON.parse(packed.json);
   } catch {
-    // Reported below, with the page's name.
+    throw new IntegrityError('pages', pageId, 'a case in it is not readable');
   }
-  throw new IntegrityError('pages', pageId, 'a case in it is not readable');
+  let file: CaseFile;
+  try {
+    file = caseFileFormat.read(raw, { trustCurrent: true });
+  } catch (error) {
+    if (error instanceof VaultError) throw error;
+    throw new IntegrityError('pages', pageId, 'a case in it is not readable');
+  }
+  if (file.caseTag !== packed.head.caseTag) throw new IntegrityError('pages', pageId, 'a case in it is not readable');
+  return file;
 }
 
 /**
@@ -266,7 +277,7 @@ export function openPage(
 }
 
 export type OpenedRows = {
-  readonly cases: CaseSnapshot[];
+  readonly cases: CaseFile[];
   /** The vault settings, decrypted (null in a case package). */
   readonly settings: unknown;
   readonly chunks: ChunkSource;
@@ -280,15 +291,15 @@ export type OpenedRows = {
 export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultKeys): Promise<OpenedRows> {
   const rows = <T>(table: string) => frames.filter((f) => f.table === table).flatMap((f) => f.rows as T[]);
   const pageBits = layoutOf(rows('meta'));
-  const cases: CaseSnapshot[] = [];
+  const cases: CaseFile[] = [];
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);
     const stored = await unpackPage(await openPage(keys.vaultId, key, 'pages', page.id, page), page.id);
     for (const item of unpackBodies(stored, page.id)) {
-      const raw = parseCase(item, page.id);
+      const raw = JSON.parse(item.json) as Record<string, unknown>;
       const checked = checkedCase(raw, page.id, pageBits);
-      // The head was derived from this very object when it was written (same key order).
-      if (JSON.stringify(caseHead(raw)) !== JSON.stringify(item.head))
+      // The head was derived from this very case when it was written.
+      if (canonicalJson(caseHead(checked)) !== canonicalJson(item.head))
         throw new IntegrityError('pages', page.id, 'the summary of a case does not match the case');
       cases.push(checked);
     }
@@ -334,27 +345,22 @@ export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultK
   };
 }
 
-/** A case from an imported page, checked field by field: imports are untrusted. */
-function checkedCase(raw: Record<string, unknown>, pageId: string, pageBits: number): CaseSnapshot {
+/**
+ * A case from an imported page, upgraded to the current format and checked field by field by its
+ * schema: imports are untrusted. Its documents belong to it whatever their manifests say.
+ */
+function checkedCase(raw: Record<string, unknown>, pageId: string, pageBits: number): CaseFile {
   const caseTag = typeof raw.caseTag === 'string' && raw.caseTag !== '' ? raw.caseTag : null;
   if (caseTag === null || pageIdOf(caseTag, pageBits) !== pageId)
     throw new IntegrityError('pages', pageId, 'it holds a case that does not belong to it');
-  const record = caseRecordSchema.safeParse(raw.record);
-  if (!record.success) throw new IntegrityError('cases', caseTag, 'it does not have the shape of a case');
-  const entries = (Array.isArray(raw.entries) ? raw.entries : [null]).map(
-    (entry: { id?: unknown; record?: unknown } | null) => {
-      const parsed = entryRecordSchema.safeParse(entry?.record);
-      if (!parsed.success || typeof entry?.id !== 'string')
-        throw new IntegrityError('entries', caseTag, 'a timeline entry does not have the shape of one');
-      return { id: entry.id, record: parsed.data };
-    },
-  );
-  const attachments = (Array.isArray(raw.attachments) ? raw.attachments : [null]).map((manifest: unknown) => {
-    const parsed = attachmentManifestSchema.safeParse(manifest);
-    if (!parsed.success) throw new IntegrityError('attachments', caseTag, 'a document entry is malformed');
-    return { ...parsed.data, caseTag };
-  });
-  return { caseTag, record: record.data, entries, attachments };
+  let file: CaseFile;
+  try {
+    file = caseFileFormat.read(raw);
+  } catch (error) {
+    if (error instanceof VaultError) throw error;
+    throw new IntegrityError('cases', caseTag, 'it does not have the shape of a case');
+  }
+  return { ...file, attachments: file.attachments.map((manifest) => ({ ...manifest, caseTag })) };
 }
 
 /**
@@ -396,6 +402,15 @@ export async function resealDocuments(
 
 export function chunkAddress(vaultId: string, caseTag: string, manifest: AttachmentManifest): ChunkAddress {
   return { vaultId, caseTag, attachmentId: manifest.id, noncePrefix: noncePrefixOf(manifest.noncePrefix, manifest.id) };
+}
+
+/** JSON with every object's keys in sorted order: two values compare equal whatever order their fields were set in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }
 
 function parseJson(bytes: Uint8Array, table: string, id: string): unknown {

@@ -3,7 +3,7 @@ import type { VaultHeader } from '../../../shared/crypto/vault-keys';
 
 /**
  * The IndexedDB schema. Rows carry random ids and ciphertext only; indexes exist only on those
- * random values, never on content. Cases are packed into pages (see shared/backup/vault-rows.ts).
+ * random values, never on content. Cases are packed into pages (see shared/vault-format/vault-rows.ts).
  */
 import type {
   CaseKeyRow,
@@ -12,7 +12,7 @@ import type {
   PageRow,
   SearchPageRow,
   SettingsRow,
-} from '../../../shared/backup/vault-rows';
+} from '../../../shared/vault-format/vault-rows';
 export type { CaseKeyRow, ChunkRow, PageRow, SearchPageRow, SettingsRow };
 
 /**

@@ -1,6 +1,5 @@
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
-import type { CaseSnapshot } from '../../../shared/backup/merge';
-import type { CaseHead } from '../../../shared/backup/case-head';
+import type { CaseHead } from '../../../shared/domain/case-head';
 import {
   packJson,
   unpackJson,
@@ -23,7 +22,7 @@ import {
   type SearchPageContent,
   type SearchPageRow,
   type SettingsRow,
-} from '../../../shared/backup/vault-rows';
+} from '../../../shared/vault-format/vault-rows';
 import { fromUtf8, randomBytes, randomId, toBase64Url, utf8 } from '../../../shared/crypto/bytes';
 import { openRecord, sealRecord, type Sealed } from '../../../shared/crypto/envelope';
 import { IntegrityError, VaultError } from '../../../shared/crypto/errors';
@@ -44,9 +43,7 @@ import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
 import { PlatformError, type DeviceDocuments } from '../platform/platform';
 import { VAULT_DB_NAME, VaultDatabase, type MetaRow } from './vault-db';
-
-/** A case as the vault stores it: record, timeline and document list. */
-export type StoredCase = CaseSnapshot;
+import type { CaseFile } from '../../../shared/domain/case-file';
 
 export type LoadResult = {
   /**
@@ -65,7 +62,7 @@ export type LoadResult = {
  * and settings that go with them. Everything is sealed before the transaction opens.
  */
 export type VaultWrite = {
-  readonly put?: readonly StoredCase[];
+  readonly put?: readonly CaseFile[];
   readonly remove?: readonly string[];
   readonly newCaseKeys?: readonly CaseKeyRow[];
   readonly chunks?: readonly ChunkRow[];
@@ -75,7 +72,7 @@ export type VaultWrite = {
    * For imports: the cases as the import found them (null: absent), and the settings row it read
    * (its IV, null: none). If any changed meanwhile, nothing is written.
    */
-  readonly expect?: { readonly cases: ReadonlyMap<string, StoredCase | null>; readonly settings: Uint8Array | null };
+  readonly expect?: { readonly cases: ReadonlyMap<string, CaseFile | null>; readonly settings: Uint8Array | null };
 };
 
 /** The tables a backup carries, header first. */
@@ -155,7 +152,7 @@ export function exposedGarbageCollector(): (() => void) | undefined {
  * A case of a page this window holds: its head; its JSON once the page's bodies were unpacked;
  * the whole case once it was read.
  */
-type PageCase = { readonly head: CaseHead; json: string | null; full: StoredCase | null };
+type PageCase = { readonly head: CaseHead; json: string | null; full: CaseFile | null };
 
 /** A page as this window knows it while the vault is unlocked. */
 type PageState = {
@@ -472,7 +469,7 @@ export class VaultRepository {
 
   /** One attempt at `write`: the pages another window wrote meanwhile (nothing written then), or none. */
   private async writeOnce(keys: VaultKeys, change: VaultWrite): Promise<string[] | 'layout'> {
-    const byPage = new Map<string, { put: StoredCase[]; remove: string[] }>();
+    const byPage = new Map<string, { put: CaseFile[]; remove: string[] }>();
     const touch = (caseTag: string) => {
       const pageId = pageIdOf(caseTag, this.pageBits);
       const broken = this.brokenPages.get(pageId);
@@ -679,7 +676,7 @@ export class VaultRepository {
    * kept until the vault locks); undefined when the vault has no such case. Throws an
    * IntegrityError naming the page if the case's bytes do not read.
    */
-  storedCase(caseTag: string): StoredCase | undefined {
+  storedCase(caseTag: string): CaseFile | undefined {
     const pageId = pageIdOf(caseTag, this.pageBits);
     const page = this.pages.get(pageId);
     const item = page?.cases.get(caseTag);
@@ -703,7 +700,7 @@ export class VaultRepository {
     return this.brokenPages.has(pageIdOf(caseTag, this.pageBits));
   }
 
-  private checkExpected(expected: ReadonlyMap<string, StoredCase | null>): void {
+  private checkExpected(expected: ReadonlyMap<string, CaseFile | null>): void {
     for (const [caseTag, before] of expected) {
       const now = this.storedCase(caseTag) ?? null;
       if (JSON.stringify(now) !== JSON.stringify(before)) throw changedMeanwhile();
@@ -711,7 +708,7 @@ export class VaultRepository {
   }
 
   /** Seals a page with its edits applied (and its search page), without touching the cache yet. */
-  private async sealEdited(keys: VaultKeys, pageId: string, put: readonly StoredCase[], remove: readonly string[]) {
+  private async sealEdited(keys: VaultKeys, pageId: string, put: readonly CaseFile[], remove: readonly string[]) {
     const current = this.pages.get(pageId);
     if (current !== undefined) this.unpackCases(current, pageId);
     const cases = new Map(current?.cases ?? []);

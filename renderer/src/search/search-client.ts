@@ -1,8 +1,8 @@
 import { caseSearchDocument } from '../../../shared/search/case-document';
 import { documentWords, SearchIndex, type SearchHit } from '../../../shared/search/search-index';
-import type { CaseView } from '../vault/vault-service';
 import { indexSearchPages } from './search-pages';
 import type { SearchReply, SearchRequest } from './search-worker';
+import type { CaseFile } from '../../../shared/domain/case-file';
 
 /**
  * Search over the open vault. In the app the index lives in a Web Worker, so opening ten
@@ -17,7 +17,7 @@ export type SearchClient = {
    * decrypted; resolves when search is ready (when the batches end).
    */
   load(pages: SearchPageBatches): Promise<void>;
-  upsert(view: CaseView): void;
+  upsert(view: CaseFile): void;
   remove(caseTag: string): void;
   search(query: string): Promise<SearchHit[]>;
   /** Drops the index (on lock). */
@@ -49,7 +49,7 @@ class InlineSearch implements SearchClient {
     for await (const batch of batchesOf(pages)) await indexSearchPages(this.index, batch);
   }
 
-  upsert(view: CaseView): void {
+  upsert(view: CaseFile): void {
     this.index.upsertWords(view.caseTag, documentWords(caseSearchDocument(view)));
   }
 
@@ -115,7 +115,7 @@ class WorkerSearch implements SearchClient {
     await loaded;
   }
 
-  upsert(view: CaseView): void {
+  upsert(view: CaseFile): void {
     this.post({ type: 'upsert', id: view.caseTag, words: documentWords(caseSearchDocument(view)) });
   }
 

@@ -1,4 +1,4 @@
-import { unpackJson, type SearchPageContent } from '../../../shared/backup/vault-rows';
+import { unpackJson, type SearchPageContent } from '../../../shared/vault-format/vault-rows';
 import type { SearchIndex } from '../../../shared/search/search-index';
 
 /**

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { SearchIndex, type DocumentWords } from '../../../shared/search/search-index';
-import { zstdReady } from '../../../shared/backup/zstd';
+import { zstdReady } from '../../../shared/vault-format/zstd';
 import { indexSearchPages } from './search-pages';
 
 /**

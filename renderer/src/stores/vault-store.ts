@@ -1,17 +1,16 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { caseHead, type CaseHead } from '../../../shared/backup/case-head';
+import { caseHead, type CaseHead } from '../../../shared/domain/case-head';
 import { VaultError } from '../../../shared/crypto/errors';
 import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
-import { zstdReady } from '../../../shared/backup/zstd';
+import { zstdReady } from '../../../shared/vault-format/zstd';
 import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
 import {
   DEFAULT_SETTINGS,
   markTiming,
-  type CaseView,
   type DeviceKeystoreStatus,
   type ImportSummary,
   type OpenedVault,
@@ -19,6 +18,7 @@ import {
   type VaultService,
   type VaultSettings,
 } from '../vault/vault-service';
+import type { CaseFile } from '../../../shared/domain/case-file';
 
 /** A verified import as the UI holds it: what will change, and the one step that writes it. */
 export type PreparedImportAction = { readonly summary: ImportSummary; readonly commit: () => Promise<boolean> };
@@ -61,7 +61,7 @@ type VaultActions = {
    * A whole case, read from the unlocked vault (null: no such case, or the vault is locked).
    * Throws an IntegrityError naming the damaged page if the case's bytes do not read.
    */
-  caseView: (caseTag: string) => CaseView | null;
+  caseView: (caseTag: string) => CaseFile | null;
   /** Resolves to the new case's tag, or null when it could not be saved. */
   addCase: (input: CaseFields) => Promise<string | null>;
   updateCase: (caseTag: string, fields: CaseFields) => Promise<boolean>;
@@ -240,7 +240,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
   /** Applies a saved change to one case: the list, and the search index, follow. */
   const replaceCase = async (
     caseTag: string,
-    change: (service: VaultService, current: CaseView) => Promise<CaseView>,
+    change: (service: VaultService, current: CaseFile) => Promise<CaseFile>,
   ): Promise<void> => {
     const current = get().caseView(caseTag);
     if (current === null) throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`);
@@ -426,7 +426,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
  * The whole case behind a head in the list, read again whenever its head changes (each save gives
  * the case a new head). `error` names the damaged page when the case's bytes do not read.
  */
-export function useCaseView(caseTag: string): { readonly view: CaseView | null; readonly error: string | null } {
+export function useCaseView(caseTag: string): { readonly view: CaseFile | null; readonly error: string | null } {
   const head = useVaultStore((s) => s.cases.find((c) => c.caseTag === caseTag));
   return useMemo(() => {
     if (head === undefined) return { view: null, error: null };
@@ -439,7 +439,7 @@ export function useCaseView(caseTag: string): { readonly view: CaseView | null; 
 }
 
 /** Whole cases for some heads (a quarter's report, the agenda's hearings), skipping any that do not read. */
-export function caseViewsOf(heads: readonly CaseHead[]): CaseView[] {
+export function caseViewsOf(heads: readonly CaseHead[]): CaseFile[] {
   const { caseView } = useVaultStore.getState();
   return heads.flatMap((head) => {
     try {

@@ -8,7 +8,7 @@ import {
   type BackupHeader,
 } from '../../../shared/backup/backup-format';
 import { readCasePackage, writeCasePackage } from '../../../shared/backup/case-package';
-import type { CaseHead } from '../../../shared/backup/case-head';
+import type { CaseHead } from '../../../shared/domain/case-head';
 import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
 import {
   openVaultRows,
@@ -17,7 +17,7 @@ import {
   type ChunkRow,
   type OpenedRows,
   type SettingsRow,
-} from '../../../shared/backup/vault-rows';
+} from '../../../shared/vault-format/vault-rows';
 import { randomId } from '../../../shared/crypto/bytes';
 import { VaultError, type IntegrityError } from '../../../shared/crypto/errors';
 import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
@@ -56,6 +56,7 @@ import { sealSettings, type VaultRepository } from '../db/vault-repository';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
+import type { CaseFile, CaseEntry } from '../../../shared/domain/case-file';
 
 /** What the monitor set for one quarter's report: kept encrypted, per quarter. */
 export type ReportSettings = {
@@ -80,20 +81,6 @@ export const DEFAULT_SETTINGS: VaultSettings = {
   notifiedReminders: [],
   reports: {},
   lastBackupAt: null,
-};
-
-/** A decrypted timeline entry. */
-export type EntryView = { readonly id: string; readonly record: EntryRecord };
-
-/**
- * A whole decrypted case, as its page and its forms see it. Lives only while the vault is
- * unlocked. The list holds the cases' heads (`CaseHead`); `VaultService.caseView` reads the rest.
- */
-export type CaseView = {
-  readonly caseTag: string;
-  readonly record: CaseRecord;
-  readonly entries: readonly EntryView[];
-  readonly attachments: readonly AttachmentManifest[];
 };
 
 export type OpenedVault = {
@@ -274,7 +261,7 @@ export class VaultService {
   ): Promise<{ summary: { cases: number; entries: number; documents: number }; commit: () => Promise<OpenedVault> }> {
     const { header, keys, frames } = await this.openBackup(bytes, secret);
     const { cases } = await openVaultRows(frames, keys);
-    const count = (pick: (c: CaseView) => number) => cases.reduce((sum, c) => sum + pick(c), 0);
+    const count = (pick: (c: CaseFile) => number) => cases.reduce((sum, c) => sum + pick(c), 0);
     return {
       summary: {
         cases: cases.length,
@@ -325,7 +312,7 @@ export class VaultService {
   }
 
   /** One case as a package for a colleague, with the one-time code that opens it (shown once). */
-  async createCasePackage(current: CaseView): Promise<{ parts: Uint8Array[]; code: string }> {
+  async createCasePackage(current: CaseFile): Promise<{ parts: Uint8Array[]; code: string }> {
     const keys = this.requireKeys();
     const caseKeys = await this.deps.repository.caseKeysFor(keys, current.caseTag);
     return writeCasePackage({
@@ -341,7 +328,7 @@ export class VaultService {
     const repository = this.deps.repository;
     // Compared with the cases this window holds; if the vault changes before the commit (another
     // window), the write notices and refuses.
-    const localCases = new Map<string, CaseView>();
+    const localCases = new Map<string, CaseFile>();
     for (const { caseTag } of incoming.cases) {
       const found = repository.storedCase(caseTag);
       if (found !== undefined) localCases.set(caseTag, found);
@@ -374,11 +361,11 @@ export class VaultService {
       cases: merges.map((m) => ({ caseTag: m.merged.caseTag, title: m.merged.record.title, outcome: m.outcome })),
     };
     const commit = async (): Promise<OpenedVault> => {
-      const put: CaseView[] = [];
+      const put: CaseFile[] = [];
       const newCaseKeys: CaseKeyRow[] = [];
       const chunks: ChunkRow[] = [];
       const removedDocuments: string[] = [];
-      const expected = new Map<string, CaseView | null>();
+      const expected = new Map<string, CaseFile | null>();
       for (const merge of merges) {
         if (merge.outcome === 'unchanged') continue;
         const { merged } = merge;
@@ -427,7 +414,7 @@ export class VaultService {
    * A whole case (record, timeline, documents), read from the unlocked vault on demand; undefined
    * when there is no such case. Throws an IntegrityError naming the page if its bytes are damaged.
    */
-  caseView(caseTag: string): CaseView | undefined {
+  caseView(caseTag: string): CaseFile | undefined {
     this.requireKeys();
     return this.deps.repository.storedCase(caseTag);
   }
@@ -457,7 +444,7 @@ export class VaultService {
     this.header = next;
   }
 
-  async createCase(fields: CaseFields): Promise<CaseView> {
+  async createCase(fields: CaseFields): Promise<CaseFile> {
     const keys = this.requireKeys();
     const now = new Date().toISOString();
     const record: CaseRecord = caseRecordSchema.parse({
@@ -468,13 +455,13 @@ export class VaultService {
     });
     const caseTag = randomId();
     const { wrapped } = await createCaseKeys(keys, caseTag);
-    const view: CaseView = { caseTag, record, entries: [], attachments: [] };
+    const view: CaseFile = { caseTag, record, entries: [], attachments: [] };
     await this.deps.repository.write(keys, { put: [view], newCaseKeys: [{ caseTag, ...wrapped }] });
     return view;
   }
 
   /** Saves edited fields; the history records each field that changed, with both values. */
-  async updateCase(current: CaseView, fields: CaseFields): Promise<CaseView> {
+  async updateCase(current: CaseFile, fields: CaseFields): Promise<CaseFile> {
     const next = caseFieldsSchema.parse(fields);
     const changes = diffFields(caseFieldsOf(current.record), next);
     if (changes.length === 0) return current;
@@ -489,7 +476,7 @@ export class VaultService {
   }
 
   /** Adds a timeline entry and its history line in one write. */
-  async addEntry(current: CaseView, fields: EntryFields): Promise<CaseView> {
+  async addEntry(current: CaseFile, fields: EntryFields): Promise<CaseFile> {
     const now = new Date().toISOString();
     const entry: EntryRecord = entryRecordSchema.parse({
       ...entryFieldsSchema.parse(fields),
@@ -506,7 +493,7 @@ export class VaultService {
     return this.writeEntries(current, event, [...current.entries, { id, record: entry }]);
   }
 
-  async updateEntry(current: CaseView, entryId: string, fields: EntryFields): Promise<CaseView> {
+  async updateEntry(current: CaseFile, entryId: string, fields: EntryFields): Promise<CaseFile> {
     const existing = current.entries.find((entry) => entry.id === entryId);
     if (existing === undefined)
       throw new VaultError('storage', `save the timeline entry: entry ${entryId} is not in this case.`);
@@ -523,7 +510,7 @@ export class VaultService {
     );
   }
 
-  async deleteEntry(current: CaseView, entryId: string): Promise<CaseView> {
+  async deleteEntry(current: CaseFile, entryId: string): Promise<CaseFile> {
     const existing = current.entries.find((entry) => entry.id === entryId);
     if (existing === undefined) return current;
     const now = new Date().toISOString();
@@ -541,7 +528,7 @@ export class VaultService {
   }
 
   /** Adds, changes (including marking done) or removes a deadline; the history records it. */
-  async saveDeadline(current: CaseView, deadline: Deadline): Promise<CaseView> {
+  async saveDeadline(current: CaseFile, deadline: Deadline): Promise<CaseFile> {
     const next = deadlineSchema.parse(deadline);
     const existing = current.record.deadlines.find((d) => d.id === next.id);
     const changes = diffFields(existing ?? {}, next);
@@ -560,7 +547,7 @@ export class VaultService {
     );
   }
 
-  async deleteDeadline(current: CaseView, deadlineId: string): Promise<CaseView> {
+  async deleteDeadline(current: CaseFile, deadlineId: string): Promise<CaseFile> {
     const existing = current.record.deadlines.find((d) => d.id === deadlineId);
     if (existing === undefined) return current;
     const deadlines = current.record.deadlines.filter((d) => d.id !== deadlineId);
@@ -580,11 +567,11 @@ export class VaultService {
    * the history notes it once the manifest is stored.
    */
   async importAttachment(
-    current: CaseView,
+    current: CaseFile,
     file: Blob,
     meta: { readonly name: string; readonly type: string; readonly entryId?: string | null },
     options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void } = {},
-  ): Promise<CaseView> {
+  ): Promise<CaseFile> {
     const keys = this.requireKeys();
     const manifest = await this.deps.repository.importAttachment(
       keys,
@@ -608,7 +595,7 @@ export class VaultService {
   }
 
   /** The decrypted bytes of an attachment, each chunk verified before it is released. */
-  async readAttachment(current: CaseView, manifest: AttachmentManifest): Promise<Uint8Array[]> {
+  async readAttachment(current: CaseFile, manifest: AttachmentManifest): Promise<Uint8Array[]> {
     const parts: Uint8Array[] = [];
     const keys = this.requireKeys();
     const source = this.deps.repository.readAttachment(
@@ -620,7 +607,7 @@ export class VaultService {
     return parts;
   }
 
-  async deleteAttachment(current: CaseView, manifest: AttachmentManifest): Promise<CaseView> {
+  async deleteAttachment(current: CaseFile, manifest: AttachmentManifest): Promise<CaseFile> {
     const withoutFile = { ...current, attachments: current.attachments.filter((a) => a.id !== manifest.id) };
     return this.writeRecord(
       withoutFile,
@@ -650,24 +637,24 @@ export class VaultService {
     await this.deps.repository.writeSettings(this.requireKeys(), settings);
   }
 
-  private async writeEntries(current: CaseView, event: HistoryEvent, entries: EntryView[]): Promise<CaseView> {
+  private async writeEntries(current: CaseFile, event: HistoryEvent, entries: CaseEntry[]): Promise<CaseFile> {
     const record: CaseRecord = { ...current.record, updatedAt: event.at, history: [...current.record.history, event] };
     return this.store({ ...current, record, entries });
   }
 
   private async writeRecord(
-    current: CaseView,
+    current: CaseFile,
     record: CaseRecord,
     event: Omit<HistoryEvent, 'at'>,
     deleteChunksOf?: { attachmentIds: string[] },
-  ): Promise<CaseView> {
+  ): Promise<CaseFile> {
     const at = new Date().toISOString();
     const next: CaseRecord = { ...record, updatedAt: at, history: [...record.history, { at, ...event }] };
     return this.store({ ...current, record: next }, deleteChunksOf);
   }
 
   /** Stores a case as it now is (its page is re-sealed in one transaction). */
-  private async store(next: CaseView, deleteChunksOf?: { attachmentIds: string[] }): Promise<CaseView> {
+  private async store(next: CaseFile, deleteChunksOf?: { attachmentIds: string[] }): Promise<CaseFile> {
     await this.deps.repository.write(this.requireKeys(), {
       put: [next],
       ...(deleteChunksOf ? { deleteChunksOf } : {}),

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { agendaGroup, agendaItems, type AgendaCase, type AgendaGroup } from '../../../../shared/agenda/agenda';
-import type { CaseHead } from '../../../../shared/backup/case-head';
+import type { CaseHead } from '../../../../shared/domain/case-head';
 import { todayCivil, type CivilDate } from '../../../../shared/domain/civil-date';
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';

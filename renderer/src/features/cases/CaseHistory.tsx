@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseView } from '../../vault/vault-service';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 const CASE_FIELD_LABELS: Readonly<Record<string, string>> = {
   kind: 'cases.field.kind',
@@ -22,7 +22,7 @@ const CASE_FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Every recorded change of the case, newest first, with the values before and after. */
-export function CaseHistory({ view }: { readonly view: CaseView }) {
+export function CaseHistory({ view }: { readonly view: CaseFile }) {
   const { t, i18n } = useTranslation();
   const events = [...view.record.history].reverse();
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

@@ -4,7 +4,7 @@ import { markTiming } from '../../vault/vault-service';
 import { useTranslation } from 'react-i18next';
 import type { QueryToken } from '../../../../shared/search/normalize';
 import { Highlighted } from '../../components/Highlighted';
-import type { CaseHead } from '../../../../shared/backup/case-head';
+import type { CaseHead } from '../../../../shared/domain/case-head';
 import { latestDevelopment } from './case-filters';
 
 const ROW_HEIGHT = 76;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseView } from '../../vault/vault-service';
 import { regionLabel } from './CaseForm';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 /** The case record, read-only; privileged notes stand apart, marked as never exported. */
-export function CaseOverview({ view }: { readonly view: CaseView }) {
+export function CaseOverview({ view }: { readonly view: CaseFile }) {
   const { t, i18n } = useTranslation();
   const { record } = view;
   const none = t('cases.overview.none');

@@ -1,6 +1,6 @@
 import { inPeriod, quarterOf } from '../../../../shared/domain/civil-date';
 import type { CaseKind, InitiatorType } from '../../../../shared/domain/case';
-import type { CaseHead } from '../../../../shared/backup/case-head';
+import type { CaseHead } from '../../../../shared/domain/case-head';
 
 export type CaseFilters = {
   readonly kind: CaseKind | '';

@@ -7,12 +7,12 @@ import { validate, type FieldErrors } from '../../../../shared/domain/validation
 import { agendaItems } from '../../../../shared/agenda/agenda';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
-import type { CaseView } from '../../vault/vault-service';
 import { exportIcs } from '../agenda/export-ics';
 import { usePlatform } from '../../platform';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 /** The case's deadlines: what is due when, with a reminder; marked done when dealt with. */
-export function DeadlinesPanel({ view }: { readonly view: CaseView }) {
+export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
   const { t } = useTranslation();
   const platform = usePlatform();
   const saveDeadline = useVaultStore((s) => s.saveDeadline);

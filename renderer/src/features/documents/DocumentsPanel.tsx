@@ -5,9 +5,9 @@ import { toSafeFileName } from '../../../../shared/security/file-name';
 import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
-import type { CaseView } from '../../vault/vault-service';
 import { AttachmentPreview } from './AttachmentPreview';
 import { formatBytes } from './format';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 type Import = {
   readonly id: number;
@@ -26,7 +26,7 @@ export function DocumentsPanel({
   view,
   entryId = null,
 }: {
-  readonly view: CaseView;
+  readonly view: CaseFile;
   readonly entryId?: string | null;
 }) {
   const { t, i18n } = useTranslation();

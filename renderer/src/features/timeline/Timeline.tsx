@@ -5,15 +5,15 @@ import { emptyEntryFields, entryFieldsOf, type EntryRecord } from '../../../../s
 import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
-import type { CaseView } from '../../vault/vault-service';
 import { SourceList } from '../cases/CaseOverview';
 import { EntryForm } from './EntryForm';
 import { ReportTextPreview } from './ReportTextPreview';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 const NEW_ENTRY = '\u0000new';
 
 /** The case's developments as a vertical timeline, newest or oldest first. */
-export function Timeline({ view }: { readonly view: CaseView }) {
+export function Timeline({ view }: { readonly view: CaseFile }) {
   const { t } = useTranslation();
   const addEntry = useVaultStore((s) => s.addEntry);
   const updateEntry = useVaultStore((s) => s.updateEntry);

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { MIN_PAGE_BITS, pageIdOf } from '../../../../shared/backup/vault-rows';
+import { MIN_PAGE_BITS, pageIdOf } from '../../../../shared/vault-format/vault-rows';
 import { createSearchClient } from '../../../../renderer/src/search/search-client';
 import { PASSPHRASE, makeCase, makeRepository, makeService } from '../../../fixtures/vault';
 

@@ -3,7 +3,7 @@ import { VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import type { VaultService } from '../../../../renderer/src/vault/vault-service';
 import { indexSearchPages } from '../../../../renderer/src/search/search-pages';
 import { random } from '../../../../bench/workload';
-import { MIN_PAGE_BITS } from '../../../../shared/backup/vault-rows';
+import { MIN_PAGE_BITS } from '../../../../shared/vault-format/vault-rows';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';

@@ -4,7 +4,7 @@ import { concatBytes } from '../../../../shared/crypto/bytes';
 import { VaultError } from '../../../../shared/crypto/errors';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
-import type { CaseView } from '../../../../renderer/src/vault/vault-service';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 async function populatedVault() {
   const repository = makeRepository();
@@ -33,7 +33,7 @@ describe('backup and restore', () => {
       expect(prepared.summary).toEqual({ cases: 31, entries: 1, documents: 1 });
       const restored = await prepared.commit();
       expect(restored.failures).toEqual([]);
-      const byTag = (cases: readonly CaseView[]) =>
+      const byTag = (cases: readonly CaseFile[]) =>
         [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag)).map((c) => c.record);
       const restoredCases = wholeCases(target, restored);
       expect(byTag(restoredCases)).toEqual(byTag(wholeCases(service, original)));
@@ -103,7 +103,7 @@ describe('backup round trip at size', () => {
     const prepared = await target.prepareRestore(backup, { passphrase: PASSPHRASE });
     expect(prepared.summary).toEqual({ cases: 200, entries: 200, documents: 5 });
     const restored = await prepared.commit();
-    const records = (cases: readonly CaseView[]) => new Map(cases.map((c) => [c.caseTag, [c.record, c.entries]]));
+    const records = (cases: readonly CaseFile[]) => new Map(cases.map((c) => [c.caseTag, [c.record, c.entries]]));
     expect(records(wholeCases(target, restored))).toEqual(records(wholeCases(service, original)));
     for (const view of wholeCases(target, restored)) {
       for (const manifest of view.attachments) {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { concatBytes, utf8 } from '../../../../shared/crypto/bytes';
 import { VaultError } from '../../../../shared/crypto/errors';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
-import type { CaseView, VaultService } from '../../../../renderer/src/vault/vault-service';
+import type { VaultService } from '../../../../renderer/src/vault/vault-service';
 import {
   findCanaries,
   CANARIES,
@@ -15,10 +15,11 @@ import {
   makeService,
   wholeCases,
 } from '../../../fixtures/vault';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 const sha256 = (parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest('hex');
 const at = (iso: string) => vi.setSystemTime(new Date(iso));
-const byTitle = (cases: readonly CaseView[], title: string) => {
+const byTitle = (cases: readonly CaseFile[], title: string) => {
   const found = cases.find((c) => c.record.title === title);
   if (found === undefined) throw new Error(`no case titled ${title}`);
   return found;
@@ -108,7 +109,7 @@ describe('merging a backup into an existing vault', () => {
     // And B, merging A's result, arrives at the same values.
     const intoB = await b.prepareMerge(concatBytes(...(await a.createBackup())), { passphrase: PASSPHRASE });
     const converged = wholeCases(b, await intoB.commit());
-    const values = (cases: readonly CaseView[]) =>
+    const values = (cases: readonly CaseFile[]) =>
       cases
         .map((c) => ({
           title: c.record.title,

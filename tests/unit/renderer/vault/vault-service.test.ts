@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import { openPageKey, unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
-import { MIN_PAGE_BITS, openPage, pageIdOf } from '../../../../shared/backup/vault-rows';
+import { MIN_PAGE_BITS, openPage, pageIdOf } from '../../../../shared/vault-format/vault-rows';
 import { VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import { VaultService } from '../../../../renderer/src/vault/vault-service';
 import {

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeCase, type CaseSnapshot } from '../../../../shared/backup/merge';
+import { mergeCase } from '../../../../shared/backup/merge';
 import { caseFieldsOf, emptyCaseFields, type CaseRecord, type HistoryEvent } from '../../../../shared/domain/case';
 import type { Deadline } from '../../../../shared/domain/deadline';
 import { emptyEntryFields, entryFieldsOf, type EntryRecord } from '../../../../shared/domain/entry';
 import { diffFields } from '../../../../shared/domain/history';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 /**
  * A small model of the vault's edits (the same history events the vault service writes), so the
@@ -13,7 +14,7 @@ import { diffFields } from '../../../../shared/domain/history';
 const T0 = Date.parse('2026-04-01T09:00:00.000Z');
 const time = (tick: number) => new Date(T0 + tick * 1000).toISOString();
 
-function base(): CaseSnapshot {
+function base(): CaseFile {
   const at = time(0);
   const record: CaseRecord = {
     ...emptyCaseFields('civil-lawsuit'),
@@ -36,7 +37,7 @@ type Edit =
   | { kind: 'deadline-done' }
   | { kind: 'deadline-add'; id: string; what: string };
 
-function apply(snapshot: CaseSnapshot, edit: Edit, tick: number): CaseSnapshot {
+function apply(snapshot: CaseFile, edit: Edit, tick: number): CaseFile {
   const at = time(tick);
   const record = snapshot.record;
   const withEvent = (event: Omit<HistoryEvent, 'at'>, next: Partial<CaseRecord> = {}) => ({

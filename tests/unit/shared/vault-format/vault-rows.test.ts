@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseHead } from '../../../../shared/backup/case-head';
-import type { CaseSnapshot } from '../../../../shared/backup/merge';
-import { unpackBodies, packCase, packPage, parseCase, unpackPage } from '../../../../shared/backup/vault-rows';
+import { caseHead } from '../../../../shared/domain/case-head';
+import { unpackBodies, packCase, packPage, parseCase, unpackPage } from '../../../../shared/vault-format/vault-rows';
 import { IntegrityError } from '../../../../shared/crypto/errors';
 import { emptyCaseFields } from '../../../../shared/domain/case';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
+import type { CaseFile } from '../../../../shared/domain/case-file';
 
 const AT = '2026-04-01T09:00:00.000Z';
 
-function snapshot(i: number, text = `Бажкенова v. Акимат № ${i}`): CaseSnapshot {
+function snapshot(i: number, text = `Бажкенова v. Акимат № ${i}`): CaseFile {
   return {
     caseTag: `case-${i}`,
     record: {

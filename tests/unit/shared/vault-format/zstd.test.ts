@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameContentSize, isZstdFrame, zstdPack, zstdReady, zstdUnpack } from '../../../../shared/backup/zstd';
+import { frameContentSize, isZstdFrame, zstdPack, zstdReady, zstdUnpack } from '../../../../shared/vault-format/zstd';
 
 const MAX = 1 << 24;
 

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineFormat, type UpgradeStep } from '../formats/upgrade';
+import { attachmentManifestSchema, type AttachmentManifest } from './attachment';
+import { caseRecordSchema, type CaseRecord } from './case';
+import { entryRecordSchema, type EntryRecord } from './entry';
+
+/** A dated development on a case's timeline, with its stable random id. */
+export type CaseEntry = { readonly id: string; readonly record: EntryRecord };
+
+/**
+ * The case aggregate: one proceeding with everything that belongs to it — its record (fields,
+ * deadlines, history), its timeline and its documents' manifests. The vault stores it, backups
+ * and packages carry it, the merge joins two copies of it, the report and the command line read
+ * it. Decrypted, it lives only while the vault is unlocked. `CaseHead` is what the list needs.
+ */
+export type CaseFile = {
+  /** The case's random tag: its identity in every vault, package and merge. */
+  readonly caseTag: string;
+  readonly record: CaseRecord;
+  readonly entries: readonly CaseEntry[];
+  readonly attachments: readonly AttachmentManifest[];
+};
+
+export const caseEntrySchema = z.object({ id: z.string().min(1).max(64), record: entryRecordSchema });
+
+export const caseFileSchema = z.object({
+  caseTag: z.string().min(1).max(64),
+  record: caseRecordSchema,
+  entries: z.array(caseEntrySchema),
+  attachments: z.array(attachmentManifestSchema),
+});
+
+/**
+ * The upgrade path of a stored case file (field `v`; cases written before versions have none and
+ * are version 1). Each step takes a case of version `from` to `from + 1`.
+ */
+export const CASE_FILE_STEPS: readonly UpgradeStep[] = [];
+
+/** The stored case file format: read through its upgrade path, written at its current version. */
+export const caseFileFormat = defineFormat<CaseFile>({
+  kind: 'case-file',
+  current: 1,
+  field: 'v',
+  steps: CASE_FILE_STEPS,
+  schema: caseFileSchema,
+});
