@@ -6,6 +6,7 @@ import { unlockWithPassphrase } from '../../shared/crypto/vault-keys';
 import { parseQuarter } from '../../shared/domain/civil-date';
 import { buildSectionModel, packSection, sectionDocument } from '../../shared/report/legal-pressure-section';
 import type { ReportLanguage } from '../../shared/report/locale';
+import { readSettings, reportSettingsFor } from '../../shared/settings/vault-settings';
 
 /**
  * The command-line export: a backup file and its passphrase in, the quarter's "Legal Pressure"
@@ -30,7 +31,7 @@ export async function exportFromBackup(options: {
   );
   const frames = await readBackupFrames(options.backup, keys.backup);
   const { cases, settings } = await openVaultRows(frames, keys);
-  const saved = reportSettingsFor(settings, options.quarter);
+  const saved = reportSettingsFor(readSettings(settings), options.quarter);
   const model = buildSectionModel(cases, {
     quarter,
     language: options.language,
@@ -40,18 +41,4 @@ export async function exportFromBackup(options: {
     statistics: saved.statistics,
   });
   return packSection(sectionDocument(model), model);
-}
-
-function reportSettingsFor(
-  settings: unknown,
-  quarter: string,
-): { title: string; introduction: string; order: string[]; statistics: boolean } {
-  const report = (settings as { reports?: Record<string, unknown> } | null)?.reports?.[quarter] as
-    Record<string, unknown> | undefined;
-  return {
-    title: typeof report?.title === 'string' ? report.title : '',
-    introduction: typeof report?.introduction === 'string' ? report.introduction : '',
-    order: Array.isArray(report?.order) ? report.order.filter((id): id is string => typeof id === 'string') : [],
-    statistics: report?.statistics === true,
-  };
 }

@@ -10,6 +10,7 @@ import {
   utf8,
 } from '../crypto/bytes';
 import { VaultError } from '../crypto/errors';
+import { FormatTooNewError } from '../formats/upgrade';
 import { parseVaultHeader, vaultHeaderSchema, type VaultHeader } from '../crypto/vault-keys';
 
 /**
@@ -135,7 +136,11 @@ export function readBackupHeader(bytes: Uint8Array): { header: BackupHeader; hea
   } catch {
     throw new BackupError('corrupt', 'the header is not readable.');
   }
-  const version = (raw as { version?: unknown } | null)?.version;
+  const { version, contents } = (raw ?? {}) as { version?: unknown; contents?: unknown };
+  if (typeof version === 'number' && version > BACKUP_VERSION)
+    throw new FormatTooNewError(contents === 'case' ? 'case-package' : 'backup', version, BACKUP_VERSION);
+  // Versions 1 and 2 (one row per case, before pages) were written only while Qorgau was being
+  // built, before any release; no upgrade path reads them.
   if (typeof version === 'number' && version !== BACKUP_VERSION) {
     throw new BackupError(
       'unsupported-version',

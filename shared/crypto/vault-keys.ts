@@ -4,6 +4,7 @@ import { seal, tryOpen, type Sealed } from './envelope';
 import { IntegrityError, UnsupportedFormatError, WrongPassphraseError, WrongRecoveryKeyError } from './errors';
 import { assertKdfPolicy, DEFAULT_KDF_COST, kdfParamsSchema, type Argon2id, type KdfCost, type KdfParams } from './kdf';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key';
+import { FormatTooNewError } from '../formats/upgrade';
 
 /**
  * The vault's key hierarchy:
@@ -58,8 +59,17 @@ export type CaseKeys = {
 const ROOT_BYTES = 32;
 const HKDF_SALT = utf8('qorgau/hkdf/v1');
 
-/** Parses a stored header, refusing anything that is not a version-1 Qorgau vault header. */
+/** The vault header's format version (its `version` field); the header has had one version so far. */
+export const VAULT_HEADER_VERSION = 1;
+
+/**
+ * Parses a stored header, refusing anything that is not a Qorgau vault header this version reads;
+ * a header of a newer version is refused as such (`FormatTooNewError`), never half read.
+ */
 export function parseVaultHeader(value: unknown): VaultHeader {
+  const version = (value as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > VAULT_HEADER_VERSION)
+    throw new FormatTooNewError('vault-header', version, VAULT_HEADER_VERSION);
   const parsed = vaultHeaderSchema.safeParse(value);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(header)').join(', ');

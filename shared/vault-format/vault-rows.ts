@@ -7,6 +7,8 @@ import { IntegrityError, VaultError } from '../crypto/errors';
 import { openCaseKeys, openPageKey, type CaseKeys, type VaultKeys } from '../crypto/vault-keys';
 import type { AttachmentManifest } from '../domain/attachment';
 import { caseFileFormat } from '../domain/case-file';
+import { defineFormat, FormatTooNewError } from '../formats/upgrade';
+import { z } from 'zod';
 import type { DocumentWords } from '../search/search-index';
 import type { BackupFrame } from '../backup/backup-format';
 import { caseHead, type CaseHead } from '../domain/case-head';
@@ -89,6 +91,28 @@ export type StoredPage = {
 /** What a search page holds, decrypted. */
 export type SearchPageContent = { readonly words: Readonly<Record<string, DocumentWords>> };
 
+/**
+ * The search page's format (field `v`; pages written before versions have none: version 1). Read
+ * on every unlock, so a current page is trusted (authenticated, and written by this code).
+ */
+export const searchPageFormat = defineFormat<SearchPageContent>({
+  kind: 'search-page',
+  current: 1,
+  field: 'v',
+  steps: [],
+  schema: z.object({ words: z.record(z.string(), z.unknown()) }) as unknown as z.ZodType<SearchPageContent>,
+});
+
+/** A search page's payload: its words by case, stamped with the format version. */
+export function packSearchPage(words: ReadonlyMap<string, DocumentWords>): Promise<Uint8Array> {
+  return packJson(searchPageFormat.stamp({ words: Object.fromEntries(words) }));
+}
+
+/** A decrypted search page, read through its upgrade path, or an IntegrityError naming it. */
+export async function unpackSearchPage(payload: Uint8Array, pageId: string): Promise<SearchPageContent> {
+  return searchPageFormat.read(await unpackJson(payload, 'searchPages', pageId), { trustCurrent: true });
+}
+
 /** An attachment's plaintext, chunk by chunk, each chunk authenticated before it is yielded. */
 export type ChunkSource = (caseTag: string, manifest: AttachmentManifest) => AsyncIterable<Uint8Array>;
 
@@ -148,7 +172,7 @@ export function packCase(file: CaseFile): PackedCase {
 
 /** The format byte that opens a page payload; another value is refused, not misread. */
 type PageFormat = 4 | 5;
-const PAGE_FORMAT: PageFormat = 5;
+export const PAGE_FORMAT: PageFormat = 5;
 
 /**
  * A page's payload: the format byte; the length of the heads block (4 bytes, little-endian); the
@@ -181,7 +205,8 @@ export async function packPage(cases: readonly PackedCase[]): Promise<Uint8Array
 export async function unpackPage(payload: Uint8Array, pageId: string): Promise<StoredPage> {
   const unreadable = () => new IntegrityError('pages', pageId, 'it is not readable');
   if (payload.byteLength < 5) throw unreadable();
-  const format = payload[0];
+  const format = payload[0]!;
+  if (format > PAGE_FORMAT) throw new FormatTooNewError('page', format, PAGE_FORMAT);
   if (format !== 4 && format !== 5)
     throw new IntegrityError('pages', pageId, 'it was written by another version of Qorgau');
   const headsLength = new DataView(payload.buffer, payload.byteOffset).getUint32(1, true);

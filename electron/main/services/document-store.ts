@@ -27,7 +27,10 @@ import { SealThread } from './seal-thread';
  * chunk's ciphertext followed by its 16-byte tag; only the last chunk is shorter.
  */
 
-const MAGIC = Buffer.from('QORGDOC1', 'latin1');
+/** The file's format version is the magic's last digit; `QORGDOC` alone names the kind. */
+const DOCUMENT_FORMAT = 1;
+const KIND = Buffer.from('QORGDOC', 'latin1');
+const MAGIC = Buffer.from(`QORGDOC${DOCUMENT_FORMAT}`, 'latin1');
 const HEADER_BYTES = MAGIC.byteLength + 4;
 const TAG_BYTES = 16;
 /** Chunks read from disk at a time: the next block is read while this one is sealed and written. */
@@ -447,7 +450,14 @@ function parseName(name: string): { kind: 'document' | 'part'; caseTag: string; 
 async function readChunkSize(file: FileHandle): Promise<number> {
   const header = Buffer.alloc(HEADER_BYTES);
   const read = await readFully(file, header, 0);
-  if (read !== HEADER_BYTES || !header.subarray(0, MAGIC.byteLength).equals(MAGIC))
+  if (read !== HEADER_BYTES || !header.subarray(0, KIND.byteLength).equals(KIND))
+    throw new DocumentStoreError('a stored document is not a Qorgau document file');
+  const version = Number(String.fromCharCode(header[KIND.byteLength]!));
+  if (Number.isInteger(version) && version > DOCUMENT_FORMAT)
+    throw new DocumentStoreError(
+      `a stored document was made by a newer Qorgau (format ${version}; this version reads up to ${DOCUMENT_FORMAT}). Update Qorgau to open it.`,
+    );
+  if (!header.subarray(0, MAGIC.byteLength).equals(MAGIC))
     throw new DocumentStoreError('a stored document is not a Qorgau document file');
   return header.readUInt32BE(MAGIC.byteLength);
 }

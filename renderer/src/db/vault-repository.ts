@@ -1,8 +1,8 @@
 import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
 import type { CaseHead } from '../../../shared/domain/case-head';
 import {
-  packJson,
-  unpackJson,
+  unpackSearchPage,
+  packSearchPage,
   layoutOf,
   MAX_PAGE_BITS,
   MIN_PAGE_BITS,
@@ -19,7 +19,6 @@ import {
   type PackedCase,
   type StoredPage,
   type PageRow,
-  type SearchPageContent,
   type SearchPageRow,
   type SettingsRow,
 } from '../../../shared/vault-format/vault-rows';
@@ -43,6 +42,7 @@ import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
 import { PlatformError, type DeviceDocuments } from '../platform/platform';
 import { VAULT_DB_NAME, VaultDatabase, type MetaRow } from './vault-db';
+import { settingsFormat, type VaultSettings } from '../../../shared/settings/vault-settings';
 import type { CaseFile } from '../../../shared/domain/case-file';
 
 export type LoadResult = {
@@ -739,7 +739,7 @@ export class VaultRepository {
       return words;
     }
     if (page.words instanceof Uint8Array) {
-      const content = (await unpackJson(page.words, 'searchPages', '')) as SearchPageContent;
+      const content = await unpackSearchPage(page.words, '');
       page.words = new Map(Object.entries(content.words));
     }
     return new Map(page.words);
@@ -877,7 +877,7 @@ export class VaultRepository {
     };
   }
 
-  async writeSettings(keys: VaultKeys, value: unknown): Promise<void> {
+  async writeSettings(keys: VaultKeys, value: VaultSettings): Promise<void> {
     const row = await sealSettings(keys, value);
     await this.guard('save the settings', () => this.db.settings.put(row));
   }
@@ -1134,10 +1134,10 @@ export class VaultRepository {
   }
 }
 
-/** The vault settings sealed as their row. */
-export async function sealSettings(keys: VaultKeys, value: unknown): Promise<SettingsRow> {
+/** The vault settings sealed as their row, stamped with their format version. */
+export async function sealSettings(keys: VaultKeys, value: VaultSettings): Promise<SettingsRow> {
   const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' };
-  const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(value)));
+  const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(settingsFormat.stamp(value))));
   return { id: 'settings', caseTag: '', ...sealed };
 }
 
@@ -1158,9 +1158,7 @@ async function sealPageState(
   const list = [...cases.values()].map(packed);
   const [page, search] = await Promise.all([
     packPage(list).then((payload) => sealPage(keys.vaultId, key, 'pages', pageId, payload)),
-    packJson({ words: Object.fromEntries(words) }).then((payload) =>
-      sealPage(keys.vaultId, key, 'searchPages', pageId, payload),
-    ),
+    packSearchPage(words).then((payload) => sealPage(keys.vaultId, key, 'searchPages', pageId, payload)),
   ]);
   return {
     page: { id: pageId, wrap, iv: page.iv, ct: page.ct },

@@ -1,4 +1,4 @@
-import { unpackJson, type SearchPageContent } from '../../../shared/vault-format/vault-rows';
+import { unpackSearchPage } from '../../../shared/vault-format/vault-rows';
 import type { SearchIndex } from '../../../shared/search/search-index';
 
 /**
@@ -6,9 +6,7 @@ import type { SearchIndex } from '../../../shared/search/search-index';
  * back when the pages were parsed (`performance.now()`), for `npm run bench`.
  */
 export async function indexSearchPages(index: SearchIndex, pages: readonly Uint8Array[]): Promise<number> {
-  const contents = await Promise.all(
-    pages.map((page) => unpackJson(page, 'searchPages', '') as Promise<SearchPageContent>),
-  );
+  const contents = await Promise.all(pages.map((page) => unpackSearchPage(page, '')));
   const parsed = performance.now();
   for (const content of contents) {
     for (const [id, words] of Object.entries(content.words)) index.upsertWords(id, words);

@@ -9,15 +9,13 @@ import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { zstdReady } from '../../../shared/vault-format/zstd';
 import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
 import {
-  DEFAULT_SETTINGS,
   markTiming,
   type DeviceKeystoreStatus,
   type ImportSummary,
   type OpenedVault,
-  type ReportSettings,
   type VaultService,
-  type VaultSettings,
 } from '../vault/vault-service';
+import { DEFAULT_SETTINGS, type ReportSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
 import type { CaseFile } from '../../../shared/domain/case-file';
 
 /** A verified import as the UI holds it: what will change, and the one step that writes it. */

@@ -50,38 +50,13 @@ import {
 } from '../../../shared/domain/entry';
 import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
-import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/report/locale';
+import { readSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
 import { VaultMissingError } from '../db/errors';
 import { sealSettings, type VaultRepository } from '../db/vault-repository';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import type { DeviceKeystore } from '../platform';
 import type { VaultMarker } from './vault-marker';
 import type { CaseFile, CaseEntry } from '../../../shared/domain/case-file';
-
-/** What the monitor set for one quarter's report: kept encrypted, per quarter. */
-export type ReportSettings = {
-  readonly language: ReportLanguage;
-  readonly title: string;
-  readonly introduction: string;
-  readonly order: readonly string[];
-  readonly statistics: boolean;
-};
-
-export type VaultSettings = {
-  readonly autoLockMinutes: number;
-  /** When the last backup was made (ISO time), or null. */
-  readonly lastBackupAt: string | null;
-  /** Report settings by quarter (`2026-Q2`). */
-  readonly reports: Readonly<Record<string, ReportSettings>>;
-  /** Reminders already shown (deadline id @ moment), so each is shown once. */
-  readonly notifiedReminders: readonly string[];
-};
-export const DEFAULT_SETTINGS: VaultSettings = {
-  autoLockMinutes: 10,
-  notifiedReminders: [],
-  reports: {},
-  lastBackupAt: null,
-};
 
 export type OpenedVault = {
   /** The head of every case: the list, filters and agenda work from these. */
@@ -343,8 +318,8 @@ export class VaultService {
     const at = new Date().toISOString();
     const merges = incoming.cases.map((c) => mergeCase(localCases.get(c.caseTag), c, at));
     const storedSettings = await repository.readSettingsVersioned(keys);
-    const settings = parseSettings(storedSettings.value);
-    const otherReports = parseSettings(incoming.settings).reports;
+    const settings = readSettings(storedSettings.value);
+    const otherReports = readSettings(incoming.settings).reports;
     const reportsAdded = Object.keys(otherReports).filter((quarter) => !(quarter in settings.reports));
     const sum = (pick: (m: CaseMerge) => number) => merges.reduce((total, m) => total + pick(m), 0);
     const summary: ImportSummary = {
@@ -394,7 +369,7 @@ export class VaultService {
       let settingsRow: SettingsRow | undefined;
       if (reportsAdded.length > 0) {
         const reports = { ...settings.reports };
-        for (const quarter of reportsAdded) reports[quarter] = otherReports[quarter] as ReportSettings;
+        for (const quarter of reportsAdded) reports[quarter] = otherReports[quarter]!;
         settingsRow = await sealSettings(keys, { ...settings, reports });
       }
       await repository.write(keys, {
@@ -677,7 +652,7 @@ export class VaultService {
       cases: [...cases],
       searchPages,
       failures: failures.map((failure: IntegrityError) => failure.message),
-      settings: parseSettings(storedSettings),
+      settings: readSettings(storedSettings),
     };
   }
 
@@ -710,37 +685,4 @@ export class VaultService {
  */
 export function markTiming(name: string): void {
   globalThis.performance?.mark?.(name);
-}
-
-function parseSettings(value: unknown): VaultSettings {
-  if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
-  const stored = value as Partial<Record<keyof VaultSettings, unknown>>;
-  const minutes = stored.autoLockMinutes;
-  const notified = stored.notifiedReminders;
-  return {
-    autoLockMinutes:
-      typeof minutes === 'number' && minutes >= 1 && minutes <= 240 ? minutes : DEFAULT_SETTINGS.autoLockMinutes,
-    reports: parseReports(stored.reports),
-    lastBackupAt: typeof stored.lastBackupAt === 'string' ? stored.lastBackupAt : null,
-    notifiedReminders: Array.isArray(notified)
-      ? notified.filter((key): key is string => typeof key === 'string').slice(-2000)
-      : [],
-  };
-}
-
-function parseReports(value: unknown): Record<string, ReportSettings> {
-  if (typeof value !== 'object' || value === null) return {};
-  const out: Record<string, ReportSettings> = {};
-  for (const [quarter, raw] of Object.entries(value as Record<string, unknown>)) {
-    if (!/^\d{4}-Q[1-4]$/.test(quarter) || typeof raw !== 'object' || raw === null) continue;
-    const r = raw as Record<string, unknown>;
-    out[quarter] = {
-      language: (REPORT_LANGUAGES as readonly unknown[]).includes(r.language) ? (r.language as ReportLanguage) : 'en',
-      title: typeof r.title === 'string' ? r.title : '',
-      introduction: typeof r.introduction === 'string' ? r.introduction : '',
-      order: Array.isArray(r.order) ? r.order.filter((id): id is string => typeof id === 'string') : [],
-      statistics: r.statistics === true,
-    };
-  }
-  return out;
 }

@@ -18,7 +18,7 @@ import { moveDevelopment, selectQuarter } from '../../../../shared/report/quarte
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
-import type { ReportSettings } from '../../vault/vault-service';
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../../../shared/settings/vault-settings';
 import { ReportTextRuns } from '../timeline/ReportTextPreview';
 
 /**
@@ -38,13 +38,7 @@ export function ReportsView() {
     return [...set].sort().reverse();
   }, [heads]);
   const [quarter, setQuarter] = useState(quarters[0] ?? formatQuarter(quarterOf(todayCivil())));
-  const settings: ReportSettings = stored[quarter] ?? {
-    language: 'en',
-    title: '',
-    introduction: '',
-    order: [],
-    statistics: false,
-  };
+  const settings: ReportSettings = stored[quarter] ?? DEFAULT_REPORT_SETTINGS;
   const [draft, setDraft] = useState<{ quarter: string; title: string; introduction: string } | null>(null);
   const title = draft?.quarter === quarter ? draft.title : settings.title;
   const introduction = draft?.quarter === quarter ? draft.introduction : settings.introduction;

@@ -115,7 +115,10 @@ describe('vault keys', () => {
   });
 
   it('refuses headers of another format or version', () => {
-    expect(() => parseVaultHeader({ format: 'qorgau-vault', version: 2 })).toThrow(/not one this version can open/);
+    expect(() => parseVaultHeader({ format: 'qorgau-vault', version: 2 })).toThrow(
+      expect.objectContaining({ code: 'format-too-new', kind: 'vault-header', version: 2 }),
+    );
+    expect(() => parseVaultHeader({ format: 'qorgau-vault', version: 0 })).toThrow(/not one this version can open/);
     expect(() => parseVaultHeader(null)).toThrow(/not one this version can open/);
   });
 

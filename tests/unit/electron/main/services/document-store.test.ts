@@ -114,6 +114,20 @@ describe('the desktop document store', () => {
     await expect(openStored(context, 3)).rejects.toBeInstanceOf(IntegrityError);
   });
 
+  it('a document file of a newer format is refused as such, never half read; a file of another kind as not ours', async () => {
+    const context = await setup(CHUNK + 10);
+    await importWhole(context.store, context.request);
+    const [name] = await filesIn(context.request.vaultId);
+    const stored = path.join(folder, 'documents', context.request.vaultId, name!);
+    const bytes = await readFile(stored);
+    bytes.write('QORGDOC2', 0, 'latin1');
+    await writeFile(stored, bytes);
+    await expect(context.store.readChunks(context.request, 0, 1)).rejects.toThrow(/made by a newer Qorgau \(format 2/);
+    bytes.write('QORGDOCX', 0, 'latin1');
+    await writeFile(stored, bytes);
+    await expect(context.store.readChunks(context.request, 0, 1)).rejects.toThrow(/not a Qorgau document file/);
+  });
+
   it('refuses a file that grew or shrank since it was chosen, and leaves nothing behind', async () => {
     const grown = await setup(2 * CHUNK);
     await appendFile(grown.file, 'more');

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { defineFormat, type UpgradeStep } from '../formats/upgrade';
+import { REPORT_LANGUAGES } from '../report/locale';
+
+/**
+ * The vault's settings: one schema for every reader (the app, the Reports screen, the command
+ * line), stored encrypted as one record, read through its upgrade path. The schema is lenient
+ * where a setting is a preference (a value out of range falls back to its default rather than
+ * losing the vault's other settings) and strict where it is a format.
+ */
+
+/** A quarter's key, `2026-Q2`. */
+export const QUARTER_KEY = /^\d{4}-Q[1-4]$/;
+
+/** How many shown reminders are remembered: enough for years of deadlines, small enough to seal quickly. */
+const REMEMBERED_REMINDERS = 2000;
+
+/** What the monitor set for one quarter's report: kept encrypted, per quarter. */
+export const reportSettingsSchema = z.object({
+  language: z.enum(REPORT_LANGUAGES).catch('en'),
+  title: z.string().catch(''),
+  introduction: z.string().catch(''),
+  /** The editor's order of the quarter's developments (entry ids). */
+  order: z
+    .array(z.unknown())
+    .catch([])
+    .transform((ids) => ids.filter((id): id is string => typeof id === 'string')),
+  statistics: z.boolean().catch(false),
+});
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+
+/** The report settings of a quarter nobody has set up yet. */
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = reportSettingsSchema.parse({});
+
+export const vaultSettingsSchema = z.object({
+  autoLockMinutes: z.number().int().min(1).max(240).catch(10),
+  /** When the last backup was made (ISO time), or null. */
+  lastBackupAt: z.string().nullable().catch(null),
+  /** Report settings by quarter (`2026-Q2`); entries under other keys, or not objects, are dropped. */
+  reports: z
+    .record(z.string(), z.unknown())
+    .catch({})
+    .transform((reports) => {
+      const out: Record<string, ReportSettings> = {};
+      for (const [quarter, raw] of Object.entries(reports))
+        if (QUARTER_KEY.test(quarter) && typeof raw === 'object' && raw !== null)
+          out[quarter] = reportSettingsSchema.parse(raw);
+      return out;
+    }),
+  /** Reminders already shown (deadline id @ moment), so each is shown once. */
+  notifiedReminders: z
+    .array(z.unknown())
+    .catch([])
+    .transform((keys) => keys.filter((key): key is string => typeof key === 'string').slice(-REMEMBERED_REMINDERS)),
+});
+export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
+
+/** The upgrade path of the settings record (field `v`; settings written before versions are version 1). */
+export const SETTINGS_STEPS: readonly UpgradeStep[] = [];
+
+export const settingsFormat = defineFormat<VaultSettings>({
+  kind: 'settings',
+  current: 1,
+  field: 'v',
+  steps: SETTINGS_STEPS,
+  schema: vaultSettingsSchema,
+});
+
+export const DEFAULT_SETTINGS: VaultSettings = vaultSettingsSchema.parse({});
+
+/**
+ * Stored settings as the current version, with defaults for what is missing; none stored (null)
+ * gives the defaults. A record made by a newer Qorgau is refused (`FormatTooNewError`).
+ */
+export function readSettings(stored: unknown): VaultSettings {
+  return stored === null || stored === undefined ? DEFAULT_SETTINGS : settingsFormat.read(stored);
+}
+
+/** A quarter's report settings from the vault's settings, or the defaults. */
+export function reportSettingsFor(settings: VaultSettings, quarter: string): ReportSettings {
+  return settings.reports[quarter] ?? DEFAULT_REPORT_SETTINGS;
+}

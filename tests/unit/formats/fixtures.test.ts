@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { argon2idHashWasm } from '../../../shared/crypto/argon2';
+import type { CaseFile } from '../../../shared/domain/case-file';
+import { VaultService } from '../../../renderer/src/vault/vault-service';
+import { desktopDocumentsIn } from '../../fixtures/desktop-documents';
+import { fixtureSetNames, loadFixtureSet, type FixtureSet } from '../../fixtures/formats/fixture-set';
+import { makeRepository, memoryMarker, wholeCases } from '../../fixtures/vault';
+
+/**
+ * Every committed set of format fixtures (tests/fixtures/formats/) opens in this build: the vault
+ * as IndexedDB held it, with the desktop app's document files; its backup; its case package.
+ * Every case, entry, deadline, history event and setting reads back as it was written, and every
+ * document byte-identical. A set is made once, when a format changes, and never made again.
+ */
+const names = fixtureSetNames();
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+/** A fresh app over the set's stored rows and a copy of its document files (the app may tidy them). */
+async function openedApp(set: FixtureSet, rows = set.rows) {
+  const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-fixture-'));
+  folders.push(folder);
+  await cp(path.join(set.dir, 'documents'), path.join(folder, 'documents'), { recursive: true });
+  const { documents } = desktopDocumentsIn(path.join(folder, 'documents'), () => '');
+  const repository = makeRepository(new IDBFactory(), { deviceDocuments: documents });
+  await repository.db.open();
+  await repository.db.transaction('rw', repository.db.tables, async () => {
+    for (const [table, tableRows] of Object.entries(rows)) await repository.db.table(table).bulkPut(tableRows);
+  });
+  const service = new VaultService({ repository, argon2id: argon2idHashWasm, marker: memoryMarker() });
+  return { service, repository, folder };
+}
+
+const byTag = (cases: readonly CaseFile[]) => [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag));
+
+async function documentsIntact(service: VaultService, cases: readonly CaseFile[], set: FixtureSet) {
+  const seen: string[] = [];
+  for (const file of cases) {
+    for (const manifest of file.attachments) {
+      const bytes = Buffer.concat(await service.readAttachment(file, manifest));
+      const want = set.expected.documents[manifest.name];
+      expect(want, `a document "${manifest.name}" the fixture does not list`).toBeDefined();
+      expect({ size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual(want);
+      seen.push(manifest.name);
+    }
+  }
+  return seen.sort();
+}
+
+describe.each(names)('format fixtures %s', (name) => {
+  it('the vault opens with its passphrase and its recovery key, every record and document intact', async () => {
+    const set = await loadFixtureSet(name);
+    for (const unlock of [
+      (s: VaultService) => s.unlock(set.expected.passphrase),
+      (s: VaultService) => s.unlockWithRecoveryKey(set.expected.recoveryKey),
+    ]) {
+      const { service, folder } = await openedApp(set);
+      expect(await service.probe()).toBe('locked');
+      const opened = await unlock(service);
+      expect(opened.failures).toEqual([]);
+      const cases = wholeCases(service, opened);
+      expect(byTag(cases)).toEqual(byTag(set.expected.cases));
+      expect(opened.settings).toEqual(set.expected.settings);
+      expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
+      // The desktop app's document files are where they were: opening swept none of them away.
+      const vaultId = set.expected.deviceDocumentFiles[0]?.split('/')[0] ?? '';
+      const files = await readdir(path.join(folder, 'documents', vaultId)).catch(() => []);
+      expect(files.map((file) => `${vaultId}/${file}`).sort()).toEqual(set.expected.deviceDocumentFiles);
+    }
+  });
+
+  it('its backup restores into an empty vault, every record and document intact', async () => {
+    const set = await loadFixtureSet(name);
+    const { service } = await openedApp(set, {});
+    const prepared = await service.prepareRestore(set.backup, { passphrase: set.expected.passphrase });
+    expect(prepared.summary.cases).toBe(set.expected.cases.length);
+    const opened = await prepared.commit();
+    expect(opened.failures).toEqual([]);
+    const cases = wholeCases(service, opened);
+    expect(byTag(cases)).toEqual(byTag(set.expected.cases));
+    expect(opened.settings).toEqual(set.expected.settings);
+    expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
+  });
+
+  it('its case package imports into another vault with the case, its timeline and its document intact', async () => {
+    const set = await loadFixtureSet(name);
+    const { service } = await openedApp(set, {});
+    await service.create('another vault entirely, fixture 2');
+    const prepared = await service.prepareCasePackageImport(set.casePackage, set.expected.packageCode);
+    expect(prepared.summary.newCases).toBe(1);
+    const opened = await prepared.commit();
+    const [imported] = wholeCases(service, opened);
+    const sent = set.expected.cases.find((c) => c.caseTag === set.expected.packageCaseTag)!;
+    // A package re-seals its documents, so their nonces differ; everything else is as sent.
+    const withoutNonces = (file: CaseFile) => ({
+      ...file,
+      attachments: file.attachments.map(({ noncePrefix: _n, ...manifest }) => manifest),
+    });
+    expect(withoutNonces(imported!)).toEqual(withoutNonces(sent));
+    expect(await documentsIntact(service, [imported!], set)).toEqual(sent.attachments.map((a) => a.name).sort());
+  });
+});

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { readBackupFrames, readBackupHeader, type BackupFrame } from '../../../shared/backup/backup-format';
+import { argon2idHashWasm } from '../../../shared/crypto/argon2';
+import { utf8 } from '../../../shared/crypto/bytes';
+import { dangerousTestOnlyKdfFloor } from '../../../shared/crypto/kdf';
+import { openPageKey, parseVaultHeader, unlockWithPassphrase } from '../../../shared/crypto/vault-keys';
+import { caseFileFormat, caseFileSchema, CASE_FILE_STEPS, type CaseFile } from '../../../shared/domain/case-file';
+import { caseRecordSchema } from '../../../shared/domain/case';
+import { caseHead } from '../../../shared/domain/case-head';
+import { defineFormat, type FormatTooNewError } from '../../../shared/formats/upgrade';
+import { readSettings } from '../../../shared/settings/vault-settings';
+import {
+  openPage,
+  packPage,
+  pageIdOf,
+  parseCase,
+  sealPage,
+  unpackBodies,
+  unpackPage,
+  unpackSearchPage,
+  packJson,
+  MIN_PAGE_BITS,
+  type PageRow,
+} from '../../../shared/vault-format/vault-rows';
+import { fixtureSetNames, loadFixtureSet } from '../../fixtures/formats/fixture-set';
+import { PASSPHRASE, makeCase, makeRepository, makeService } from '../../fixtures/vault';
+
+/** Every case of a fixture backup as stored: the raw JSON of each, before any upgrade. */
+async function storedCaseJson(name: string): Promise<Record<string, unknown>[]> {
+  const set = await loadFixtureSet(name);
+  const { header } = readBackupHeader(set.backup);
+  const keys = await unlockWithPassphrase(header.vault, set.expected.passphrase, argon2idHashWasm);
+  const frames: BackupFrame[] = await readBackupFrames(set.backup, keys.backup);
+  const raw: Record<string, unknown>[] = [];
+  for (const row of frames.filter((f) => f.table === 'pages').flatMap((f) => f.rows as PageRow[])) {
+    const key = await openPageKey(keys, row.id, row.wrap);
+    const page = await unpackPage(await openPage(keys.vaultId, key, 'pages', row.id, row), row.id);
+    for (const item of unpackBodies(page, row.id)) raw.push(JSON.parse(item.json) as Record<string, unknown>);
+  }
+  return raw;
+}
+
+describe('formats that evolve', () => {
+  it('a field the committed fixtures predate reads back with its default from every fixture, through one upgrade step', async () => {
+    // What the next format change would add: one optional field, one step, one schema default.
+    const nextSchema = caseFileSchema.extend({
+      record: caseRecordSchema.extend({ courtInstance: z.string().default('') }),
+    });
+    const nextFormat = defineFormat({
+      kind: 'case-file',
+      current: 2,
+      field: 'v',
+      steps: [...CASE_FILE_STEPS, { from: 1, name: 'cases gain a court instance', up: (value) => value }],
+      schema: nextSchema,
+    });
+    for (const name of fixtureSetNames()) {
+      const stored = await storedCaseJson(name);
+      expect(stored.length).toBeGreaterThan(0);
+      for (const raw of stored) {
+        const upgraded = nextFormat.read(raw);
+        expect(upgraded.record.courtInstance).toBe('');
+        // Nothing else changed on the way.
+        const { courtInstance: _added, ...record } = upgraded.record;
+        expect({ ...upgraded, record }).toEqual(caseFileFormat.read(raw));
+      }
+    }
+  });
+
+  it('an upgrade path must cover every version once: a gap is caught when the format is defined', () => {
+    const schema = z.object({ a: z.string() });
+    expect(() =>
+      defineFormat({ kind: 'settings', current: 3, field: 'v', steps: [{ from: 1, name: 'x', up: (v) => v }], schema }),
+    ).toThrow('no upgrade step from version 2');
+    const steps = [
+      { from: 1, name: 'add b', up: (v: Record<string, unknown>) => ({ ...v, b: 'one' }) },
+      { from: 2, name: 'b becomes c', up: ({ b, ...v }: Record<string, unknown>) => ({ ...v, c: `${String(b)}→two` }) },
+    ];
+    const format = defineFormat({
+      kind: 'settings',
+      current: 3,
+      field: 'v',
+      steps,
+      schema: schema.extend({ c: z.string() }),
+    });
+    expect(format.read({ a: 'x' })).toEqual({ a: 'x', c: 'one→two' });
+    expect(format.read({ v: 2, a: 'x', b: 'kept' })).toEqual({ a: 'x', c: 'kept→two' });
+    expect(format.stamp({ a: 'x', c: 'y' })).toEqual({ v: 3, a: 'x', c: 'y' });
+  });
+
+  it('a case, settings, search page, page, vault header, backup or package of a newer version is refused as such, never half read', async () => {
+    const name = fixtureSetNames()[0]!;
+    const set = await loadFixtureSet(name);
+    const file = set.expected.cases[0]!;
+    const tooNew = (kind: string, version: number): FormatTooNewError =>
+      expect.objectContaining({
+        name: 'FormatTooNewError',
+        code: 'format-too-new',
+        kind,
+        version,
+      }) as FormatTooNewError;
+
+    expect(() => caseFileFormat.read({ ...file, v: 2 })).toThrow(tooNew('case-file', 2));
+    expect(() => parseCase({ head: caseHead(file), json: JSON.stringify({ ...file, v: 7 }) }, 'p4-0')).toThrow(
+      tooNew('case-file', 7),
+    );
+    expect(() => readSettings({ v: 2, autoLockMinutes: 5 })).toThrow(tooNew('settings', 2));
+    await expect(unpackSearchPage(await packJson({ v: 3, words: {} }), 'p4-1')).rejects.toEqual(
+      tooNew('search-page', 3),
+    );
+    const page = await packPage([]);
+    page[0] = 6;
+    await expect(unpackPage(page, 'p4-2')).rejects.toEqual(tooNew('page', 6));
+    const header = set.rows.meta!.find((row) => (row as { key: string }).key === 'header') as { header: object };
+    expect(() => parseVaultHeader({ ...header.header, version: 2 })).toThrow(tooNew('vault-header', 2));
+
+    // The backup's header is plain JSON at the top of the file: a newer Qorgau's has a higher version.
+    for (const [bytes, kind] of [
+      [set.backup, 'backup'],
+      [set.casePackage, 'case-package'],
+    ] as const) {
+      const at = Buffer.from(bytes.buffer, bytes.byteOffset, 4096).indexOf('"version":3');
+      expect(at).toBeGreaterThan(0);
+      const newer = bytes.slice();
+      newer.set(utf8('"version":4'), at);
+      expect(() => readBackupHeader(newer)).toThrow(tooNew(kind, 4));
+    }
+  });
+
+  it('a vault holding a case of a newer version lists it, refuses to open it, and keeps it verbatim when its page is written', async () => {
+    const repository = makeRepository();
+    const service = makeService(repository);
+    await service.create(PASSPHRASE);
+    // Two cases on one page: saving the second re-seals the page the first lives on.
+    const created: CaseFile[] = [];
+    let pair: [CaseFile, CaseFile] | undefined;
+    for (let i = 0; pair === undefined; i += 1) {
+      const next = await service.createCase(makeCase({ title: `Дело ${i}` }));
+      const mate = created.find((c) => pageIdOf(c.caseTag, MIN_PAGE_BITS) === pageIdOf(next.caseTag, MIN_PAGE_BITS));
+      if (mate) pair = [mate, next];
+      created.push(next);
+    }
+    const [future, neighbour] = pair;
+    const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
+      kdfFloor: dangerousTestOnlyKdfFloor,
+    });
+    // What a newer Qorgau would have written: the first case at version 2, beside its neighbour.
+    const pageId = pageIdOf(future.caseTag, MIN_PAGE_BITS);
+    const { wrap } = (await repository.db.pages.get(pageId))!;
+    const key = await openPageKey(keys, pageId, wrap);
+    const cases = [
+      { head: caseHead(future), json: JSON.stringify({ ...future, v: 2, record: { ...future.record, later: 'x' } }) },
+      { head: caseHead(neighbour), json: JSON.stringify(caseFileFormat.stamp(neighbour)) },
+    ];
+    const sealed = await sealPage(keys.vaultId, key, 'pages', pageId, await packPage(cases));
+    await repository.db.pages.put({ id: pageId, wrap, ...sealed });
+    service.lock();
+    const opened = await service.unlock(PASSPHRASE);
+    expect(opened.failures).toEqual([]);
+    expect(opened.cases.map((c) => c.record.title)).toContain(future.record.title);
+    expect(() => service.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
+    await service.updateCase(service.caseView(neighbour.caseTag)!, makeCase({ title: 'Соседнее дело' }));
+    // The newer case is still stored as its version wrote it, not as this version read it.
+    const row = (await repository.db.pages.get(pageId))!;
+    const stored = unpackBodies(
+      await unpackPage(await openPage(keys.vaultId, key, 'pages', pageId, row), pageId),
+      pageId,
+    );
+    expect(stored.find((item) => item.head.caseTag === future.caseTag)?.json).toBe(cases[0]!.json);
+    expect(() => service.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
+  });
+});
