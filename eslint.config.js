@@ -27,6 +27,34 @@ const FORBIDDEN = {
 
 const restrictImports = (...forbidden) => ['error', { patterns: forbidden }];
 
+/** What no renderer file may import: Electron, Node, and (but for src/db/) Dexie. */
+const RENDERER_FORBIDDEN = [FORBIDDEN.electron, FORBIDDEN.electronModule, FORBIDDEN.node];
+
+/**
+ * The renderer's inner layers, one way: features → stores → vault → db (the composition root,
+ * src/main.tsx, wires them). Paths are relative, so each rule names the layer by how far up it is.
+ */
+const INNER = {
+  belowStores: (up) =>
+    rule(
+      `^(\\.\\./){${up},}(vault|db|search)(/|$)`,
+      'Features, components and the app shell use the stores (stores/), never the vault service, db/ or the search worker.',
+    ),
+  db: rule('^(\\.\\./)+db(/|$)', 'Only the vault layer (vault/) uses db/; stores go through the vault service.'),
+  aboveVault: rule(
+    '^(\\.\\./)+(stores|features|components|app)(/|$)',
+    'vault/ is below the stores and the UI: it must not import them.',
+  ),
+  aboveDb: rule(
+    '^(\\.\\./)+(vault|stores|features|components|app|search)(/|$)',
+    'db/ is the lowest layer of the renderer: it must not import the layers above it.',
+  ),
+  featureInternals: rule(
+    '^\\.\\./(?!\\.\\.)[^/]+/',
+    "A feature imports another feature only through its index.ts (import from '../other', not '../other/File').",
+  ),
+};
+
 /** What Electron main may not import. */
 const MAIN_FORBIDDEN = [
   FORBIDDEN.renderer,
@@ -151,12 +179,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrictImports(
-        FORBIDDEN.electron,
-        FORBIDDEN.electronModule,
-        FORBIDDEN.node,
-        FORBIDDEN.dexie,
-      ),
+      'no-restricted-imports': restrictImports(...RENDERER_FORBIDDEN, FORBIDDEN.dexie),
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
@@ -166,10 +189,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/src/db/**/*.ts'],
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': restrictImports(FORBIDDEN.electron, FORBIDDEN.electronModule, FORBIDDEN.node),
+      'no-restricted-imports': restrictImports(
+        ...RENDERER_FORBIDDEN,
+        FORBIDDEN.dexie,
+        INNER.belowStores(2),
+        INNER.featureInternals,
+      ),
     },
+  },
+  {
+    files: ['renderer/src/{components,app}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrictImports(...RENDERER_FORBIDDEN, FORBIDDEN.dexie, INNER.belowStores(1)),
+    },
+  },
+  {
+    files: ['renderer/src/stores/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(...RENDERER_FORBIDDEN, FORBIDDEN.dexie, INNER.db) },
+  },
+  {
+    files: ['renderer/src/vault/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(...RENDERER_FORBIDDEN, FORBIDDEN.dexie, INNER.aboveVault) },
+  },
+  {
+    files: ['renderer/src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(...RENDERER_FORBIDDEN, INNER.aboveDb) },
   },
   {
     files: ['renderer/src/platform/**/*.{ts,tsx}'],

@@ -37,6 +37,7 @@ import {
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { caseSearchDocument } from '../../../shared/search/case-document';
 import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
+import { markTiming } from '../../../shared/app/timing';
 import { storageError } from './errors';
 import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
@@ -323,7 +324,7 @@ export class VaultRepository {
     );
     const opened = (await Promise.all(decrypted)).flat().filter((page) => page !== null);
     await read.done;
-    timing('qorgau:pages-opened');
+    markTiming('qorgau:pages-opened');
     const searchPages = opened.flatMap((page) => (page.words ? [page.words] : []));
     const pages = new Map<string, PageState>();
     const cases: CaseHead[] = [];
@@ -345,7 +346,7 @@ export class VaultRepository {
     this.pageBits = storedLayout(layout);
     this.pages = pages;
     for (const [pageId, failure] of broken) this.brokenPages.set(pageId, failure);
-    timing('qorgau:pages-parsed');
+    markTiming('qorgau:pages-parsed');
     return { cases, searchPages, failures };
   }
 
@@ -412,7 +413,7 @@ export class VaultRepository {
       });
       announce({ layout: await layout, batches });
       await completed;
-      timing('qorgau:pages-read');
+      markTiming('qorgau:pages-read');
     });
     // A failure before the batches were asked for ends `started` too (after, it changes nothing).
     done.catch(abandon);
@@ -449,7 +450,7 @@ export class VaultRepository {
    * whose cases changed meanwhile writes nothing.
    */
   async write(keys: VaultKeys, change: VaultWrite): Promise<void> {
-    timing('qorgau:write-start');
+    markTiming('qorgau:write-start');
     for (let attempt = 0; ; attempt += 1) {
       const stale = await this.writeOnce(keys, change);
       if (stale.length === 0) {
@@ -488,14 +489,14 @@ export class VaultRepository {
       [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
     );
     if (change.expect) this.checkExpected(change.expect.cases);
-    timing('qorgau:write-sealed');
+    markTiming('qorgau:write-sealed');
     const stale = await this.guard('save', async (): Promise<string[] | 'layout'> => {
       try {
         await this.db.transaction(
           'rw',
           [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
           async () => {
-            timing('qorgau:write-txopen');
+            markTiming('qorgau:write-txopen');
             const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
             const gone = change.deleteChunksOf;
             // The checks are asked together: one round trip to the database instead of four.
@@ -524,7 +525,7 @@ export class VaultRepository {
             const rows = plain ? writeRows() : null;
             rows?.catch(() => undefined);
             const [layout, stored, settings, existingKeys] = await checks;
-            timing('qorgau:write-checked');
+            markTiming('qorgau:write-checked');
             if (storedLayout(layout) !== this.pageBits) throw new StaleWrite('layout');
             const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
             if (changed.length > 0) throw new StaleWrite(changed.map((s) => s.row.id));
@@ -548,7 +549,7 @@ export class VaultRepository {
               if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
               await writeRows();
             } else await rows;
-            timing('qorgau:write-queued');
+            markTiming('qorgau:write-queued');
           },
         );
         return [];
@@ -557,7 +558,7 @@ export class VaultRepository {
         throw error;
       }
     });
-    timing('qorgau:write-committed');
+    markTiming('qorgau:write-committed');
     if (stale.length === 0) {
       for (const s of sealed) {
         if (s.row.cases === 0) this.pages.delete(s.row.id);
@@ -713,7 +714,7 @@ export class VaultRepository {
     if (current !== undefined) this.unpackCases(current, pageId);
     const cases = new Map(current?.cases ?? []);
     const words = await this.wordsOf(current);
-    timing('qorgau:write-words');
+    markTiming('qorgau:write-words');
     for (const stored of put) {
       cases.set(stored.caseTag, { ...packCase(stored), full: stored });
       words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
@@ -726,7 +727,7 @@ export class VaultRepository {
     const fresh = current === undefined || remove.length > 0 ? await createPageKey(keys, pageId) : null;
     const key = fresh?.key ?? current!.key;
     const wrap = fresh?.wrapped ?? current!.wrap;
-    timing('qorgau:write-keyed');
+    markTiming('qorgau:write-keyed');
     const { page, search, state } = await sealPageState(keys, pageId, key, wrap, cases, words);
     return { basedOn: current?.version ?? null, row: { id: pageId, cases: cases.size, page, search }, state };
   }
@@ -1139,11 +1140,6 @@ export async function sealSettings(keys: VaultKeys, value: VaultSettings): Promi
   const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: 'settings' };
   const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(settingsFormat.stamp(value))));
   return { id: 'settings', caseTag: '', ...sealed };
-}
-
-/** A named moment for `npm run bench` (User Timing): a name, never data. */
-function timing(name: string): void {
-  globalThis.performance?.mark?.(name);
 }
 
 /** A page's rows, sealed from its cases and their search words, and the page as this window then knows it. */

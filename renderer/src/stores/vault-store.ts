@@ -6,10 +6,10 @@ import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
+import { markTiming } from '../../../shared/app/timing';
 import { zstdReady } from '../../../shared/vault-format/zstd';
 import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
 import {
-  markTiming,
   type DeviceKeystoreStatus,
   type ImportSummary,
   type OpenedVault,
@@ -17,6 +17,8 @@ import {
 } from '../vault/vault-service';
 import { DEFAULT_SETTINGS, type ReportSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
 import type { CaseFile } from '../../../shared/domain/case-file';
+
+export type { ImportSummary };
 
 /** A verified import as the UI holds it: what will change, and the one step that writes it. */
 export type PreparedImportAction = { readonly summary: ImportSummary; readonly commit: () => Promise<boolean> };

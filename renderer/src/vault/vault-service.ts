@@ -51,6 +51,7 @@ import {
 import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
 import { readSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
+import { markTiming } from '../../../shared/app/timing';
 import { VaultMissingError } from '../db/errors';
 import { sealSettings, type VaultRepository } from '../db/vault-repository';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
@@ -677,12 +678,4 @@ export class VaultService {
   private floor(): { kdfFloor?: KdfCost } {
     return this.deps.kdfFloor ? { kdfFloor: this.deps.kdfFloor } : {};
   }
-}
-
-/**
- * A named moment for `npm run bench` (User Timing): names only, never data. Absent where the
- * Performance API is (some test environments).
- */
-export function markTiming(name: string): void {
-  globalThis.performance?.mark?.(name);
 }

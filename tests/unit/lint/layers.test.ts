@@ -71,6 +71,48 @@ describe('layer rules', () => {
       /no-restricted-imports: .*Only renderer\/src\/db/,
     ],
     [
+      'the vault service from a feature',
+      RENDERER_FILE,
+      "import { VaultService } from '../../vault/vault-service';\nexport const v = VaultService;\n",
+      /no-restricted-imports: .*use the stores/,
+    ],
+    [
+      'db/ from a feature',
+      RENDERER_FILE,
+      "import { VaultRepository } from '../../db/vault-repository';\nexport const r = VaultRepository;\n",
+      /no-restricted-imports: .*use the stores/,
+    ],
+    [
+      'the vault service from a component',
+      'renderer/src/components/form-fields.tsx',
+      "import { VaultService } from '../vault/vault-service';\nexport const v = VaultService;\n",
+      /no-restricted-imports: .*use the stores/,
+    ],
+    [
+      "another feature's file rather than its index",
+      'renderer/src/features/settings/SettingsView.tsx',
+      "import { PassphraseField } from '../vault/PassphraseField';\nexport const p = PassphraseField;\n",
+      /no-restricted-imports: .*only through its index.ts/,
+    ],
+    [
+      'db/ from a store',
+      'renderer/src/stores/vault-store.ts',
+      "import { VaultRepository } from '../db/vault-repository';\nexport const r = VaultRepository;\n",
+      /no-restricted-imports: .*Only the vault layer/,
+    ],
+    [
+      'a store from the vault layer',
+      'renderer/src/vault/vault-service.ts',
+      "import { useVaultStore } from '../stores/vault-store';\nexport const s = useVaultStore;\n",
+      /no-restricted-imports: .*vault\/ is below/,
+    ],
+    [
+      'the vault layer from db/',
+      'renderer/src/db/vault-repository.ts',
+      "import { VaultService } from '../vault/vault-service';\nexport const v = VaultService;\n",
+      /no-restricted-imports: .*db\/ is the lowest layer/,
+    ],
+    [
       'ipcMain outside the IPC wrapper',
       'electron/main/ipc/app.ipc.ts',
       "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n",
@@ -84,6 +126,24 @@ describe('layer rules', () => {
     ],
   ])('refuses %s', async (_name, file, code, expected) => {
     expect(await messagesFor(file, code)).toContainEqual(expect.stringMatching(expected));
+  });
+
+  it('lets each inner layer use the one below it, and a feature use another through its index', async () => {
+    const clean = async (file: string, code: string) =>
+      expect((await messagesFor(file, code)).filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
+    await clean(
+      RENDERER_FILE,
+      "import { useVaultStore } from '../../stores/vault-store';\nexport const s = useVaultStore;\n",
+    );
+    await clean(RENDERER_FILE, "import { PassphraseField } from '../vault';\nexport const p = PassphraseField;\n");
+    await clean(
+      'renderer/src/stores/vault-store.ts',
+      "import { VaultService } from '../vault/vault-service';\nexport const v = VaultService;\n",
+    );
+    await clean(
+      'renderer/src/vault/vault-service.ts',
+      "import { VaultRepository } from '../db/vault-repository';\nexport const r = VaultRepository;\n",
+    );
   });
 
   it('refuses DOM globals in shared/', async () => {

@@ -5,7 +5,7 @@ import type { CaseHead } from '../../../../shared/domain/case-head';
 import { todayCivil, type CivilDate } from '../../../../shared/domain/civil-date';
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
-import { useCasesUi } from '../cases/cases-ui-store';
+import { useCasesUi } from '../cases';
 import { exportIcs } from './export-ics';
 
 const GROUPS: readonly AgendaGroup[] = ['overdue', 'today', 'this-week', 'later'];

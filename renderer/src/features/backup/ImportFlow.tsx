@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
-import type { ImportSummary } from '../../vault/vault-service';
-import { PassphraseField } from '../vault/PassphraseField';
+import type { ImportSummary } from '../../stores/vault-store';
+import { PassphraseField } from '../vault';
 
 export type ImportSecret = { passphrase: string } | { recoveryKey: string } | { code: string };
 

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { markTiming } from '../../vault/vault-service';
+import { markTiming } from '../../../../shared/app/timing';
 import { useTranslation } from 'react-i18next';
 import type { QueryToken } from '../../../../shared/search/normalize';
 import { Highlighted } from '../../components/Highlighted';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { regionLabel } from './CaseForm';
+import { SourceList } from '../../components/SourceList';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 
 /** The case record, read-only; privileged notes stand apart, marked as never exported. */
@@ -103,20 +104,3 @@ export function CaseOverview({ view }: { readonly view: CaseFile }) {
 }
 
 /** Sources as text, links only where they are http, https or mailto (checked again on click). */
-export function SourceList({ sources }: { readonly sources: readonly string[] }) {
-  return (
-    <ul className="plain-list">
-      {sources.map((source, index) => (
-        <li key={index}>
-          {/^(https?|mailto):/i.test(source) ? (
-            <a href={source} target="_blank" rel="noopener noreferrer">
-              {source}
-            </a>
-          ) : (
-            source
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}

@@ -1,2 +1,2 @@
 export { CasesView } from './CasesView';
-export { resetCasesUi } from './cases-ui-store';
+export { resetCasesUi, useCasesUi } from './cases-ui-store';

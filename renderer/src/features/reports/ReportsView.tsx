@@ -19,7 +19,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../../../shared/settings/vault-settings';
-import { ReportTextRuns } from '../timeline/ReportTextPreview';
+import { ReportTextRuns } from '../timeline';
 
 /**
  * The quarterly "Legal Pressure" section: pick a quarter, see the section exactly as it will be

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
 import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
-import { PassphraseField } from '../vault/PassphraseField';
-import { newPassphraseProblem } from '../vault/passphrase-strength';
+import { newPassphraseProblem, PassphraseField } from '../vault';
 
 /** Vault settings: auto-lock, storage persistence, passphrase change. */
 export function SettingsView() {

@@ -5,7 +5,7 @@ import { emptyEntryFields, entryFieldsOf, type EntryRecord } from '../../../../s
 import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
-import { SourceList } from '../cases/CaseOverview';
+import { SourceList } from '../../components/SourceList';
 import { EntryForm } from './EntryForm';
 import { ReportTextPreview } from './ReportTextPreview';
 import type { CaseFile } from '../../../../shared/domain/case-file';

@@ -1,1 +1,2 @@
 export { Timeline } from './Timeline';
+export { ReportTextRuns } from './ReportTextPreview';

@@ -2,3 +2,5 @@ export { CreateVaultView } from './CreateVaultView';
 export { RecoveryKeyView } from './RecoveryKeyView';
 export { UnlockView } from './UnlockView';
 export { VaultMissingView } from './VaultMissingView';
+export { PassphraseField } from './PassphraseField';
+export { newPassphraseProblem } from './passphrase-strength';
