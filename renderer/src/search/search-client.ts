@@ -1,5 +1,5 @@
 import { caseSearchDocument } from '../../../shared/search/case-document';
-import { documentWords, SearchIndex, type SearchHit } from '../../../shared/search/search-index';
+import { documentWords, SearchIndex } from '../../../shared/search/search-index';
 import { indexSearchPages } from './search-pages';
 import type { SearchReply, SearchRequest } from './search-worker';
 import type { CaseFile } from '../../../shared/domain/case-file';
@@ -19,7 +19,7 @@ export type SearchClient = {
   load(pages: SearchPageBatches): Promise<void>;
   upsert(view: CaseFile): void;
   remove(caseTag: string): void;
-  search(query: string): Promise<SearchHit[]>;
+  search(query: string): Promise<string[]>;
   /** Drops the index (on lock). */
   dispose(): void;
 };
@@ -57,7 +57,7 @@ class InlineSearch implements SearchClient {
     this.index.remove(caseTag);
   }
 
-  search(query: string): Promise<SearchHit[]> {
+  search(query: string): Promise<string[]> {
     return Promise.resolve(this.index.search(query));
   }
 
@@ -70,7 +70,7 @@ class WorkerSearch implements SearchClient {
   /** Started on first use: a client that is never loaded costs nothing. */
   private worker: Worker | null = null;
   private nextRequest = 0;
-  private readonly pending = new Map<number, (hits: SearchHit[]) => void>();
+  private readonly pending = new Map<number, (hits: string[]) => void>();
   private loaded: (() => void) | null = null;
 
   private start(): Worker {
@@ -123,7 +123,7 @@ class WorkerSearch implements SearchClient {
     this.post({ type: 'remove', id: caseTag });
   }
 
-  search(query: string): Promise<SearchHit[]> {
+  search(query: string): Promise<string[]> {
     const request = this.nextRequest++;
     return new Promise((resolve) => {
       this.pending.set(request, resolve);

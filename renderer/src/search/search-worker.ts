@@ -23,7 +23,7 @@ export type SearchReply =
       /** When the load arrived, its pages were parsed, and the index was built (epoch ms), for `npm run bench`. */
       readonly timing: { readonly received: number; readonly parsed: number; readonly indexed: number };
     }
-  | { readonly type: 'hits'; readonly request: number; readonly hits: Array<{ id: string; score: number }> }
+  | { readonly type: 'hits'; readonly request: number; readonly hits: string[] }
   | { readonly type: 'failed'; readonly message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

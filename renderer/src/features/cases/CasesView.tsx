@@ -62,7 +62,7 @@ function CaseListPage() {
     if (tokens.length === 0) return;
     let current = true;
     void search.search(deferredQuery).then((found) => {
-      if (current) setHits({ key: hitsKey, ids: found.map((hit) => hit.id) });
+      if (current) setHits({ key: hitsKey, ids: found });
     });
     return () => {
       current = false;

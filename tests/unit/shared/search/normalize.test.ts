@@ -76,36 +76,31 @@ describe('SearchIndex', () => {
   ]);
 
   it('finds Cyrillic from Latin and back, by word prefix, all words required', () => {
-    expect(index.search('Bazhkenova').map((h) => h.id)).toEqual(['a']);
-    expect(index.search('бажк').map((h) => h.id)).toEqual(['a']);
-    expect(
-      index
-        .search('Уральская неделя')
-        .map((h) => h.id)
-        .sort(),
-    ).toEqual(['b', 'c']);
+    expect(index.search('Bazhkenova')).toEqual(['a']);
+    expect(index.search('бажк')).toEqual(['a']);
+    expect(index.search('Уральская неделя').sort()).toEqual(['b', 'c']);
     expect(index.search('Уральская Бажкенова')).toEqual([]);
     expect(index.search('zzzz')).toEqual([]);
     expect(index.search('   ')).toEqual([]);
   });
 
   it('ranks the letter-for-letter match of a Kazakh word first', () => {
-    expect(index.search('Әділет').map((h) => h.id)).toEqual(['b', 'c']);
-    expect(index.search('Adilet').map((h) => h.id)).toEqual(['c', 'b']);
+    expect(index.search('Әділет')).toEqual(['b', 'c']);
+    expect(index.search('Adilet')).toEqual(['c', 'b']);
   });
 });
 
 describe('SearchIndex updates', () => {
   it('replaces and removes documents one at a time', () => {
     const index = new SearchIndex([{ id: 'a', texts: ['Иск к газете'] }]);
-    expect(index.search('gazet').map((h) => h.id)).toEqual(['a']);
+    expect(index.search('gazet')).toEqual(['a']);
     index.upsert({ id: 'a', texts: ['Штраф редактору'] });
     expect(index.search('gazet')).toEqual([]);
-    expect(index.search('shtraf').map((h) => h.id)).toEqual(['a']);
+    expect(index.search('shtraf')).toEqual(['a']);
     index.upsert({ id: 'b', texts: ['Штрафстоянка'] });
-    expect(index.search('штраф').map((h) => h.id)).toEqual(['a', 'b']);
+    expect(index.search('штраф')).toEqual(['a', 'b']);
     index.remove('a');
-    expect(index.search('штраф').map((h) => h.id)).toEqual(['b']);
+    expect(index.search('штраф')).toEqual(['b']);
     expect(index.size).toBe(1);
   });
 });
