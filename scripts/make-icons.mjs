@@ -20,5 +20,4 @@ const ico = png2icons.createICO(master, png2icons.BICUBIC, 0, false, true);
 if (!icns || !ico) throw new Error('make-icons: png2icons could not convert build/icon.svg');
 writeFileSync('build/icon.icns', icns);
 writeFileSync('build/icon.ico', ico);
-writeFileSync('build/icon.png', master);
-console.log(`make-icons: wrote ${LINUX_SIZES.length} PNG sizes, icon.png, icon.icns and icon.ico under build/`);
+console.log(`make-icons: wrote ${LINUX_SIZES.length} PNG sizes, icon.icns and icon.ico under build/`);
