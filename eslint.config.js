@@ -67,6 +67,11 @@ const WINDOW_API = {
   selector: "MemberExpression[object.name='window'][property.name='api']",
   message: 'Only renderer/src/platform/ touches window.api; use the Platform interface.',
 };
+const RAW_MESSAGE = {
+  selector: "MemberExpression[property.name='message']",
+  message:
+    "Words shown to people come from the catalogs: keep the failure (failureOf) and word it with failureText, never an error's English message.",
+};
 const JSX_LITERAL = {
   selector: 'JSXText[value=/[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/]',
   message: 'UI text goes through i18n: use t("…") instead of a literal.',
@@ -185,6 +190,18 @@ export default tseslint.config(
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
         WINDOW_API,
         JSX_LITERAL,
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/{features,components,app,stores}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        WINDOW_API,
+        JSX_LITERAL,
+        RAW_MESSAGE,
       ],
     },
   },

@@ -51,8 +51,9 @@ export class BackupError extends VaultError {
   constructor(
     readonly reason: BackupErrorCode,
     message: string,
+    params: Readonly<Record<string, string | number>> = {},
   ) {
-    super('integrity', `backup: ${message}`);
+    super('integrity', `backup: ${message}`, { reason: `backup-${reason}`, ...params });
     this.name = 'BackupError';
   }
 }
@@ -116,6 +117,7 @@ export function expectContents(header: BackupHeader, expected: BackupContents): 
     expected === 'vault'
       ? 'this file is a case package, not a backup of a vault: import it from the Cases screen.'
       : 'this file is a backup of a whole vault, not a case package: restore or merge it from Settings.',
+    { reason: expected === 'vault' ? 'backup-is-package' : 'backup-is-backup' },
   );
 }
 
@@ -145,6 +147,7 @@ export function readBackupHeader(bytes: Uint8Array): { header: BackupHeader; hea
     throw new BackupError(
       'unsupported-version',
       `this backup is format version ${version}; this Qorgau reads version ${BACKUP_VERSION}.`,
+      { version },
     );
   }
   const parsed = backupHeaderSchema.safeParse(raw);
@@ -165,13 +168,16 @@ export async function readBackupFrames(bytes: Uint8Array, key: CryptoKey): Promi
   let offset = start;
   for (let index = 0; ; index += 1) {
     if (offset === bytes.byteLength)
-      throw new BackupError('truncated', `the file ends after frame ${index} without its final frame.`);
-    if (offset + 4 > bytes.byteLength) throw new BackupError('truncated', `the file ends inside frame ${index + 1}.`);
+      throw new BackupError('truncated', `the file ends after frame ${index} without its final frame.`, {
+        frame: index,
+      });
+    if (offset + 4 > bytes.byteLength)
+      throw new BackupError('truncated', `the file ends inside frame ${index + 1}.`, { frame: index + 1 });
     const length = readU32(bytes, offset);
     if (length < 16 || length > MAX_FRAME_BYTES + 16)
       throw new BackupError('corrupt', `frame ${index + 1} claims an impossible length (${length} bytes).`);
     if (offset + 4 + length > bytes.byteLength)
-      throw new BackupError('truncated', `the file ends inside frame ${index + 1}.`);
+      throw new BackupError('truncated', `the file ends inside frame ${index + 1}.`, { frame: index + 1 });
     const ct = bytes.slice(offset + 4, offset + 4 + length);
     offset += 4 + length;
     const final = offset === bytes.byteLength;

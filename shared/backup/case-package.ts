@@ -110,6 +110,7 @@ export async function readCasePackage(
     throw new VaultError(
       'wrong-passphrase',
       'import the case package: a one-time code has 16 letters and digits (like 7G2K-…). Nothing was changed.',
+      { reason: 'package-code-shape' },
     );
   let keys;
   try {
@@ -119,11 +120,14 @@ export async function readCasePackage(
     throw new VaultError(
       'wrong-passphrase',
       'import the case package: that one-time code does not open it. Nothing was changed.',
+      { reason: 'package-code' },
     );
   }
   const opened = await openVaultRows(await readBackupFrames(bytes, keys.backup), keys);
   const [snapshot, ...rest] = opened.cases;
   if (snapshot === undefined || rest.length > 0)
-    throw new BackupError('corrupt', `a case package holds exactly one case; this one holds ${opened.cases.length}.`);
+    throw new BackupError('corrupt', `a case package holds exactly one case; this one holds ${opened.cases.length}.`, {
+      reason: 'package-not-one-case',
+    });
   return { ...opened, snapshot };
 }

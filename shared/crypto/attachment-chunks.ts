@@ -58,13 +58,15 @@ export async function openChunk(
   fileName: string,
 ): Promise<Uint8Array> {
   const where = `part ${index + 1} of ${chunkCount} of the file "${fileName}"`;
-  if (ct === undefined) throw new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} is missing`);
+  const params = { reason: 'document-part', file: fileName, part: index + 1, parts: chunkCount };
+  if (ct === undefined)
+    throw new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} is missing`, params);
   try {
     return new Uint8Array(
       await crypto.subtle.decrypt(chunkParams(address, index, index === chunkCount - 1), key, toBufferSource(ct)),
     );
   } catch {
-    throw new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} was changed or damaged`);
+    throw new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} was changed or damaged`, params);
   }
 }
 

@@ -1,6 +1,9 @@
 /**
- * Typed errors of the vault. Each says what failed, where, and what the person can do; none ever
- * carries key material, passphrases or decrypted content.
+ * Typed errors of the vault. Each carries a code, and in `params` what a sentence about it needs
+ * (which record, which file, why, as a `reason` code): the UI turns those into words in the
+ * person's language (renderer/src/i18n/failure-text.ts). The English `message` is for logs and
+ * the command line only. None ever carries key material, passphrases or decrypted content
+ * beyond the name of the file or case a person needs to act.
  */
 export type VaultErrorCode =
   | 'wrong-passphrase'
@@ -16,10 +19,14 @@ export type VaultErrorCode =
   | 'cancelled'
   | 'storage';
 
+/** Names and numbers a sentence about an error needs; `reason` picks the sentence within its code. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
 export class VaultError extends Error {
   constructor(
     readonly code: VaultErrorCode,
     message: string,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = 'VaultError';
@@ -40,14 +47,23 @@ export class WrongRecoveryKeyError extends VaultError {
   }
 }
 
-/** A stored record failed authenticated decryption: it was changed, damaged or moved on disk. */
+/**
+ * A stored record failed authenticated decryption or its checks: it was changed, damaged or moved
+ * on disk. `detail` is for the log; `params` may add what the person needs (a file's name and
+ * which part, with `reason: 'document-part'`).
+ */
 export class IntegrityError extends VaultError {
   constructor(
     readonly table: string,
     readonly rowId: string,
     detail = 'it was changed, damaged or moved on disk',
+    params: ErrorParams = {},
   ) {
-    super('integrity', `integrity: the record ${table}/${rowId} failed its integrity check (${detail}).`);
+    super('integrity', `integrity: the record ${table}/${rowId} failed its integrity check (${detail}).`, {
+      table,
+      rowId,
+      ...params,
+    });
     this.name = 'IntegrityError';
   }
 }

@@ -26,6 +26,7 @@ export class FormatTooNewError extends VaultError {
     super(
       'format-too-new',
       `${kind}: it was made by a newer Qorgau (format ${version}; this version reads up to ${newest}). Update Qorgau to open it; nothing was changed.`,
+      { kind, version, newest },
     );
     this.name = 'FormatTooNewError';
   }
@@ -37,7 +38,7 @@ export class FormatVersionError extends VaultError {
     readonly kind: FormatKind,
     readonly found: unknown,
   ) {
-    super('unsupported-format', `${kind}: its format version is not one Qorgau writes; nothing was changed.`);
+    super('unsupported-format', `${kind}: its format version is not one Qorgau writes; nothing was changed.`, { kind });
     this.name = 'FormatVersionError';
   }
 }

@@ -105,7 +105,7 @@ test('a document dropped in the desktop app is sealed by main into a file of its
   await writeFile(file!, bytes);
   await page.getByRole('button', { name: 'Preview “Решение суда.pdf”' }).click();
   await expect(page.getByRole('alert')).toContainText(
-    'part 2 of 4 of the file "Решение суда.pdf" was changed or damaged',
+    'Part 2 of 4 of the file “Решение суда.pdf” is missing, changed or damaged',
   );
   await page.getByRole('button', { name: 'Close the preview' }).click();
 

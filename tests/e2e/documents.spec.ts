@@ -83,7 +83,7 @@ test('a 20 MB PDF dropped on the case is encrypted, previewed from memory, and a
   // The file is a little over 20 MiB (the PDF's own structure): as many parts as its chunks.
   await expect(page.getByRole('alert')).toContainText(
     new RegExp(
-      `part 2 of ${Math.floor((20 * MiB) / ATTACHMENT_CHUNK_SIZE) + 1} of the file "Решение суда\\.pdf" was changed or damaged`,
+      `Part 2 of ${Math.floor((20 * MiB) / ATTACHMENT_CHUNK_SIZE) + 1} of the file “Решение суда\\.pdf” is missing, changed or damaged`,
     ),
   );
   await page.getByRole('button', { name: 'Close the preview' }).click();

@@ -10,6 +10,7 @@ import type { Platform } from '../platform';
 import { useAppStore } from '../stores/app-store';
 import { useVaultStore } from '../stores/vault-store';
 import { useVaultLocking } from './use-vault-locking';
+import { failureText } from '../i18n/failure-text';
 
 type Section = 'cases' | 'agenda' | 'reports' | 'settings';
 
@@ -70,7 +71,7 @@ export function App({ platform }: { readonly platform: Platform }) {
         ) : (
           <main id="main" className="app-main" tabIndex={-1}>
             {status === 'starting' ? (
-              <p role="status">{startError ?? t('vault.starting')}</p>
+              <p role="status">{startError ? failureText(t, startError) : t('vault.starting')}</p>
             ) : status === 'absent' ? (
               <CreateVaultView />
             ) : status === 'missing' ? (

@@ -38,7 +38,7 @@ import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { caseSearchDocument } from '../../../shared/search/case-document';
 import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
 import { markTiming } from '../../../shared/app/timing';
-import { storageError } from './errors';
+import { storageError, type StorageOperation } from './errors';
 import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
 import { PlatformError, type DeviceDocuments } from '../platform/platform';
@@ -217,16 +217,18 @@ export class VaultRepository {
   // ── Header ──────────────────────────────────────────────────────────────────────────────────
 
   async readHeader(): Promise<VaultHeader | null> {
-    const row = await this.guard('read the vault header', () => this.db.meta.get('header'));
+    const row = await this.guard('read-header', () => this.db.meta.get('header'));
     return row?.key === 'header' ? parseVaultHeader(row.header) : null;
   }
 
   /** Stores the header of a new vault; refuses to overwrite an existing one. */
   async createHeader(header: VaultHeader): Promise<void> {
-    await this.guard('create the vault', () =>
+    await this.guard('create', () =>
       this.db.transaction('rw', this.db.meta, async () => {
         if ((await this.db.meta.get('header')) !== undefined) {
-          throw new VaultError('vault-exists', 'create the vault: a vault already exists on this device.');
+          throw new VaultError('vault-exists', 'create the vault: a vault already exists on this device.', {
+            reason: 'create',
+          });
         }
         await this.db.meta.put({ key: 'header', header });
       }),
@@ -238,11 +240,13 @@ export class VaultRepository {
    * interleave passphrase changes). One put: at every instant the old or the new header is whole.
    */
   async replaceHeader(current: VaultHeader, next: VaultHeader): Promise<void> {
-    await this.guard('change the passphrase', () =>
+    await this.guard('change-passphrase', () =>
       this.db.transaction('rw', this.db.meta, async () => {
         const stored = await this.db.meta.get('header');
         if (stored?.key !== 'header' || JSON.stringify(stored.header) !== JSON.stringify(current)) {
-          throw new VaultError('storage', 'change the passphrase: the vault changed meanwhile; nothing was written.');
+          throw new VaultError('storage', 'change the passphrase: the vault changed meanwhile; nothing was written.', {
+            reason: 'changed-meanwhile',
+          });
         }
         await this.db.meta.put({ key: 'header', header: next });
       }),
@@ -361,7 +365,7 @@ export class VaultRepository {
     started: Promise<{ layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }>;
     done: Promise<void>;
   } {
-    const failed = (error: unknown) => storageError('open the vault', error);
+    const failed = (error: unknown) => storageError('open', error);
     let announce!: (value: { layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }) => void;
     let abandon!: (error: unknown) => void;
     const started = new Promise<{ layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }>(
@@ -370,7 +374,7 @@ export class VaultRepository {
         abandon = reject;
       },
     );
-    const done = this.guard('open the vault', async () => {
+    const done = this.guard('open', async () => {
       await this.db.open();
       const tx = this.db.backendDB().transaction(['meta', 'pages', 'searchPages'], 'readonly');
       const completed = new Promise<void>((resolve, reject) => {
@@ -433,7 +437,7 @@ export class VaultRepository {
   caseKeysFor(keys: VaultKeys, caseTag: string): Promise<CaseKeys> {
     let found = this.caseKeys.get(caseTag);
     if (found === undefined) {
-      found = this.guard('open the case', () => this.db.caseKeys.get(caseTag)).then((row) => {
+      found = this.guard('open-case', () => this.db.caseKeys.get(caseTag)).then((row) => {
         if (row === undefined) throw new IntegrityError('caseKeys', caseTag, 'the key of the case is missing');
         return openCaseKeys(keys, caseTag, row);
       });
@@ -461,6 +465,7 @@ export class VaultRepository {
         throw new VaultError(
           'storage',
           'save: another window keeps changing the same cases; nothing was written. Try again.',
+          { reason: 'busy' },
         );
       // Another window reorganised the pages: read them all again under the new layout.
       if (stale === 'layout') await this.loadAll(keys);
@@ -478,6 +483,7 @@ export class VaultRepository {
         throw new VaultError(
           'integrity',
           `${broken.message} Cases stored with it cannot be changed; restore a backup.`,
+          { reason: 'damaged-page-write', table: broken.table, rowId: broken.rowId },
         );
       let entry = byPage.get(pageId);
       if (entry === undefined) byPage.set(pageId, (entry = { put: [], remove: [] }));
@@ -623,7 +629,7 @@ export class VaultRepository {
       sealed.push(await sealPageState(keys, pageId, key, wrapped, cases, group.words));
     }
     if (!current()) return 'raced';
-    const grown = await this.guard('reorganise the vault', () =>
+    const grown = await this.guard('reorganise', () =>
       this.db.transaction('rw', [this.db.meta, this.db.pages, this.db.searchPages], async () => {
         const [layout, stored] = await Promise.all([this.db.meta.get('layout'), this.db.pages.toArray()]);
         const unchanged =
@@ -748,7 +754,7 @@ export class VaultRepository {
 
   /** Reads pages another window wrote, so a write can be applied to what is stored now. */
   private async reloadPages(keys: VaultKeys, pageIds: readonly string[]): Promise<void> {
-    const [rows, searches] = await this.guard('open the vault', () =>
+    const [rows, searches] = await this.guard('open', () =>
       this.db.transaction('r', [this.db.pages, this.db.searchPages], () =>
         Promise.all([this.db.pages.bulkGet([...pageIds]), this.db.searchPages.bulkGet([...pageIds])]),
       ),
@@ -787,7 +793,7 @@ export class VaultRepository {
     // document deleted meanwhile would leave the backup naming a file it does not hold, so the
     // backup stops instead, and a document added meanwhile is not in it.
     const records = BACKUP_TABLES.filter((table) => table !== 'chunks');
-    const [snapshot, chunkKeys] = await this.guard('back up the vault', () =>
+    const [snapshot, chunkKeys] = await this.guard('backup', () =>
       this.db.transaction(
         'r',
         BACKUP_TABLES.map((table) => this.db.table(table)),
@@ -802,11 +808,12 @@ export class VaultRepository {
       new VaultError(
         'storage',
         'back up the vault: a document was deleted while the backup was being written, so this backup would be incomplete; nothing was kept. Back up again.',
+        { reason: 'deleted-during-backup' },
       );
     for (const table of BACKUP_TABLES) {
       if (table === 'chunks') {
         for (const key of chunkKeys) {
-          const row = await this.guard('back up the vault', () => this.db.chunks.get(key));
+          const row = await this.guard('backup', () => this.db.chunks.get(key));
           if (row === undefined) throw deletedMeanwhile();
           yield { table, rows: [row] };
         }
@@ -834,12 +841,13 @@ export class VaultRepository {
    */
   async restoreRows(frames: ReadonlyArray<{ table: string; rows: readonly unknown[] }>): Promise<void> {
     const stores = BACKUP_TABLES.map((table) => this.db.table(table));
-    await this.guard('restore the backup', () =>
+    await this.guard('restore', () =>
       this.db.transaction('rw', stores, async () => {
         if ((await this.db.meta.get('header')) !== undefined) {
           throw new VaultError(
             'vault-exists',
             'restore the backup: this device already has a vault; nothing was written.',
+            { reason: 'restore' },
           );
         }
         for (const frame of frames) {
@@ -847,6 +855,7 @@ export class VaultRepository {
             throw new VaultError(
               'integrity',
               `restore the backup: unknown table "${frame.table}"; nothing was written.`,
+              { reason: 'restore-unknown-table' },
             );
           }
           if (frame.rows.length > 0) await this.db.table(frame.table).bulkPut([...frame.rows]);
@@ -855,6 +864,7 @@ export class VaultRepository {
           throw new VaultError(
             'integrity',
             'restore the backup: the backup holds no vault header; nothing was written.',
+            { reason: 'restore-no-header' },
           );
         }
       }),
@@ -869,7 +879,7 @@ export class VaultRepository {
 
   /** The settings and the IV of their row (null when none are stored), for an import's check. */
   async readSettingsVersioned(keys: VaultKeys): Promise<{ value: unknown; version: Uint8Array | null }> {
-    const row = await this.guard('read the settings', () => this.db.settings.get('settings'));
+    const row = await this.guard('read-settings', () => this.db.settings.get('settings'));
     if (row === undefined) return { value: null, version: null };
     const address = { vaultId: keys.vaultId, table: 'settings', caseTag: '', rowId: row.id };
     return {
@@ -880,7 +890,7 @@ export class VaultRepository {
 
   async writeSettings(keys: VaultKeys, value: VaultSettings): Promise<void> {
     const row = await sealSettings(keys, value);
-    await this.guard('save the settings', () => this.db.settings.put(row));
+    await this.guard('save-settings', () => this.db.settings.put(row));
   }
 
   // ── Attachments ─────────────────────────────────────────────────────────────────────────────
@@ -915,7 +925,7 @@ export class VaultRepository {
     let hashed: Promise<void> = Promise.resolve();
     let writing: Promise<void> = Promise.resolve();
     const source = pieces(file, ATTACHMENT_CHUNK_SIZE, buffers);
-    const changed = () => importRefused('storage', meta.name, 'the file changed while it was read');
+    const changed = () => importRefused('storage', meta.name, 'file-changed');
     let read = 0;
     let collectedAt = 0;
     try {
@@ -932,8 +942,7 @@ export class VaultRepository {
           const size = plain.byteLength;
           sealing.push(
             sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => {
-              if (ct.byteLength !== size + 16)
-                throw importRefused('storage', meta.name, 'a part was not encrypted whole');
+              if (ct.byteLength !== size + 16) throw importRefused('storage', meta.name, 'not-whole');
               return { attachmentId, index, caseTag: caseKeys.caseTag, ct };
             }),
           );
@@ -956,7 +965,7 @@ export class VaultRepository {
           collectedAt = first * ATTACHMENT_CHUNK_SIZE;
           this.collectGarbage();
         }
-        writing = this.guard(`import "${meta.name}"`, async () => {
+        writing = this.guard('import', async () => {
           await this.db.chunks.bulkPut(rows);
         });
         // A failed write surfaces at the next await; never as an unhandled rejection meanwhile.
@@ -1009,7 +1018,7 @@ export class VaultRepository {
       if (options.signal?.aborted) throw importRefused('cancelled', meta.name, 'cancelled');
       const reason =
         error instanceof PlatformError ? error.reason : error instanceof Error ? error.message : String(error);
-      throw importRefused('storage', meta.name, reason);
+      throw importRefused('storage', meta.name, 'host', reason);
     } finally {
       key.fill(0);
     }
@@ -1021,7 +1030,7 @@ export class VaultRepository {
     }
     if (stored.size !== file.size || stored.chunkCount !== Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE))) {
       await this.removeFromDevice(keys.vaultId, { attachmentIds: [attachmentId] });
-      throw importRefused('storage', meta.name, 'the file changed while it was read');
+      throw importRefused('storage', meta.name, 'file-changed');
     }
     return manifestOf(caseKeys, attachmentId, noncePrefix, meta, stored);
   }
@@ -1058,7 +1067,7 @@ export class VaultRepository {
     const fromVault = async (first: number) => {
       const keys: Array<[string, number]> = [];
       for (let i = first; i < first + count(first); i += 1) keys.push([manifest.id, i]);
-      const rows = await this.guard(`open "${manifest.name}"`, () => this.db.chunks.bulkGet(keys));
+      const rows = await this.guard('open-document', () => this.db.chunks.bulkGet(keys));
       return rows.map((row) => row?.ct);
     };
     const device = this.device;
@@ -1071,6 +1080,7 @@ export class VaultRepository {
         throw new VaultError(
           'storage',
           `open "${manifest.name}": ${error instanceof Error ? error.message : String(error)}`,
+          { reason: 'device-read', name: manifest.name },
         );
       });
       onDevice ??= stored !== null;
@@ -1113,9 +1123,9 @@ export class VaultRepository {
     const orphaned = (keys: ReadonlyArray<[string, number]>) =>
       keys.filter(([attachmentId]) => !liveAttachmentIds.has(attachmentId));
     // Look first without writing: a write transaction costs a disk flush even when it changes nothing.
-    const seen = orphaned(await this.guard('tidy the vault', () => this.db.chunks.toCollection().primaryKeys()));
+    const seen = orphaned(await this.guard('tidy', () => this.db.chunks.toCollection().primaryKeys()));
     if (seen.length === 0) return 0;
-    return this.guard('tidy the vault', () =>
+    return this.guard('tidy', () =>
       this.db.transaction('rw', this.db.chunks, async () => {
         const orphans = orphaned(await this.db.chunks.toCollection().primaryKeys());
         await this.db.chunks.bulkDelete(orphans);
@@ -1126,7 +1136,7 @@ export class VaultRepository {
 
   // ── Internals ───────────────────────────────────────────────────────────────────────────────
 
-  private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  private async guard<T>(operation: StorageOperation, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
@@ -1206,15 +1216,33 @@ class StaleWrite extends Error {
   }
 }
 
-/** An import that stopped: why, in the words the user reads, and that nothing of it was kept. */
-function importRefused(code: 'cancelled' | 'storage', name: string, why: string): VaultError {
-  return new VaultError(code, `import "${name}": ${why}; nothing was kept.`);
+/** Why a document's import stopped; the UI words each (`errors.*.import-*`). */
+type ImportProblem = 'cancelled' | 'file-changed' | 'not-whole' | 'host';
+const IMPORT_PROBLEMS: Readonly<Record<ImportProblem, string>> = {
+  cancelled: 'cancelled',
+  'file-changed': 'the file changed while it was read',
+  'not-whole': 'a part was not encrypted whole',
+  host: 'the app could not read it',
+};
+
+/** An import that stopped: why (the host's own words, when it gave any, go to the log only), and that nothing of it was kept. */
+function importRefused(
+  code: 'cancelled' | 'storage',
+  name: string,
+  problem: ImportProblem,
+  detail?: string,
+): VaultError {
+  return new VaultError(code, `import "${name}": ${detail ?? IMPORT_PROBLEMS[problem]}; nothing was kept.`, {
+    reason: `import-${problem}`,
+    name,
+  });
 }
 
 function changedMeanwhile(): VaultError {
   return new VaultError(
     'storage',
     'import: the vault changed while the import was being prepared; nothing was written. Try again.',
+    { reason: 'import-changed-meanwhile' },
   );
 }
 

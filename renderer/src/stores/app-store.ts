@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type { AppInfo, Platform } from '../platform';
+import { failureOf, type Failure } from '../i18n/failure-text';
 
 type AppState = {
   readonly appInfo: AppInfo | null;
-  readonly appInfoError: string | null;
+  /** Why the app's facts could not be read (worded where shown), or null. */
+  readonly appInfoError: Failure | null;
 };
 
 type AppActions = {
@@ -22,7 +24,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
     try {
       set({ appInfo: await platform.appInfo(), appInfoError: null });
     } catch (error) {
-      set({ appInfoError: error instanceof Error ? error.message : String(error) });
+      set({ appInfoError: failureOf(error) });
     }
   },
 }));

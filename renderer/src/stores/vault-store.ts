@@ -7,6 +7,7 @@ import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { markTiming } from '../../../shared/app/timing';
+import { failureOf, type Failure } from '../i18n/failure-text';
 import { zstdReady } from '../../../shared/vault-format/zstd';
 import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
 import {
@@ -28,9 +29,8 @@ export type VaultStatus = 'starting' | 'absent' | 'missing' | 'locked' | 'unlock
 type VaultState = {
   readonly status: VaultStatus;
   readonly busy: boolean;
-  /** The last failure, as a sentence for the person; never key material. */
-  readonly error: string | null;
-  readonly errorCode: string | null;
+  /** The last failure, as a code and what its sentence needs (worded where shown); never key material. */
+  readonly error: Failure | null;
   /** Shown once, right after the vault is created; cleared when acknowledged or on lock. */
   readonly recoveryKey: string | null;
   /** The head of every case (what the list needs); `caseView` reads a whole case. */
@@ -41,7 +41,8 @@ type VaultState = {
   readonly searchReady: boolean;
   /** Bumped whenever the index changes, so shown results are asked for again. */
   readonly searchVersion: number;
-  readonly failures: readonly string[];
+  /** Records that did not open at unlock, each named. */
+  readonly failures: readonly Failure[];
   readonly settings: VaultSettings;
   /** The browser's answer to `navigator.storage.persist()`; null until asked. */
   readonly persisted: boolean | null;
@@ -114,7 +115,6 @@ export function initialVaultState(): VaultState {
     status: 'starting',
     busy: false,
     error: null,
-    errorCode: null,
     recoveryKey: null,
     cases: [],
     search: createSearchClient(),
@@ -180,14 +180,13 @@ function requireService(): VaultService {
 export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
   /** Runs a vault operation with busy/error handling; resolves true on success. */
   const run = async (operation: () => Promise<void>): Promise<boolean> => {
-    set({ busy: true, error: null, errorCode: null });
+    set({ busy: true, error: null });
     try {
       await operation();
       return true;
     } catch (error) {
       set({
-        error: error instanceof Error ? error.message : String(error),
-        errorCode: error instanceof VaultError ? error.code : 'unexpected',
+        error: failureOf(error),
       });
       return false;
     } finally {
@@ -205,7 +204,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       cases: sortCases(vault.cases),
       search: entry.client,
       searchReady: entry.ready,
-      failures: vault.failures,
+      failures: vault.failures.map(failureOf),
       settings: vault.settings,
     };
   };
@@ -243,7 +242,8 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     change: (service: VaultService, current: CaseFile) => Promise<CaseFile>,
   ): Promise<void> => {
     const current = get().caseView(caseTag);
-    if (current === null) throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`);
+    if (current === null)
+      throw new VaultError('storage', `save the case: the case ${caseTag} is not open.`, { reason: 'case-not-open' });
     const next = await change(requireService(), current);
     if (next === current) return;
     get().search.upsert(next);
@@ -362,7 +362,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       ),
     readAttachment: (caseTag, manifest) => {
       const current = get().caseView(caseTag);
-      if (current === null) return Promise.reject(new VaultError('locked', 'open the file: the case is not open.'));
+      if (current === null)
+        return Promise.reject(
+          new VaultError('storage', 'open the file: the case is not open.', { reason: 'case-not-open' }),
+        );
       return requireService().readAttachment(current, manifest);
     },
     deleteAttachment: (caseTag, manifest) =>
@@ -385,7 +388,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       const holder: { made: { parts: Uint8Array[]; code: string } | null } = { made: null };
       await run(async () => {
         const current = get().caseView(caseTag);
-        if (current === null) throw new VaultError('storage', `hand over the case: the case ${caseTag} is not open.`);
+        if (current === null)
+          throw new VaultError('storage', `hand over the case: the case ${caseTag} is not open.`, {
+            reason: 'case-not-open',
+          });
         holder.made = await requireService().createCasePackage(current);
       });
       return holder.made;
@@ -418,7 +424,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         set({ settings });
       });
     },
-    clearError: () => set({ error: null, errorCode: null }),
+    clearError: () => set({ error: null }),
   };
 });
 
@@ -426,14 +432,14 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
  * The whole case behind a head in the list, read again whenever its head changes (each save gives
  * the case a new head). `error` names the damaged page when the case's bytes do not read.
  */
-export function useCaseView(caseTag: string): { readonly view: CaseFile | null; readonly error: string | null } {
+export function useCaseView(caseTag: string): { readonly view: CaseFile | null; readonly error: Failure | null } {
   const head = useVaultStore((s) => s.cases.find((c) => c.caseTag === caseTag));
   return useMemo(() => {
     if (head === undefined) return { view: null, error: null };
     try {
       return { view: useVaultStore.getState().caseView(head.caseTag), error: null };
     } catch (error) {
-      return { view: null, error: error instanceof Error ? error.message : String(error) };
+      return { view: null, error: failureOf(error) };
     }
   }, [head]);
 }

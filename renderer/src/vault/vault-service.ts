@@ -64,7 +64,8 @@ export type OpenedVault = {
   readonly cases: CaseHead[];
   /** Decrypted search pages (JSON): the search index is built from them off the main thread. */
   readonly searchPages: readonly Uint8Array[];
-  readonly failures: string[];
+  /** Pages that did not open, each an error naming it; the other pages' cases are listed. */
+  readonly failures: readonly IntegrityError[];
   readonly settings: VaultSettings;
 };
 
@@ -183,6 +184,7 @@ export class VaultService {
       throw new VaultError(
         'wrong-passphrase',
         'unlock: this device does not remember the vault key any more. Use the passphrase.',
+        { reason: 'device-forgot' },
       );
     try {
       this.keys = await unlockWithRootBytes(header, rootKey);
@@ -315,6 +317,7 @@ export class VaultService {
       throw new VaultError(
         'integrity',
         `import: the case "${blocked.record.title}" belongs with stored records that are damaged, so it cannot be merged. Nothing was written.`,
+        { reason: 'merge-into-damaged', title: blocked.record.title },
       );
     const at = new Date().toISOString();
     const merges = incoming.cases.map((c) => mergeCase(localCases.get(c.caseTag), c, at));
@@ -472,7 +475,9 @@ export class VaultService {
   async updateEntry(current: CaseFile, entryId: string, fields: EntryFields): Promise<CaseFile> {
     const existing = current.entries.find((entry) => entry.id === entryId);
     if (existing === undefined)
-      throw new VaultError('storage', `save the timeline entry: entry ${entryId} is not in this case.`);
+      throw new VaultError('storage', `save the timeline entry: entry ${entryId} is not in this case.`, {
+        reason: 'entry-missing',
+      });
     const next = entryFieldsSchema.parse(fields);
     const changes = diffFields(entryFieldsOf(existing.record), next);
     if (changes.length === 0) return current;
@@ -652,7 +657,7 @@ export class VaultService {
     return {
       cases: [...cases],
       searchPages,
-      failures: failures.map((failure: IntegrityError) => failure.message),
+      failures,
       settings: readSettings(storedSettings),
     };
   }
@@ -671,7 +676,8 @@ export class VaultService {
   }
 
   private requireKeystore(): DeviceKeystore {
-    if (!this.deps.deviceKeystore) throw new VaultError('storage', 'vault: this edition has no device keystore.');
+    if (!this.deps.deviceKeystore)
+      throw new VaultError('storage', 'vault: this edition has no device keystore.', { reason: 'no-keystore' });
     return this.deps.deviceKeystore;
   }
 

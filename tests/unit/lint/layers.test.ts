@@ -159,6 +159,14 @@ describe('layer rules', () => {
     expect((await messagesFor(PLATFORM_FILE, code)).filter((m) => m.includes('window.api'))).toEqual([]);
   });
 
+  it("refuses showing an error's English message in the UI", async () => {
+    const code = 'export function show(error: Error) {\n  return error.message;\n}\n';
+    expect(await messagesFor(RENDERER_FILE, code)).toContainEqual(expect.stringMatching(/word it with failureText/));
+    expect(await messagesFor('renderer/src/stores/vault-store.ts', code)).toContainEqual(
+      expect.stringMatching(/word it with failureText/),
+    );
+  });
+
   it('refuses literal UI text in JSX', async () => {
     const code = 'export function Hello() {\n  return <p>Новое дело</p>;\n}\n';
     expect(await messagesFor(RENDERER_FILE, code)).toContainEqual(expect.stringMatching(/UI text goes through i18n/));

@@ -4,6 +4,8 @@ import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import type { ImportSummary } from '../../stores/vault-store';
 import { PassphraseField } from '../vault';
+import { failureText, type Failure } from '../../i18n/failure-text';
+import { importSummaryLines } from '../../i18n/summaries';
 
 export type ImportSecret = { passphrase: string } | { recoveryKey: string } | { code: string };
 
@@ -163,11 +165,9 @@ export function ImportSummaryView({ summary }: { readonly summary: ImportSummary
   return (
     <div role="status" aria-label={t('backup.importSummary.heading')}>
       <h3>{t('backup.importSummary.heading')}</h3>
-      <p>{t('backup.importSummary.cases', summary)}</p>
-      <p>{t('backup.importSummary.entries', summary)}</p>
-      <p>{t('backup.importSummary.documents', summary)}</p>
-      {summary.conflicts > 0 ? <p>{t('backup.importSummary.conflicts', { count: summary.conflicts })}</p> : null}
-      {summary.reportsAdded > 0 ? <p>{t('backup.importSummary.reports', { count: summary.reportsAdded })}</p> : null}
+      {importSummaryLines(t, summary).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
       <ul className="plain-list">
         {changed.slice(0, 50).map((c) => (
           <li key={c.caseTag}>
@@ -181,10 +181,11 @@ export function ImportSummaryView({ summary }: { readonly summary: ImportSummary
 }
 
 /** The last failure, as the store words it. */
-function ErrorLine({ error }: { readonly error: string | null }) {
+function ErrorLine({ error }: { readonly error: Failure | null }) {
+  const { t } = useTranslation();
   return error ? (
     <p className="error" role="alert">
-      {error}
+      {failureText(t, error)}
     </p>
   ) : null;
 }

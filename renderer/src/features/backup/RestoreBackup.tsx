@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
 import { ImportFlow } from './ImportFlow';
+import { restoreSummaryText } from '../../i18n/summaries';
 
 /**
  * Restores a backup file into this (empty) vault: choose the file, open it with its passphrase or
@@ -22,7 +23,7 @@ export function RestoreBackup() {
       applyLabel={t('backup.restore')}
       doneLabel=""
       prepare={(bytes, secret) => prepareRestore(bytes, 'code' in secret ? { passphrase: secret.code } : secret)}
-      describe={(summary) => <p role="status">{t('backup.summary', summary)}</p>}
+      describe={(summary) => <p role="status">{restoreSummaryText(t, summary)}</p>}
       changesSomething={() => true}
     />
   );

@@ -10,6 +10,7 @@ import { CaseForm } from './CaseForm';
 import { CaseHistory } from './CaseHistory';
 import { CaseOverview } from './CaseOverview';
 import { useCasesUi } from './cases-ui-store';
+import { failureText } from '../../i18n/failure-text';
 
 type Tab = 'overview' | 'timeline' | 'documents' | 'deadlines' | 'history';
 const TABS: readonly Tab[] = ['overview', 'timeline', 'documents', 'deadlines', 'history'];
@@ -33,7 +34,7 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
         </button>
         {error ? (
           <p className="error" role="alert">
-            {error}
+            {failureText(t, error)}
           </p>
         ) : null}
       </>

@@ -13,6 +13,7 @@ import { CaseForm, regionLabel } from './CaseForm';
 import { CaseList } from './CaseList';
 import { matchesFilters, NO_FILTERS, periodsIn, regionsIn, sortCases, tagsIn, type CaseSort } from './case-filters';
 import { useCasesUi } from './cases-ui-store';
+import { failureText } from '../../i18n/failure-text';
 
 /** The Cases section: the list with search and filters, a case, or the new-case form. */
 export function CasesView() {
@@ -191,15 +192,15 @@ function CaseListPage() {
         <div className="integrity-alert" role="alert">
           <h2>{t('cases.integrityTitle')}</h2>
           <ul>
-            {failures.map((failure) => (
-              <li key={failure}>{failure}</li>
+            {failures.map((failure, index) => (
+              <li key={index}>{failureText(t, failure)}</li>
             ))}
           </ul>
         </div>
       ) : null}
       {error && !importing ? (
         <p className="error" role="alert">
-          {error}
+          {failureText(t, error)}
         </p>
       ) : null}
       {cases.length === 0 ? (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { useVaultStore } from '../../stores/vault-store';
+import { failureOf, failureText, type Failure } from '../../i18n/failure-text';
 
 /**
  * Shows a PDF's first page or an image, decrypted into memory only: pdf.js reads the bytes from
@@ -18,7 +19,8 @@ export function AttachmentPreview(props: {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<{
     status: 'loading' | 'ready' | 'failed';
-    message?: string;
+    /** Why it failed: a vault failure, or unexpected (the viewer could not read the file). */
+    failure?: Failure;
     imageUrl?: string;
     pages?: number;
   }>({
@@ -42,7 +44,7 @@ export function AttachmentPreview(props: {
       }
     };
     load().catch((error: unknown) => {
-      if (!cancelled) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (!cancelled) setState({ status: 'failed', failure: failureOf(error) });
     });
     return () => {
       cancelled = true;
@@ -61,7 +63,14 @@ export function AttachmentPreview(props: {
       {state.status === 'loading' ? <p role="status">{t('documents.opening')}</p> : null}
       {state.status === 'failed' ? (
         <p className="error" role="alert">
-          {t('documents.previewFailed', { name: props.manifest.name, reason: state.message ?? '' })}
+          {t('documents.previewFailed', {
+            name: props.manifest.name,
+            // A vault failure (a damaged part) says what it is; else the viewer could not read the file.
+            reason:
+              state.failure === undefined || state.failure.code === 'unexpected'
+                ? t('documents.notRenderable')
+                : failureText(t, state.failure),
+          })}
         </p>
       ) : null}
       {isPdf ? (

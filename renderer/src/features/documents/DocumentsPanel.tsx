@@ -8,6 +8,7 @@ import { useVaultStore } from '../../stores/vault-store';
 import { AttachmentPreview } from './AttachmentPreview';
 import { formatBytes } from './format';
 import type { CaseFile } from '../../../../shared/domain/case-file';
+import { failureOf, failureText, type Failure } from '../../i18n/failure-text';
 
 type Import = {
   readonly id: number;
@@ -30,6 +31,7 @@ export function DocumentsPanel({
   readonly entryId?: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const failed = (failure: Failure | null) => (failure === null ? null : failureText(t, failure));
   const platform = usePlatform();
   const importAttachment = useVaultStore((s) => s.importAttachment);
   const readAttachment = useVaultStore((s) => s.readAttachment);
@@ -60,7 +62,7 @@ export function DocumentsPanel({
             ? { kind: 'status', text: t('documents.cancelled', { name: file.name }) }
             : {
                 kind: 'error',
-                text: useVaultStore.getState().error ?? t('documents.importFailed', { name: file.name }),
+                text: failed(useVaultStore.getState().error) ?? t('documents.importFailed', { name: file.name }),
               },
       );
     }
@@ -89,7 +91,7 @@ export function DocumentsPanel({
         kind: 'error',
         text: t('documents.saveFailed', {
           name: manifest.name,
-          reason: error instanceof Error ? error.message : String(error),
+          reason: failureText(t, failureOf(error)),
         }),
       });
     }

@@ -4,6 +4,7 @@ import { usePlatform } from '../../platform';
 import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
 import { newPassphraseProblem, PassphraseField } from '../vault';
+import { failureText } from '../../i18n/failure-text';
 
 /** Vault settings: auto-lock, storage persistence, passphrase change. */
 export function SettingsView() {
@@ -82,7 +83,6 @@ function ChangePassphrase() {
   const changePassphrase = useVaultStore((s) => s.changePassphrase);
   const busy = useVaultStore((s) => s.busy);
   const storeError = useVaultStore((s) => s.error);
-  const errorCode = useVaultStore((s) => s.errorCode);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -105,7 +105,12 @@ function ChangePassphrase() {
     }
   };
 
-  const failure = errorCode === 'wrong-passphrase' ? t('settings.passphrase.wrongCurrent') : storeError;
+  const failure =
+    storeError === null
+      ? null
+      : storeError.code === 'wrong-passphrase'
+        ? t('settings.passphrase.wrongCurrent')
+        : failureText(t, storeError);
   return (
     <form className="settings-group" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('settings.passphrase.heading')}</h2>

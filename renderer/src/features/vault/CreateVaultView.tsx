@@ -4,6 +4,7 @@ import { useVaultStore } from '../../stores/vault-store';
 import { RestoreBackup } from '../backup';
 import { PassphraseField } from './PassphraseField';
 import { estimateStrength, newPassphraseProblem, type Strength } from './passphrase-strength';
+import { failureText } from '../../i18n/failure-text';
 
 /** First run: choose the passphrase that protects every case on this device. */
 export function CreateVaultView() {
@@ -90,7 +91,7 @@ export function CreateVaultView() {
           describedBy={problemId}
         />
         <p id={problemId} role="alert" className="error">
-          {problem ?? (submitted ? error : null)}
+          {problem ?? (submitted && error ? failureText(t, error) : null)}
         </p>
         <button type="submit" disabled={busy || passphrase === ''}>
           {busy ? t('vault.create.working') : t('vault.create.submit')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from './PassphraseField';
+import { failureText } from '../../i18n/failure-text';
 
 /** The unlock screen: the passphrase, or the recovery key when the passphrase is lost. */
 export function UnlockView() {
@@ -10,7 +11,6 @@ export function UnlockView() {
   const unlockWithRecoveryKey = useVaultStore((s) => s.unlockWithRecoveryKey);
   const busy = useVaultStore((s) => s.busy);
   const error = useVaultStore((s) => s.error);
-  const errorCode = useVaultStore((s) => s.errorCode);
   const clearError = useVaultStore((s) => s.clearError);
   const device = useVaultStore((s) => s.device);
   const unlockOnDevice = useVaultStore((s) => s.unlockOnDevice);
@@ -24,11 +24,13 @@ export function UnlockView() {
   };
 
   const message =
-    errorCode === 'wrong-passphrase'
-      ? t('vault.unlock.wrongPassphrase')
-      : errorCode === 'wrong-recovery-key'
-        ? t('vault.unlock.wrongRecoveryKey')
-        : error;
+    error === null
+      ? null
+      : error.code === 'wrong-passphrase' && error.params.reason === undefined
+        ? t('vault.unlock.wrongPassphrase')
+        : error.code === 'wrong-recovery-key'
+          ? t('vault.unlock.wrongRecoveryKey')
+          : failureText(t, error);
 
   return (
     <section className="vault-card" aria-labelledby="unlock-title">

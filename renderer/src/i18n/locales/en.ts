@@ -1,4 +1,5 @@
 import { CASE_KIND_NAMES } from '../../../../shared/domain/case';
+import { countsEn, failuresEn } from './failures';
 /** The English catalog: the source of every UI string. Other catalogs must match its shape. */
 export const en = {
   app: {
@@ -351,6 +352,7 @@ export const en = {
     closePreview: 'Close the preview',
     opening: 'Decrypting…',
     previewFailed: '“{{name}}” cannot be shown: {{reason}}',
+    notRenderable: 'it is not a PDF or an image the app can show',
     firstPage: 'First page of “{{name}}”',
     pages: 'Pages: {{count}}',
   },
@@ -421,7 +423,7 @@ export const en = {
     chosen: 'Backup file: {{name}}',
     passphrase: 'Passphrase of the backed-up vault',
     check: 'Check the backup',
-    summary: 'The backup holds {{cases}} cases, {{entries}} timeline entries and {{documents}} documents.',
+    summary: 'The backup holds {{cases}}, {{entries}} and {{documents}}.',
     restore: 'Restore this backup',
     merge: {
       heading: 'Merge a backup into this vault',
@@ -543,6 +545,8 @@ export const en = {
       wrongCurrent: 'The current passphrase is not right. Nothing was changed.',
     },
   },
+  errors: failuresEn,
+  counts: countsEn,
 };
 
 export type Catalog = typeof en;

@@ -1,4 +1,5 @@
 import { CASE_KIND_NAMES } from '../../../../shared/domain/case';
+import { countsKk, failuresKk } from './failures';
 import type { Catalog } from './en';
 
 export const kk: Catalog = {
@@ -353,6 +354,7 @@ export const kk: Catalog = {
     closePreview: 'Қарауды жабу',
     opening: 'Шифр ашылуда…',
     previewFailed: '«{{name}}» көрсетілмейді: {{reason}}',
+    notRenderable: 'бұл қолданба көрсете алатын PDF немесе сурет емес',
     firstPage: '«{{name}}» бірінші беті',
     pages: 'Беттер: {{count}}',
   },
@@ -422,7 +424,7 @@ export const kk: Catalog = {
     chosen: 'Көшірме файлы: {{name}}',
     passphrase: 'Сақталған қойманың құпия сөз тіркесі',
     check: 'Көшірмені тексеру',
-    summary: 'Көшірмеде {{cases}} іс, {{entries}} оқиға және {{documents}} құжат бар.',
+    summary: 'Көшірмеде {{cases}}, {{entries}} және {{documents}} бар.',
     restore: 'Осы көшірмені қалпына келтіру',
     merge: {
       heading: 'Сақтық көшірмені осы қоймамен біріктіру',
@@ -545,4 +547,6 @@ export const kk: Catalog = {
       wrongCurrent: 'Қазіргі құпия сөз тіркесі қате. Ештеңе өзгерген жоқ.',
     },
   },
+  errors: failuresKk,
+  counts: countsKk,
 };

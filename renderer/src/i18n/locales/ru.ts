@@ -1,4 +1,5 @@
 import { CASE_KIND_NAMES } from '../../../../shared/domain/case';
+import { countsRu, failuresRu } from './failures';
 import type { Catalog } from './en';
 
 export const ru: Catalog = {
@@ -353,6 +354,7 @@ export const ru: Catalog = {
     closePreview: 'Закрыть просмотр',
     opening: 'Расшифровка…',
     previewFailed: '«{{name}}» не может быть показан: {{reason}}',
+    notRenderable: 'это не PDF и не изображение, которое приложение может показать',
     firstPage: 'Первая страница «{{name}}»',
     pages: 'Страниц: {{count}}',
   },
@@ -423,7 +425,7 @@ export const ru: Catalog = {
     chosen: 'Файл копии: {{name}}',
     passphrase: 'Парольная фраза сохранённого хранилища',
     check: 'Проверить копию',
-    summary: 'В копии {{cases}} дел, {{entries}} событий и {{documents}} документов.',
+    summary: 'В копии {{cases}}, {{entries}} и {{documents}}.',
     restore: 'Восстановить эту копию',
     merge: {
       heading: 'Объединить резервную копию с этим хранилищем',
@@ -546,4 +548,6 @@ export const ru: Catalog = {
       wrongCurrent: 'Текущая парольная фраза неверна. Ничего не изменено.',
     },
   },
+  errors: failuresRu,
+  counts: countsRu,
 };

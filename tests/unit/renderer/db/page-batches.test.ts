@@ -71,7 +71,7 @@ describe('opening the vault in batches of pages', () => {
     await repository.db.pages.put({ ...row, ct });
 
     const opened = await makeService(repository).unlock(PASSPHRASE);
-    expect(opened.failures).toEqual([expect.stringContaining(`pages/${damaged}`)]);
+    expect(opened.failures).toEqual([expect.objectContaining({ table: 'pages', rowId: damaged })]);
     const expected = titles.filter((title) => pageOf.get(title) !== damaged);
     expect(expected.length).toBeLessThan(titles.length);
     expect(opened.cases.map((c) => c.record.title).sort()).toEqual(expected.sort());

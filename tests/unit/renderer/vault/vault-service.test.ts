@@ -147,7 +147,7 @@ describe('tampering', () => {
           const [wrapIv, wrapCt, iv, ct] = copies as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
           await repository.db.pages.put({ id: pageA, wrap: { iv: wrapIv, ct: wrapCt }, iv, ct });
           const opened = await makeService(repository).unlock(PASSPHRASE);
-          expect(opened.failures).toEqual([expect.stringContaining(`pages/${pageA}`)]);
+          expect(opened.failures).toEqual([expect.objectContaining({ table: 'pages', rowId: pageA })]);
           expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело Б']);
         },
       ),
@@ -165,7 +165,10 @@ describe('tampering', () => {
     ]);
     const swapped = await makeService(repository).unlock(PASSPHRASE);
     expect(swapped.failures).toEqual(
-      expect.arrayContaining([expect.stringContaining(`pages/${pageA}`), expect.stringContaining(`pages/${pageB}`)]),
+      expect.arrayContaining([
+        expect.objectContaining({ table: 'pages', rowId: pageA }),
+        expect.objectContaining({ table: 'pages', rowId: pageB }),
+      ]),
     );
     expect(swapped.cases).toEqual([]);
 
@@ -173,7 +176,7 @@ describe('tampering', () => {
     const search = (await repository.db.searchPages.get(pageB))!;
     await repository.db.searchPages.put({ ...search, ct: search.ct.map((byte, i) => (i === 3 ? byte ^ 1 : byte)) });
     const damagedSearch = await makeService(repository).unlock(PASSPHRASE);
-    expect(damagedSearch.failures).toEqual([expect.stringContaining(`searchPages/${pageB}`)]);
+    expect(damagedSearch.failures).toEqual([expect.objectContaining({ table: 'searchPages', rowId: pageB })]);
     expect(damagedSearch.cases.map((c) => c.record.title)).toEqual(['Дело А']);
   });
 
