@@ -190,7 +190,7 @@ const api = {
       argon2id: argon2idHashWasm,
       marker: localStorageMarker(),
     });
-    const { cases } = await service.unlock(options.passphrase);
+    const { cases } = await service.session.unlock(options.passphrase);
     const total: number[] = [];
     const plainSaves: number[] = [];
     const plain = await openPlain();
@@ -198,9 +198,9 @@ const api = {
     const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
     for (let i = 0; i < options.count; i += 1) {
       // The case is read whole when it is opened, before it can be edited: not part of the save.
-      const view = service.caseView(cases[(i * 7919) % cases.length]!.caseTag)!;
+      const view = service.cases.caseView(cases[(i * 7919) % cases.length]!.caseTag)!;
       const start = performance.now();
-      const next = await service.updateCase(view, { ...view.record, court: `${view.record.court} ·${i}` });
+      const next = await service.cases.updateCase(view, { ...view.record, court: `${view.record.court} ·${i}` });
       total.push(performance.now() - start);
       for (const stage of SAVE_STAGES) stages[stage]!.push(last(`qorgau:write-${stage}`) - start);
       if (next === view) throw new Error('bench: the edit did not change the case');
@@ -267,11 +267,11 @@ const api = {
       argon2id: argon2idHashWasm,
       marker: localStorageMarker(),
     });
-    const { cases } = await service.unlock(options.passphrase);
+    const { cases } = await service.session.unlock(options.passphrase);
     const part = filePart();
     const blob = new Blob(Array.from({ length: options.mib }, () => part));
     const imported = await time(() =>
-      service.importAttachment(service.caseView(cases[0]!.caseTag)!, blob, {
+      service.cases.importAttachment(service.cases.caseView(cases[0]!.caseTag)!, blob, {
         name: 'bench.bin',
         type: 'application/octet-stream',
       }),
@@ -280,10 +280,10 @@ const api = {
     const manifest = view.attachments.at(-1)!;
     const read = await time(async () => {
       let size = 0;
-      for (const chunk of await service.readAttachment(view, manifest)) size += chunk.byteLength;
+      for (const chunk of await service.cases.readAttachment(view, manifest)) size += chunk.byteLength;
       return size;
     });
-    await service.deleteAttachment(view, manifest);
+    await service.cases.deleteAttachment(view, manifest);
     const plain = await openPlain();
     const put = await time(async () => {
       const tx = plain.transaction('blobs', 'readwrite', { durability: 'strict' });
@@ -374,7 +374,7 @@ const api = {
       argon2id: argon2idHashWasm,
       marker: localStorageMarker(),
     });
-    const { cases } = await service.unlock(options.passphrase);
+    const { cases } = await service.session.unlock(options.passphrase);
     const file = document.querySelector<HTMLInputElement>('#bench-file')?.files?.[0];
     if (file === undefined) throw new Error('bench: no file was chosen for the memory probe');
     // Start from a settled heap (the bench launches Chromium with --expose-gc): garbage of the steps
@@ -386,12 +386,12 @@ const api = {
     }
     (window as unknown as { benchReady: boolean }).benchReady = true;
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const first = service.caseView(cases[0]!.caseTag)!;
+    const first = service.cases.caseView(cases[0]!.caseTag)!;
     const imported = await time(() =>
-      service.importAttachment(first, file, { name: 'big.bin', type: 'application/octet-stream' }),
+      service.cases.importAttachment(first, file, { name: 'big.bin', type: 'application/octet-stream' }),
     );
     const view = imported.value;
-    await service.deleteAttachment(view, view.attachments.at(-1)!);
+    await service.cases.deleteAttachment(view, view.attachments.at(-1)!);
     return imported.ms;
   },
 

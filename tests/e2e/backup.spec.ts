@@ -47,7 +47,7 @@ test('back up through the UI, clear the profile, restore through the UI: everyth
     });
     await restored.getByRole('textbox', { name: 'Passphrase of the backed-up vault' }).fill(E2E_PASSPHRASE);
     await restored.getByRole('button', { name: 'Check the backup' }).click();
-    await expect(restored.getByText('The backup holds 1 cases, 0 timeline entries and 0 documents.')).toBeVisible({
+    await expect(restored.getByText('The backup holds 1 case, 0 timeline entries and 0 documents.')).toBeVisible({
       timeout: 30_000,
     });
     await restored.getByRole('button', { name: 'Restore this backup' }).click();

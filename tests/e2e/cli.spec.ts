@@ -25,16 +25,16 @@ base('qorgau export writes the quarter from a backup file; --help explains; bad 
     argon2id: argon2idHashWasm,
     marker: memoryMarker(),
   });
-  await service.create(passphrase);
-  const view = await service.createCase(makeCase({ title: 'Дело Гүлнар Бажкеновой' }));
-  await service.addEntry(view, {
+  await service.session.create(passphrase);
+  const view = await service.cases.createCase(makeCase({ title: 'Дело Гүлнар Бажкеновой' }));
+  await service.cases.addEntry(view, {
     ...emptyEntryFields('2026-05-14'),
     includeInReport: true,
     reportText: '[The court adjourned](https://example.org/cli/1) the case of **Гүлнар Бажкенова**.',
   });
   const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-cli-'));
   const backupFile = path.join(folder, 'vault.qorgau');
-  await writeFile(backupFile, concatBytes(...(await service.createBackup())));
+  await writeFile(backupFile, concatBytes(...(await service.imports.createBackup())));
   const out = path.join(folder, 'legal-pressure.docx');
 
   const help = await run('node', [cli, '--help']);

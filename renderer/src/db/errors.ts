@@ -60,3 +60,12 @@ export function storageError(operation: StorageOperation, error: unknown, params
     { operation, ...params },
   );
 }
+
+/** Runs a storage step; a failure comes back as the typed error a person can act on (see `storageError`). */
+export async function guarded<T>(operation: StorageOperation, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw storageError(operation, error);
+  }
+}

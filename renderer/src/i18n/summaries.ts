@@ -1,3 +1,4 @@
+import type { ImportSummary } from '../../../shared/backup/import-summary';
 import type { TFunction } from 'i18next';
 
 /** What a verified backup holds, in a sentence with each count in its plural form (1 дело, 2 дела, 5 дел). */
@@ -13,21 +14,7 @@ export function restoreSummaryText(
 }
 
 /** The counts of an import (a merge or a case package), a line each, as the summary shows them. */
-export function importSummaryLines(
-  t: TFunction,
-  summary: {
-    readonly newCases: number;
-    readonly updatedCases: number;
-    readonly unchangedCases: number;
-    readonly entriesAdded: number;
-    readonly entriesUpdated: number;
-    readonly entriesRemoved: number;
-    readonly documentsAdded: number;
-    readonly documentsRemoved: number;
-    readonly conflicts: number;
-    readonly reportsAdded: number;
-  },
-): string[] {
+export function importSummaryLines(t: TFunction, summary: ImportSummary): string[] {
   return [
     t('backup.importSummary.cases', summary),
     t('backup.importSummary.entries', summary),

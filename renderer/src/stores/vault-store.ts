@@ -8,8 +8,8 @@ import type { EntryFields } from '../../../shared/domain/entry';
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import { markTiming } from '../../../shared/app/timing';
 import { failureOf, type Failure } from '../i18n/failure-text';
-import { zstdReady } from '../../../shared/vault-format/zstd';
-import { createSearchClient, type SearchClient, type SearchPageBatches } from '../search/search-client';
+import { createSearchClient, type SearchClient } from '../search/search-client';
+import { SearchSession } from '../search/search-session';
 import {
   type DeviceKeystoreStatus,
   type ImportSummary,
@@ -129,47 +129,18 @@ export function initialVaultState(): VaultState {
 
 let service: VaultService | null = null;
 
-/** The search index being built for the vault being opened (started before its cases are parsed). */
-type PendingSearch = { readonly client: SearchClient; loading: boolean; ready: boolean };
-let pendingSearch: PendingSearch | null = null;
-
-/**
- * Starts what opening the vault will need while the key is derived (the main thread is idle then;
- * once the pages are decrypted it is busy, and a worker started at that moment waited for it,
- * measured with `npm run bench`): a search worker, whose script loads and compiles, and the
- * pages' decompressor. A decompressor that fails to start is reported when the pages are read.
- */
-function warmUp(): void {
-  zstdReady().catch(() => undefined);
-  if (pendingSearch !== null && !pendingSearch.loading) return;
-  pendingSearch?.client.dispose();
-  pendingSearch = { client: createSearchClient(), loading: false, ready: false };
-  pendingSearch.client.warm();
-}
-
-function startSearch(pages: SearchPageBatches): PendingSearch {
-  const entry: PendingSearch =
-    pendingSearch !== null && !pendingSearch.loading
-      ? pendingSearch
-      : { client: createSearchClient(), loading: false, ready: false };
-  entry.loading = true;
-  void entry.client.load(pages).then(() => {
-    entry.ready = true;
-    const state = useVaultStore.getState();
-    if (state.search !== entry.client) return;
-    markTiming('qorgau:search-ready');
-    useVaultStore.setState({ searchReady: true, searchVersion: state.searchVersion + 1 });
-  });
-  return entry;
-}
+/** The search index's life beside the vault's (see search-session.ts). */
+const searchSession = new SearchSession((client) => {
+  const state = useVaultStore.getState();
+  if (state.search !== client) return;
+  markTiming('qorgau:search-ready');
+  useVaultStore.setState({ searchReady: true, searchVersion: state.searchVersion + 1 });
+});
 
 /** Connects the store to the vault service once at start-up (tests pass their own). */
 export function connectVaultService(vaultService: VaultService): void {
   service = vaultService;
-  vaultService.onSearchPages((pages) => {
-    if (pendingSearch?.loading) pendingSearch.client.dispose();
-    pendingSearch = startSearch(pages);
-  });
+  vaultService.session.onSearchPages((pages) => searchSession.load(pages));
 }
 
 function requireService(): VaultService {
@@ -178,27 +149,27 @@ function requireService(): VaultService {
 }
 
 export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
-  /** Runs a vault operation with busy/error handling; resolves true on success. */
-  const run = async (operation: () => Promise<void>): Promise<boolean> => {
+  /**
+   * Runs a vault operation with busy/error handling: its result, or null when it failed (the
+   * failure is then in `error`, to be worded where it is shown).
+   */
+  const attempt = async <T>(operation: () => Promise<T>): Promise<{ readonly value: T } | null> => {
     set({ busy: true, error: null });
     try {
-      await operation();
-      return true;
+      return { value: await operation() };
     } catch (error) {
-      set({
-        error: failureOf(error),
-      });
-      return false;
+      set({ error: failureOf(error) });
+      return null;
     } finally {
       set({ busy: false });
     }
   };
+  /** As `attempt`, for operations whose only result is that they succeeded. */
+  const run = async (operation: () => Promise<unknown>): Promise<boolean> => (await attempt(operation)) !== null;
   const opened = (vault: OpenedVault): Partial<VaultState> => {
     // The index is built beside the list (in a worker): the list shows first, search follows.
-    const entry = pendingSearch?.loading ? pendingSearch : startSearch(vault.searchPages);
-    pendingSearch = null;
+    const entry = searchSession.take(vault.searchPages);
     if (get().search !== entry.client) get().search.dispose();
-    if (entry.ready) markTiming('qorgau:search-ready');
     return {
       status: 'unlocked',
       cases: sortCases(vault.cases),
@@ -212,12 +183,9 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
   const prepareImport = async <S>(
     prepare: () => Promise<{ summary: S; commit: () => Promise<OpenedVault> }>,
   ): Promise<{ summary: S; commit: () => Promise<boolean> } | null> => {
-    const holder: { prepared?: { summary: S; commit: () => Promise<OpenedVault> } } = {};
-    await run(async () => {
-      holder.prepared = await prepare();
-    });
-    if (holder.prepared === undefined) return null;
-    const { summary, commit } = holder.prepared;
+    const prepared = await attempt(prepare);
+    if (prepared === null) return null;
+    const { summary, commit } = prepared.value;
     return {
       summary,
       commit: () =>
@@ -258,63 +226,62 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     ...initialVaultState(),
     start: async () => {
       await run(async () => {
-        const status = await requireService().probe();
-        set({ status, device: await requireService().deviceKeystoreStatus() });
+        const status = await requireService().session.probe();
+        set({ status, device: await requireService().session.deviceKeystoreStatus() });
       });
     },
     unlockOnDevice: async () => {
-      warmUp();
+      searchSession.warmUp();
       await run(async () => {
         try {
-          set(opened(await requireService().unlockOnDevice()));
+          set(opened(await requireService().session.unlockOnDevice()));
         } finally {
-          set({ device: await requireService().deviceKeystoreStatus() });
+          set({ device: await requireService().session.deviceKeystoreStatus() });
         }
       });
     },
     rememberOnDevice: (passphrase) =>
       run(async () => {
-        await requireService().rememberOnDevice(passphrase);
-        set({ device: await requireService().deviceKeystoreStatus() });
+        await requireService().session.rememberOnDevice(passphrase);
+        set({ device: await requireService().session.deviceKeystoreStatus() });
       }),
     forgetOnDevice: async () => {
       await run(async () => {
-        await requireService().forgetOnDevice();
-        set({ device: await requireService().deviceKeystoreStatus() });
+        await requireService().session.forgetOnDevice();
+        set({ device: await requireService().session.deviceKeystoreStatus() });
       });
     },
     create: async (passphrase) => {
       await run(async () => {
-        const { recoveryKey, opened: vault } = await requireService().create(passphrase);
-        set({ ...opened(vault), recoveryKey, device: await requireService().deviceKeystoreStatus() });
+        const { recoveryKey, opened: vault } = await requireService().session.create(passphrase);
+        set({ ...opened(vault), recoveryKey, device: await requireService().session.deviceKeystoreStatus() });
         await askPersistence();
       });
     },
     forgetLostVault: () => {
-      requireService().forgetLostVault();
+      requireService().session.forgetLostVault();
       set({ status: 'absent' });
     },
     acknowledgeRecoveryKey: () => set({ recoveryKey: null }),
     unlock: async (passphrase) => {
-      warmUp();
+      searchSession.warmUp();
       await run(async () => {
-        set(opened(await requireService().unlock(passphrase)));
+        set(opened(await requireService().session.unlock(passphrase)));
         await askPersistence();
       });
     },
     unlockWithRecoveryKey: async (recoveryKey) => {
-      warmUp();
+      searchSession.warmUp();
       await run(async () => {
-        set(opened(await requireService().unlockWithRecoveryKey(recoveryKey)));
+        set(opened(await requireService().session.unlockWithRecoveryKey(recoveryKey)));
         await askPersistence();
       });
     },
     lock: () => {
-      requireService().lock();
+      requireService().session.lock();
       // The search index holds words of case texts: it goes with the keys.
       get().search.dispose();
-      pendingSearch?.client.dispose();
-      pendingSearch = null;
+      searchSession.discard();
       // Every decrypted record and the recovery key leave memory with the state they lived in.
       set({
         ...initialVaultState(),
@@ -325,34 +292,33 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     caseView: (caseTag) => {
       if (get().status !== 'unlocked') return null;
-      return requireService().caseView(caseTag) ?? null;
+      return requireService().cases.caseView(caseTag) ?? null;
     },
     addCase: async (input) => {
-      let caseTag: string | null = null;
-      await run(async () => {
-        const created = await requireService().createCase(input);
+      const created = await attempt(async () => {
+        const created = await requireService().cases.createCase(input);
         get().search.upsert(created);
         set({ searchVersion: get().searchVersion + 1, cases: sortCases([...get().cases, caseHead(created)]) });
-        caseTag = created.caseTag;
+        return created.caseTag;
       });
-      return caseTag;
+      return created?.value ?? null;
     },
     updateCase: (caseTag, fields) =>
-      run(() => replaceCase(caseTag, (service, current) => service.updateCase(current, fields))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.updateCase(current, fields))),
     addEntry: (caseTag, fields) =>
-      run(() => replaceCase(caseTag, (service, current) => service.addEntry(current, fields))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.addEntry(current, fields))),
     updateEntry: (caseTag, entryId, fields) =>
-      run(() => replaceCase(caseTag, (service, current) => service.updateEntry(current, entryId, fields))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.updateEntry(current, entryId, fields))),
     deleteEntry: (caseTag, entryId) =>
-      run(() => replaceCase(caseTag, (service, current) => service.deleteEntry(current, entryId))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.deleteEntry(current, entryId))),
     saveDeadline: (caseTag, deadline) =>
-      run(() => replaceCase(caseTag, (service, current) => service.saveDeadline(current, deadline))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.saveDeadline(current, deadline))),
     deleteDeadline: (caseTag, deadlineId) =>
-      run(() => replaceCase(caseTag, (service, current) => service.deleteDeadline(current, deadlineId))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.deleteDeadline(current, deadlineId))),
     importAttachment: (caseTag, file, options) =>
       run(() =>
         replaceCase(caseTag, (service, current) =>
-          service.importAttachment(
+          service.cases.importAttachment(
             current,
             file,
             { name: file.name, type: file.type, entryId: options.entryId ?? null },
@@ -366,61 +332,60 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         return Promise.reject(
           new VaultError('storage', 'open the file: the case is not open.', { reason: 'case-not-open' }),
         );
-      return requireService().readAttachment(current, manifest);
+      return requireService().cases.readAttachment(current, manifest);
     },
     deleteAttachment: (caseTag, manifest) =>
-      run(() => replaceCase(caseTag, (service, current) => service.deleteAttachment(current, manifest))),
+      run(() => replaceCase(caseTag, (service, current) => service.cases.deleteAttachment(current, manifest))),
     createBackup: async () => {
-      const holder: { parts: Uint8Array[] | null } = { parts: null };
-      await run(async () => {
-        holder.parts = await requireService().createBackup();
+      const made = await attempt(async () => {
+        const parts = await requireService().imports.createBackup();
         const next = { ...get().settings, lastBackupAt: new Date().toISOString() };
         set({ settings: next });
-        await requireService().saveSettings(next);
+        await requireService().cases.saveSettings(next);
+        return parts;
       });
-      return holder.parts;
+      return made?.value ?? null;
     },
-    prepareRestore: (bytes, secret) => prepareImport(() => requireService().prepareRestore(bytes, secret)),
-    prepareMerge: (bytes, secret) => prepareImport(() => requireService().prepareMerge(bytes, secret)),
+    prepareRestore: (bytes, secret) => prepareImport(() => requireService().imports.prepareRestore(bytes, secret)),
+    prepareMerge: (bytes, secret) => prepareImport(() => requireService().imports.prepareMerge(bytes, secret)),
     prepareCasePackageImport: (bytes, code) =>
-      prepareImport(() => requireService().prepareCasePackageImport(bytes, code)),
+      prepareImport(() => requireService().imports.prepareCasePackageImport(bytes, code)),
     createCasePackage: async (caseTag) => {
-      const holder: { made: { parts: Uint8Array[]; code: string } | null } = { made: null };
-      await run(async () => {
+      const made = await attempt(() => {
         const current = get().caseView(caseTag);
         if (current === null)
           throw new VaultError('storage', `hand over the case: the case ${caseTag} is not open.`, {
             reason: 'case-not-open',
           });
-        holder.made = await requireService().createCasePackage(current);
+        return requireService().imports.createCasePackage(current);
       });
-      return holder.made;
+      return made?.value ?? null;
     },
     saveReportSettings: async (quarter, report) => {
       const next = { ...get().settings, reports: { ...get().settings.reports, [quarter]: report } };
       set({ settings: next });
-      await run(() => requireService().saveSettings(next));
+      await run(() => requireService().cases.saveSettings(next));
     },
     markReminded: async (keys) => {
       if (keys.length === 0) return;
       const settings = get().settings;
       const next = { ...settings, notifiedReminders: [...settings.notifiedReminders, ...keys] };
       set({ settings: next });
-      await requireService().saveSettings(next);
+      await requireService().cases.saveSettings(next);
     },
     deleteCase: async (caseTag) => {
       await run(async () => {
-        await requireService().deleteCase(caseTag);
+        await requireService().cases.deleteCase(caseTag);
         get().search.remove(caseTag);
         set({ searchVersion: get().searchVersion + 1 });
         set({ cases: get().cases.filter((c) => c.caseTag !== caseTag) });
       });
     },
     changePassphrase: (oldPassphrase, newPassphrase) =>
-      run(() => requireService().changePassphrase(oldPassphrase, newPassphrase)),
+      run(() => requireService().session.changePassphrase(oldPassphrase, newPassphrase)),
     saveSettings: async (settings) => {
       await run(async () => {
-        await requireService().saveSettings(settings);
+        await requireService().cases.saveSettings(settings);
         set({ settings });
       });
     },

@@ -44,7 +44,7 @@ async function documentsIntact(service: VaultService, cases: readonly CaseFile[]
   const seen: string[] = [];
   for (const file of cases) {
     for (const manifest of file.attachments) {
-      const bytes = Buffer.concat(await service.readAttachment(file, manifest));
+      const bytes = Buffer.concat(await service.cases.readAttachment(file, manifest));
       const want = set.expected.documents[manifest.name];
       expect(want, `a document "${manifest.name}" the fixture does not list`).toBeDefined();
       expect({ size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual(want);
@@ -58,11 +58,11 @@ describe.each(names)('format fixtures %s', (name) => {
   it('the vault opens with its passphrase and its recovery key, every record and document intact', async () => {
     const set = await loadFixtureSet(name);
     for (const unlock of [
-      (s: VaultService) => s.unlock(set.expected.passphrase),
-      (s: VaultService) => s.unlockWithRecoveryKey(set.expected.recoveryKey),
+      (s: VaultService) => s.session.unlock(set.expected.passphrase),
+      (s: VaultService) => s.session.unlockWithRecoveryKey(set.expected.recoveryKey),
     ]) {
       const { service, folder } = await openedApp(set);
-      expect(await service.probe()).toBe('locked');
+      expect(await service.session.probe()).toBe('locked');
       const opened = await unlock(service);
       expect(opened.failures).toEqual([]);
       const cases = wholeCases(service, opened);
@@ -79,7 +79,7 @@ describe.each(names)('format fixtures %s', (name) => {
   it('its backup restores into an empty vault, every record and document intact', async () => {
     const set = await loadFixtureSet(name);
     const { service } = await openedApp(set, {});
-    const prepared = await service.prepareRestore(set.backup, { passphrase: set.expected.passphrase });
+    const prepared = await service.imports.prepareRestore(set.backup, { passphrase: set.expected.passphrase });
     expect(prepared.summary.cases).toBe(set.expected.cases.length);
     const opened = await prepared.commit();
     expect(opened.failures).toEqual([]);
@@ -92,8 +92,8 @@ describe.each(names)('format fixtures %s', (name) => {
   it('its case package imports into another vault with the case, its timeline and its document intact', async () => {
     const set = await loadFixtureSet(name);
     const { service } = await openedApp(set, {});
-    await service.create('another vault entirely, fixture 2');
-    const prepared = await service.prepareCasePackageImport(set.casePackage, set.expected.packageCode);
+    await service.session.create('another vault entirely, fixture 2');
+    const prepared = await service.imports.prepareCasePackageImport(set.casePackage, set.expected.packageCode);
     expect(prepared.summary.newCases).toBe(1);
     const opened = await prepared.commit();
     const [imported] = wholeCases(service, opened);

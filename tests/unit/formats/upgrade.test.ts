@@ -130,12 +130,12 @@ describe('formats that evolve', () => {
   it('a vault holding a case of a newer version lists it, refuses to open it, and keeps it verbatim when its page is written', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     // Two cases on one page: saving the second re-seals the page the first lives on.
     const created: CaseFile[] = [];
     let pair: [CaseFile, CaseFile] | undefined;
     for (let i = 0; pair === undefined; i += 1) {
-      const next = await service.createCase(makeCase({ title: `Дело ${i}` }));
+      const next = await service.cases.createCase(makeCase({ title: `Дело ${i}` }));
       const mate = created.find((c) => pageIdOf(c.caseTag, MIN_PAGE_BITS) === pageIdOf(next.caseTag, MIN_PAGE_BITS));
       if (mate) pair = [mate, next];
       created.push(next);
@@ -154,12 +154,12 @@ describe('formats that evolve', () => {
     ];
     const sealed = await sealPage(keys.vaultId, key, 'pages', pageId, await packPage(cases));
     await repository.db.pages.put({ id: pageId, wrap, ...sealed });
-    service.lock();
-    const opened = await service.unlock(PASSPHRASE);
+    service.session.lock();
+    const opened = await service.session.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
     expect(opened.cases.map((c) => c.record.title)).toContain(future.record.title);
-    expect(() => service.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
-    await service.updateCase(service.caseView(neighbour.caseTag)!, makeCase({ title: 'Соседнее дело' }));
+    expect(() => service.cases.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
+    await service.cases.updateCase(service.cases.caseView(neighbour.caseTag)!, makeCase({ title: 'Соседнее дело' }));
     // The newer case is still stored as its version wrote it, not as this version read it.
     const row = (await repository.db.pages.get(pageId))!;
     const stored = unpackBodies(
@@ -167,6 +167,6 @@ describe('formats that evolve', () => {
       pageId,
     );
     expect(stored.find((item) => item.head.caseTag === future.caseTag)?.json).toBe(cases[0]!.json);
-    expect(() => service.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
+    expect(() => service.cases.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
   });
 });

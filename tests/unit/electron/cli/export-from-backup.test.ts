@@ -10,26 +10,26 @@ import { PASSPHRASE, makeCase, makeService } from '../../../fixtures/vault';
 describe('command-line export', () => {
   it('writes the same document.xml (and bytes) as the app for the same quarter', async () => {
     const service = makeService();
-    await service.create(PASSPHRASE);
-    let a = await service.createCase(makeCase({ title: 'Дело Гүлнар Бажкеновой', kind: 'criminal-case' }));
-    a = await service.addEntry(a, {
+    await service.session.create(PASSPHRASE);
+    let a = await service.cases.createCase(makeCase({ title: 'Дело Гүлнар Бажкеновой', kind: 'criminal-case' }));
+    a = await service.cases.addEntry(a, {
       ...emptyEntryFields('2026-04-01'),
       includeInReport: true,
       reportText: '[Police questioned](https://example.org/1) **Гүлнар Бажкенова**.',
     });
-    a = await service.addEntry(a, {
+    a = await service.cases.addEntry(a, {
       ...emptyEntryFields('2026-06-30'),
       includeInReport: true,
       reportText: 'The hearing [was set](https://example.org/2).',
     });
-    let b = await service.createCase(makeCase({ title: 'Иск к «Ақ Жайық»', kind: 'civil-lawsuit' }));
-    b = await service.addEntry(b, {
+    let b = await service.cases.createCase(makeCase({ title: 'Иск к «Ақ Жайық»', kind: 'civil-lawsuit' }));
+    b = await service.cases.addEntry(b, {
       ...emptyEntryFields('2026-05-20'),
       includeInReport: true,
       reportText: 'The court [granted the claim](https://example.org/3).',
     });
     const report = { language: 'kk' as const, title: '', introduction: 'Тоқсан ішінде…', order: [], statistics: true };
-    await service.saveSettings({
+    await service.cases.saveSettings({
       autoLockMinutes: 10,
       notifiedReminders: [],
       reports: { '2026-Q2': report },
@@ -40,7 +40,7 @@ describe('command-line export', () => {
     const model = buildSectionModel([a, b], { quarter: { year: 2026, quarter: 2 }, ...report });
     const app = await packSection(sectionDocument(model), model);
 
-    const backup = concatBytes(...(await service.createBackup()));
+    const backup = concatBytes(...(await service.imports.createBackup()));
     const cli = await exportFromBackup({
       backup,
       passphrase: PASSPHRASE,
@@ -55,8 +55,8 @@ describe('command-line export', () => {
 
   it('refuses a wrong passphrase and a malformed quarter with clear messages', async () => {
     const service = makeService();
-    await service.create(PASSPHRASE);
-    const backup = concatBytes(...(await service.createBackup()));
+    await service.session.create(PASSPHRASE);
+    const backup = concatBytes(...(await service.imports.createBackup()));
     await expect(
       exportFromBackup({
         backup,

@@ -13,16 +13,16 @@ describe('opening the vault in batches of pages', () => {
   async function vaultOf(count: number) {
     const factory = new IDBFactory();
     const service = makeService(makeRepository(factory, { pagesPerBatch: 3 }));
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     const titles: string[] = [];
     const pageOf = new Map<string, string>();
     for (let i = 0; i < count; i += 1) {
       const title = `Дело № ${i} «Әділет» v. Outlet ${i}`;
       titles.push(title);
-      const view = await service.createCase(makeCase({ title }));
+      const view = await service.cases.createCase(makeCase({ title }));
       pageOf.set(title, pageIdOf(view.caseTag, MIN_PAGE_BITS));
     }
-    service.lock();
+    service.session.lock();
     return { factory, titles, pageOf };
   }
 
@@ -33,7 +33,7 @@ describe('opening the vault in batches of pages', () => {
     const search = createSearchClient();
     const batches: number[] = [];
     let loaded: Promise<void> = Promise.resolve();
-    service.onSearchPages((pages) => {
+    service.session.onSearchPages((pages) => {
       loaded = search.load(
         (async function* () {
           for await (const batch of pages) {
@@ -43,7 +43,7 @@ describe('opening the vault in batches of pages', () => {
         })(),
       );
     });
-    const opened = await service.unlock(PASSPHRASE);
+    const opened = await service.session.unlock(PASSPHRASE);
     await loaded;
     expect(opened.failures).toEqual([]);
     expect(opened.cases.map((c) => c.record.title).sort()).toEqual([...titles].sort());
@@ -70,7 +70,7 @@ describe('opening the vault in batches of pages', () => {
     ct[3] = ct[3]! ^ 0x40;
     await repository.db.pages.put({ ...row, ct });
 
-    const opened = await makeService(repository).unlock(PASSPHRASE);
+    const opened = await makeService(repository).session.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([expect.objectContaining({ table: 'pages', rowId: damaged })]);
     const expected = titles.filter((title) => pageOf.get(title) !== damaged);
     expect(expected.length).toBeLessThan(titles.length);

@@ -26,7 +26,7 @@ async function growVault(service: VaultService, repository: VaultRepository, lab
   const created: Array<{ title: string; caseTag: string }> = [];
   for (let i = 0; i < 40 && (await layoutBits(repository)) === MIN_PAGE_BITS; i += 1) {
     const title = `Дело ${label}${i} Жумагулов`;
-    const view = await service.createCase(makeCase({ title, privilegedNotes: bulkyNotes(next, 60_000) }));
+    const view = await service.cases.createCase(makeCase({ title, privilegedNotes: bulkyNotes(next, 60_000) }));
     created.push({ title, caseTag: view.caseTag });
     // The reorganisation runs after the save is acknowledged; wait for it before looking.
     await repository.settled();
@@ -43,16 +43,16 @@ describe('the page layout follows the size of the vault', () => {
   it('splits full pages: every case, its texts and its search words survive, all under the new layout', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     const created = await growVault(service, repository, 'A');
     expect(await layoutBits(repository)).toBeGreaterThan(MIN_PAGE_BITS);
     // The bulky case saved after the split lands on a page of the new layout.
-    const after = await service.createCase(makeCase({ title: 'После разделения' }));
-    const before = wholeCases(service, await service.unlock(PASSPHRASE));
-    service.lock();
+    const after = await service.cases.createCase(makeCase({ title: 'После разделения' }));
+    const before = wholeCases(service, await service.session.unlock(PASSPHRASE));
+    service.session.lock();
 
     const reopened = makeService(repository);
-    const opened = await reopened.unlock(PASSPHRASE);
+    const opened = await reopened.session.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
     const cases = wholeCases(reopened, opened);
     expect(cases).toHaveLength(created.length + 1);
@@ -69,13 +69,13 @@ describe('the page layout follows the size of the vault', () => {
   it('a backup of a grown vault restores whole into an empty one', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     await growVault(service, repository, 'B');
-    const original = wholeCases(service, await service.unlock(PASSPHRASE));
-    const backup = concatBytes(...(await service.createBackup()));
+    const original = wholeCases(service, await service.session.unlock(PASSPHRASE));
+    const backup = concatBytes(...(await service.imports.createBackup()));
 
     const target = makeService(makeRepository());
-    const restored = await (await target.prepareRestore(backup, { passphrase: PASSPHRASE })).commit();
+    const restored = await (await target.imports.prepareRestore(backup, { passphrase: PASSPHRASE })).commit();
     expect(restored.failures).toEqual([]);
     const byTag = (cases: typeof original) => new Map(cases.map((c) => [c.caseTag, c]));
     expect(byTag(wholeCases(target, restored))).toEqual(byTag(original));
@@ -84,13 +84,13 @@ describe('the page layout follows the size of the vault', () => {
   it('a window that still knows the old layout saves into the new one, and nothing is lost', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
       kdfFloor: dangerousTestOnlyKdfFloor,
     });
     const other = new VaultRepository(repository.db);
     await other.loadAll(keys);
-    const first = await service.createCase(makeCase({ title: 'Первое' }));
+    const first = await service.cases.createCase(makeCase({ title: 'Первое' }));
 
     const titles = (await growVault(service, repository, 'C')).map((c) => c.title);
     await other.write(keys, {
@@ -98,30 +98,30 @@ describe('the page layout follows the size of the vault', () => {
     });
 
     const reopened = makeService(repository);
-    const cases = wholeCases(reopened, await reopened.unlock(PASSPHRASE));
+    const cases = wholeCases(reopened, await reopened.session.unlock(PASSPHRASE));
     expect(cases.map((c) => c.record.title).sort()).toEqual(['Из другого окна', 'Первое', ...titles].sort());
   }, 120_000);
 
   it('saves made while the pages are being reorganised are all kept', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
-    let first = await service.createCase(makeCase({ title: 'Правка 0' }));
+    await service.session.create(PASSPHRASE);
+    let first = await service.cases.createCase(makeCase({ title: 'Правка 0' }));
     const next = random(11);
     const titles: string[] = [];
     for (let i = 0; i < 40 && (await layoutBits(repository)) === MIN_PAGE_BITS; i += 1) {
       titles.push(`Дело D${i}`);
-      await service.createCase(makeCase({ title: `Дело D${i}`, privilegedNotes: bulkyNotes(next, 60_000) }));
+      await service.cases.createCase(makeCase({ title: `Дело D${i}`, privilegedNotes: bulkyNotes(next, 60_000) }));
       // Not waiting for a reorganisation the save may have started: edit straight away.
-      first = await service.updateCase(first, makeCase({ title: `Правка ${i + 1}` }));
+      first = await service.cases.updateCase(first, makeCase({ title: `Правка ${i + 1}` }));
     }
     // Saves back to back can keep deferring the reorganisation; one left alone lets it finish.
     await repository.settled();
-    first = await service.updateCase(first, makeCase({ title: 'Последняя правка' }));
+    first = await service.cases.updateCase(first, makeCase({ title: 'Последняя правка' }));
     await repository.settled();
     expect(await layoutBits(repository)).toBeGreaterThan(MIN_PAGE_BITS);
     const reopened = makeService(repository);
-    const cases = wholeCases(reopened, await reopened.unlock(PASSPHRASE));
+    const cases = wholeCases(reopened, await reopened.session.unlock(PASSPHRASE));
     expect(cases.map((c) => c.record.title).sort()).toEqual([first.record.title, ...titles].sort());
   }, 120_000);
 });

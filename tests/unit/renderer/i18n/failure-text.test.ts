@@ -43,32 +43,32 @@ async function caught(run: () => Promise<unknown>): Promise<Failure> {
 async function provoked(): Promise<Array<{ what: string; failure: Failure; names?: string[] }>> {
   const repository = makeRepository();
   const service = makeService(repository);
-  await service.create(PASSPHRASE);
-  await service.createCase(makeCase({ title: 'Дело о клевете' }));
-  for (let i = 0; i < 3; i += 1) await service.createCase(makeCase({ title: `Дело ${i}` }));
-  const backup = concatBytes(...(await service.createBackup()));
-  service.lock();
+  await service.session.create(PASSPHRASE);
+  await service.cases.createCase(makeCase({ title: 'Дело о клевете' }));
+  for (let i = 0; i < 3; i += 1) await service.cases.createCase(makeCase({ title: `Дело ${i}` }));
+  const backup = concatBytes(...(await service.imports.createBackup()));
+  service.session.lock();
   const out: Array<{ what: string; failure: Failure; names?: string[] }> = [];
-  out.push({ what: 'wrong passphrase', failure: await caught(() => service.unlock('not the passphrase at all')) });
+  out.push({ what: 'wrong passphrase', failure: await caught(() => service.session.unlock('not the passphrase at all')) });
   out.push({
     what: 'wrong recovery key',
-    failure: await caught(() => service.unlockWithRecoveryKey('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH')),
+    failure: await caught(() => service.session.unlockWithRecoveryKey('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH')),
   });
   const target = makeService(makeRepository());
   const damaged = backup.slice();
   damaged[Math.floor(damaged.length / 2)]! ^= 0x40;
   out.push({
     what: 'damaged backup',
-    failure: await caught(() => target.prepareRestore(damaged, { passphrase: PASSPHRASE })),
+    failure: await caught(() => target.imports.prepareRestore(damaged, { passphrase: PASSPHRASE })),
   });
   out.push({
     what: 'truncated backup',
-    failure: await caught(() => target.prepareRestore(backup.slice(0, backup.length - 40), { passphrase: PASSPHRASE })),
+    failure: await caught(() => target.imports.prepareRestore(backup.slice(0, backup.length - 40), { passphrase: PASSPHRASE })),
   });
   out.push({
     what: 'not a backup',
     failure: await caught(() =>
-      target.prepareRestore(new TextEncoder().encode('PK a zip, not a backup'), { passphrase: PASSPHRASE }),
+      target.imports.prepareRestore(new TextEncoder().encode('PK a zip, not a backup'), { passphrase: PASSPHRASE }),
     ),
   });
   // A page flipped on disk: the vault opens with the other pages and names the damaged one.
@@ -76,7 +76,7 @@ async function provoked(): Promise<Array<{ what: string; failure: Failure; names
   const ct = page!.ct.slice();
   ct[10]! ^= 1;
   await repository.db.pages.put({ ...page!, ct });
-  const opened = await service.unlock(PASSPHRASE);
+  const opened = await service.session.unlock(PASSPHRASE);
   expect(opened.failures.length).toBe(1);
   out.push({ what: 'damaged page', failure: failureOf(opened.failures[0]) });
   const set = await loadFixtureSet(fixtureSetNames()[0]!);
@@ -85,7 +85,7 @@ async function provoked(): Promise<Array<{ what: string; failure: Failure; names
   newer.set(new TextEncoder().encode('"version":7'), at);
   out.push({
     what: 'backup of a newer Qorgau',
-    failure: await caught(() => target.prepareRestore(newer, { passphrase: 'x' })),
+    failure: await caught(() => target.imports.prepareRestore(newer, { passphrase: 'x' })),
   });
   out.push({
     what: 'a document that does not import',
@@ -159,12 +159,12 @@ describe('failures, worded by the UI', () => {
 
     // A merge of a real backup into another vault: its summary lines, in Russian and Kazakh.
     const source = makeService(makeRepository());
-    await source.create(PASSPHRASE);
-    await source.createCase(makeCase({ title: 'Иск к газете' }));
-    const backup = concatBytes(...(await source.createBackup()));
+    await source.session.create(PASSPHRASE);
+    await source.cases.createCase(makeCase({ title: 'Иск к газете' }));
+    const backup = concatBytes(...(await source.imports.createBackup()));
     const target = makeService(makeRepository());
-    await target.create('another passphrase for the target vault');
-    const { summary } = await target.prepareMerge(backup, { passphrase: PASSPHRASE });
+    await target.session.create('another passphrase for the target vault');
+    const { summary } = await target.imports.prepareMerge(backup, { passphrase: PASSPHRASE });
     for (const language of ['ru', 'kk']) {
       await i18next.changeLanguage(language);
       const lines = importSummaryLines(i18next.t, { ...summary, conflicts: 2, reportsAdded: 1 });

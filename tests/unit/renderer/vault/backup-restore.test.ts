@@ -9,27 +9,27 @@ import type { CaseFile } from '../../../../shared/domain/case-file';
 async function populatedVault() {
   const repository = makeRepository();
   const service = makeService(repository);
-  const { recoveryKey } = await service.create(PASSPHRASE);
-  let view = await service.createCase(makeCase({ title: 'Дело о клевете «Әділет»' }));
-  view = await service.addEntry(view, {
+  const { recoveryKey } = await service.session.create(PASSPHRASE);
+  let view = await service.cases.createCase(makeCase({ title: 'Дело о клевете «Әділет»' }));
+  view = await service.cases.addEntry(view, {
     ...emptyEntryFields('2026-04-03'),
     reportText: '[Суд](https://example.org) отложил заседание.',
   });
   const file = new Uint8Array(2_500_000).map((_, i) => (i * 7) & 0xff);
-  await service.importAttachment(view, new Blob([file]), { name: 'Решение.pdf', type: 'application/pdf' });
-  for (let i = 0; i < 30; i += 1) await service.createCase(makeCase({ title: `Дело ${i}` }));
-  const backup = concatBytes(...(await service.createBackup()));
+  await service.cases.importAttachment(view, new Blob([file]), { name: 'Решение.pdf', type: 'application/pdf' });
+  for (let i = 0; i < 30; i += 1) await service.cases.createCase(makeCase({ title: `Дело ${i}` }));
+  const backup = concatBytes(...(await service.imports.createBackup()));
   return { repository, service, recoveryKey, backup, file };
 }
 
 describe('backup and restore', () => {
   it('restores every record and byte-identical attachments into an empty vault, with the passphrase or the recovery key', async () => {
     const { service, recoveryKey, backup, file } = await populatedVault();
-    const original = await service.unlock(PASSPHRASE);
+    const original = await service.session.unlock(PASSPHRASE);
     for (const secret of [{ passphrase: PASSPHRASE }, { recoveryKey }]) {
       const target = makeService(makeRepository());
-      expect(await target.probe()).toBe('absent');
-      const prepared = await target.prepareRestore(backup, secret);
+      expect(await target.session.probe()).toBe('absent');
+      const prepared = await target.imports.prepareRestore(backup, secret);
       expect(prepared.summary).toEqual({ cases: 31, entries: 1, documents: 1 });
       const restored = await prepared.commit();
       expect(restored.failures).toEqual([]);
@@ -38,7 +38,7 @@ describe('backup and restore', () => {
       const restoredCases = wholeCases(target, restored);
       expect(byTag(restoredCases)).toEqual(byTag(wholeCases(service, original)));
       const withFile = restoredCases.find((c) => c.attachments.length > 0)!;
-      const bytes = Buffer.concat(await target.readAttachment(withFile, withFile.attachments[0]!));
+      const bytes = Buffer.concat(await target.cases.readAttachment(withFile, withFile.attachments[0]!));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(file).digest('hex'));
     }
   });
@@ -51,18 +51,18 @@ describe('backup and restore', () => {
     for (const position of [backup.byteLength - 5, Math.floor(backup.byteLength / 2), 300]) {
       const damaged = new Uint8Array(backup);
       damaged[position] = (damaged[position] ?? 0) ^ 0x40;
-      const error = await target.prepareRestore(damaged, { passphrase: PASSPHRASE }).then(
+      const error = await target.imports.prepareRestore(damaged, { passphrase: PASSPHRASE }).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(VaultError);
     }
     await expect(
-      target.prepareRestore(backup.slice(0, backup.byteLength - 100), { passphrase: PASSPHRASE }),
+      target.imports.prepareRestore(backup.slice(0, backup.byteLength - 100), { passphrase: PASSPHRASE }),
     ).rejects.toMatchObject({
       reason: 'truncated',
     });
-    await expect(target.prepareRestore(backup, { passphrase: 'wrong passphrase here' })).rejects.toMatchObject({
+    await expect(target.imports.prepareRestore(backup, { passphrase: 'wrong passphrase here' })).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
     expect(await dumpDatabase(targetRepository)).toEqual(before);
@@ -72,10 +72,10 @@ describe('backup and restore', () => {
     const { backup } = await populatedVault();
     const existingRepository = makeRepository();
     const existing = makeService(existingRepository);
-    await existing.create('another vault passphrase 2026');
-    await existing.createCase(makeCase({ title: 'Своё дело' }));
+    await existing.session.create('another vault passphrase 2026');
+    await existing.cases.createCase(makeCase({ title: 'Своё дело' }));
     const before = await dumpDatabase(existingRepository);
-    const prepared = await existing.prepareRestore(backup, { passphrase: PASSPHRASE });
+    const prepared = await existing.imports.prepareRestore(backup, { passphrase: PASSPHRASE });
     await expect(prepared.commit()).rejects.toMatchObject({ code: 'vault-exists' });
     expect(await dumpDatabase(existingRepository)).toEqual(before);
   });
@@ -84,30 +84,30 @@ describe('backup and restore', () => {
 describe('backup round trip at size', () => {
   it('200 cases with Cyrillic text and 50 MB of attachments come back equal, attachments byte-identical by SHA-256', async () => {
     const service = makeService(makeRepository());
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     const hashes = new Map<string, string>();
     for (let i = 0; i < 200; i += 1) {
-      let view = await service.createCase(
+      let view = await service.cases.createCase(
         makeCase({ title: `Дело № ${i} против «Әділет» и Бажкеновой`, summary: `Описание ${i} — ұстау, қамау` }),
       );
-      view = await service.addEntry(view, { ...emptyEntryFields('2026-05-01'), reportText: `Заседание ${i}` });
+      view = await service.cases.addEntry(view, { ...emptyEntryFields('2026-05-01'), reportText: `Заседание ${i}` });
       if (i % 40 === 0) {
         const bytes = new Uint8Array(10 * 1024 * 1024).map((_, k) => (k * (i + 3)) & 0xff);
-        await service.importAttachment(view, new Blob([bytes]), { name: `Документ ${i}.pdf`, type: 'application/pdf' });
+        await service.cases.importAttachment(view, new Blob([bytes]), { name: `Документ ${i}.pdf`, type: 'application/pdf' });
         hashes.set(`Документ ${i}.pdf`, createHash('sha256').update(bytes).digest('hex'));
       }
     }
-    const original = await service.unlock(PASSPHRASE);
-    const backup = concatBytes(...(await service.createBackup()));
+    const original = await service.session.unlock(PASSPHRASE);
+    const backup = concatBytes(...(await service.imports.createBackup()));
     const target = makeService(makeRepository());
-    const prepared = await target.prepareRestore(backup, { passphrase: PASSPHRASE });
+    const prepared = await target.imports.prepareRestore(backup, { passphrase: PASSPHRASE });
     expect(prepared.summary).toEqual({ cases: 200, entries: 200, documents: 5 });
     const restored = await prepared.commit();
     const records = (cases: readonly CaseFile[]) => new Map(cases.map((c) => [c.caseTag, [c.record, c.entries]]));
     expect(records(wholeCases(target, restored))).toEqual(records(wholeCases(service, original)));
     for (const view of wholeCases(target, restored)) {
       for (const manifest of view.attachments) {
-        const bytes = Buffer.concat(await target.readAttachment(view, manifest));
+        const bytes = Buffer.concat(await target.cases.readAttachment(view, manifest));
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(hashes.get(manifest.name));
       }
     }
@@ -115,12 +115,12 @@ describe('backup round trip at size', () => {
 
   it('stops a backup during which a document is deleted, rather than write one that names a file it lacks', async () => {
     const { repository, service } = await populatedVault();
-    const opened = await service.unlock(PASSPHRASE);
+    const opened = await service.session.unlock(PASSPHRASE);
     const withFile = wholeCases(service, opened).find((c) => c.attachments.length > 0)!;
     const frames = repository.exportRows((await repository.readHeader())!.vaultId);
     // The rows are taken (the document is in them), then the document goes, as from another window.
     expect((await frames.next()).value?.table).toBe('meta');
-    await service.deleteAttachment(withFile, withFile.attachments[0]!);
+    await service.cases.deleteAttachment(withFile, withFile.attachments[0]!);
     const rest = async () => {
       for await (const frame of frames) void frame;
     };
@@ -128,7 +128,7 @@ describe('backup round trip at size', () => {
 
     // Backed up again, the vault restores whole, without the document.
     const target = makeService(makeRepository());
-    const prepared = await target.prepareRestore(concatBytes(...(await service.createBackup())), {
+    const prepared = await target.imports.prepareRestore(concatBytes(...(await service.imports.createBackup())), {
       passphrase: PASSPHRASE,
     });
     expect(prepared.summary).toMatchObject({ cases: 31, documents: 0 });

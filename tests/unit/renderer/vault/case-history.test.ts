@@ -6,19 +6,19 @@ describe('case history', () => {
   it('records the case, each entry added, edited and deleted, and survives lock and unlock', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
-    let view = await service.createCase(makeCase({ title: 'Дело', targets: [] }));
-    view = await service.addEntry(view, { ...emptyEntryFields('2026-04-03'), place: 'Суд', reportText: 'Текст' });
+    await service.session.create(PASSPHRASE);
+    let view = await service.cases.createCase(makeCase({ title: 'Дело', targets: [] }));
+    view = await service.cases.addEntry(view, { ...emptyEntryFields('2026-04-03'), place: 'Суд', reportText: 'Текст' });
     const entryId = view.entries[0]!.id;
-    view = await service.updateEntry(view, entryId, {
+    view = await service.cases.updateEntry(view, entryId, {
       ...emptyEntryFields('2026-04-03'),
       place: 'Суд',
       outcome: 'Отложено',
       reportText: 'Текст',
     });
-    view = await service.updateCase(view, { ...makeCase({ title: 'Дело (новое название)' }) });
-    view = await service.addEntry(view, emptyEntryFields('2026-05-01'));
-    view = await service.deleteEntry(view, view.entries[1]!.id);
+    view = await service.cases.updateCase(view, { ...makeCase({ title: 'Дело (новое название)' }) });
+    view = await service.cases.addEntry(view, emptyEntryFields('2026-05-01'));
+    view = await service.cases.deleteEntry(view, view.entries[1]!.id);
     expect(view.record.history.map((event) => event.action)).toEqual([
       'case-created',
       'entry-added',
@@ -32,9 +32,9 @@ describe('case history', () => {
       { field: 'title', before: 'Дело', after: 'Дело (новое название)' },
     ]);
 
-    service.lock();
+    service.session.lock();
     const reopened = makeService(repository);
-    const opened = await reopened.unlock(PASSPHRASE);
+    const opened = await reopened.session.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
     const [stored] = wholeCases(reopened, opened);
     expect(stored?.record).toEqual(view.record);
@@ -43,10 +43,10 @@ describe('case history', () => {
 
   it('writes nothing for an edit that changes nothing', async () => {
     const service = makeService();
-    await service.create(PASSPHRASE);
-    const view = await service.createCase(makeCase());
+    await service.session.create(PASSPHRASE);
+    const view = await service.cases.createCase(makeCase());
     const { createdAt, updatedAt, history, ...fields } = view.record;
-    expect(await service.updateCase(view, fields)).toBe(view);
+    expect(await service.cases.updateCase(view, fields)).toBe(view);
     expect([createdAt, updatedAt, history.length]).toEqual([view.record.createdAt, view.record.updatedAt, 1]);
   });
 });

@@ -37,7 +37,7 @@ async function desktopVault() {
   const { documents, store } = desktopDocumentsIn(path.join(folder, 'documents'), (file) => paths.get(file) ?? '');
   const repository = makeRepository(undefined, { deviceDocuments: documents });
   const service = makeService(repository);
-  await service.create(PASSPHRASE);
+  await service.session.create(PASSPHRASE);
   const vaultId = (await repository.readHeader())!.vaultId;
   const stored = async () => (await readdir(path.join(folder, 'documents', vaultId)).catch(() => [])).sort();
   return { service, repository, store, vaultId, stored };
@@ -47,9 +47,9 @@ describe('documents in the desktop app', () => {
   it('a file from disk is encrypted by main into its own file, not IndexedDB, and reads back whole', async () => {
     const { service, repository, stored } = await desktopVault();
     const bytes = bytesOf(2 * 1024 * 1024 + 777, 13);
-    const view = await service.createCase(makeCase({ title: 'Дело с документом' }));
+    const view = await service.cases.createCase(makeCase({ title: 'Дело с документом' }));
     const progress: number[] = [];
-    const withFile = await service.importAttachment(
+    const withFile = await service.cases.importAttachment(
       view,
       await diskFile('Решение.pdf', bytes),
       {
@@ -64,7 +64,7 @@ describe('documents in the desktop app', () => {
     expect(progress.at(-1)).toBe(bytes.byteLength);
     expect(await repository.db.chunks.count()).toBe(0);
     expect(await stored()).toEqual([`${view.caseTag}.${manifest!.id}.qdoc`]);
-    expect(Buffer.compare(Buffer.concat(await service.readAttachment(withFile, manifest!)), Buffer.from(bytes))).toBe(
+    expect(Buffer.compare(Buffer.concat(await service.cases.readAttachment(withFile, manifest!)), Buffer.from(bytes))).toBe(
       0,
     );
   });
@@ -72,31 +72,31 @@ describe('documents in the desktop app', () => {
   it('a file built in memory (no path) is encrypted in the page and kept in IndexedDB, as in the web edition', async () => {
     const { service, repository, stored } = await desktopVault();
     const bytes = bytesOf(5000, 7);
-    const view = await service.createCase(makeCase());
-    const withFile = await service.importAttachment(view, new File([bytes], 'scan.png'), {
+    const view = await service.cases.createCase(makeCase());
+    const withFile = await service.cases.importAttachment(view, new File([bytes], 'scan.png'), {
       name: 'scan.png',
       type: '',
     });
     expect(await stored()).toEqual([]);
     expect(await repository.db.chunks.count()).toBe(1);
-    const read = Buffer.concat(await service.readAttachment(withFile, withFile.attachments[0]!));
+    const read = Buffer.concat(await service.cases.readAttachment(withFile, withFile.attachments[0]!));
     expect(Buffer.compare(read, Buffer.from(bytes))).toBe(0);
   });
 
   it('deleting a document or a case deletes its files; a leftover is swept at the next unlock', async () => {
     const { service, store, vaultId, stored } = await desktopVault();
-    let one = await service.createCase(makeCase({ title: 'Первое дело' }));
-    one = await service.importAttachment(one, await diskFile('a.pdf', bytesOf(100, 3)), { name: 'a.pdf', type: '' });
-    one = await service.importAttachment(one, await diskFile('b.pdf', bytesOf(200, 5)), { name: 'b.pdf', type: '' });
-    let two = await service.createCase(makeCase({ title: 'Второе дело' }));
-    two = await service.importAttachment(two, await diskFile('c.pdf', bytesOf(300, 9)), { name: 'c.pdf', type: '' });
+    let one = await service.cases.createCase(makeCase({ title: 'Первое дело' }));
+    one = await service.cases.importAttachment(one, await diskFile('a.pdf', bytesOf(100, 3)), { name: 'a.pdf', type: '' });
+    one = await service.cases.importAttachment(one, await diskFile('b.pdf', bytesOf(200, 5)), { name: 'b.pdf', type: '' });
+    let two = await service.cases.createCase(makeCase({ title: 'Второе дело' }));
+    two = await service.cases.importAttachment(two, await diskFile('c.pdf', bytesOf(300, 9)), { name: 'c.pdf', type: '' });
     expect(await stored()).toHaveLength(3);
 
-    one = await service.deleteAttachment(one, one.attachments[0]!);
+    one = await service.cases.deleteAttachment(one, one.attachments[0]!);
     expect(await stored()).toEqual(
       [`${one.caseTag}.${one.attachments[0]!.id}.qdoc`, `${two.caseTag}.${two.attachments[0]!.id}.qdoc`].sort(),
     );
-    await service.deleteCase(two.caseTag);
+    await service.cases.deleteCase(two.caseTag);
     expect(await stored()).toEqual([`${one.caseTag}.${one.attachments[0]!.id}.qdoc`]);
 
     // An import that died before its document was stored with the case: no case refers to it.
@@ -113,13 +113,13 @@ describe('documents in the desktop app', () => {
     await store.stepImport(importId, 1024);
     await store.finishImport(importId);
     expect(await stored()).toHaveLength(2);
-    service.lock();
-    const opened = await service.unlock(PASSPHRASE);
+    service.session.lock();
+    const opened = await service.session.unlock(PASSPHRASE);
     expect(await stored()).toEqual([`${one.caseTag}.${one.attachments[0]!.id}.qdoc`]);
     const kept = wholeCases(service, opened).find((c) => c.caseTag === one.caseTag)!;
     expect(
       Buffer.compare(
-        Buffer.concat(await service.readAttachment(kept, kept.attachments[0]!)),
+        Buffer.concat(await service.cases.readAttachment(kept, kept.attachments[0]!)),
         Buffer.from(bytesOf(200, 5)),
       ),
     ).toBe(0);
@@ -128,24 +128,24 @@ describe('documents in the desktop app', () => {
   it('a backup carries the desktop documents, and restores them in a vault without a document store', async () => {
     const { service } = await desktopVault();
     const bytes = bytesOf(1024 * 1024 + 3, 17);
-    let view = await service.createCase(makeCase({ title: 'Дело для копии' }));
-    view = await service.importAttachment(view, await diskFile('Иск.pdf', bytes), { name: 'Иск.pdf', type: '' });
-    const backup = concatBytes(...(await service.createBackup()));
+    let view = await service.cases.createCase(makeCase({ title: 'Дело для копии' }));
+    view = await service.cases.importAttachment(view, await diskFile('Иск.pdf', bytes), { name: 'Иск.pdf', type: '' });
+    const backup = concatBytes(...(await service.imports.createBackup()));
 
     const web = makeService(makeRepository());
-    const restored = await (await web.prepareRestore(backup, { passphrase: PASSPHRASE })).commit();
+    const restored = await (await web.imports.prepareRestore(backup, { passphrase: PASSPHRASE })).commit();
     const copy = wholeCases(web, restored).find((c) => c.caseTag === view.caseTag)!;
     expect(copy.attachments[0]!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(
-      Buffer.compare(Buffer.concat(await web.readAttachment(copy, copy.attachments[0]!)), Buffer.from(bytes)),
+      Buffer.compare(Buffer.concat(await web.cases.readAttachment(copy, copy.attachments[0]!)), Buffer.from(bytes)),
     ).toBe(0);
   });
 
   it('a cancelled import keeps nothing, in the vault or on disk', async () => {
     const { service, stored } = await desktopVault();
-    const view = await service.createCase(makeCase());
+    const view = await service.cases.createCase(makeCase());
     const cancel = new AbortController();
-    const importing = service.importAttachment(
+    const importing = service.cases.importAttachment(
       view,
       await diskFile('big.pdf', bytesOf(40 * 1024 * 1024, 3)),
       { name: 'big.pdf', type: '' },
@@ -156,18 +156,18 @@ describe('documents in the desktop app', () => {
     );
     await expect(importing).rejects.toThrow(/import "big.pdf": cancelled; nothing was kept/);
     expect(await stored()).toEqual([]);
-    expect(service.caseView(view.caseTag)!.attachments).toEqual([]);
+    expect(service.cases.caseView(view.caseTag)!.attachments).toEqual([]);
   });
 
   it('a file that changed on disk since it was chosen is refused, in words a person can read, and nothing is kept', async () => {
     const { service, stored } = await desktopVault();
-    const view = await service.createCase(makeCase());
+    const view = await service.cases.createCase(makeCase());
     const file = await diskFile('Протокол.pdf', bytesOf(3000, 5));
     await writeFile(paths.get(file)!, bytesOf(4000, 5));
-    await expect(service.importAttachment(view, file, { name: 'Протокол.pdf', type: '' })).rejects.toThrow(
+    await expect(service.cases.importAttachment(view, file, { name: 'Протокол.pdf', type: '' })).rejects.toThrow(
       /^import "Протокол\.pdf": the file changed after it was chosen; nothing was kept\.$/,
     );
     expect(await stored()).toEqual([]);
-    expect(service.caseView(view.caseTag)!.attachments).toEqual([]);
+    expect(service.cases.caseView(view.caseTag)!.attachments).toEqual([]);
   });
 });

@@ -32,19 +32,19 @@ describe('remember on this device', () => {
     const repository = makeRepository();
     const keystore = memoryKeystore();
     const service = serviceWith(repository, keystore);
-    await service.create(PASSPHRASE);
-    await service.createCase(makeCase());
-    expect(await service.deviceKeystoreStatus()).toEqual({ available: true, remembered: false });
-    await expect(service.rememberOnDevice('wrong passphrase here')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await service.session.create(PASSPHRASE);
+    await service.cases.createCase(makeCase());
+    expect(await service.session.deviceKeystoreStatus()).toEqual({ available: true, remembered: false });
+    await expect(service.session.rememberOnDevice('wrong passphrase here')).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect(keystore.keys.size).toBe(0);
 
-    await service.rememberOnDevice(PASSPHRASE);
-    service.lock();
-    const opened = await serviceWith(repository, keystore).unlockOnDevice();
+    await service.session.rememberOnDevice(PASSPHRASE);
+    service.session.lock();
+    const opened = await serviceWith(repository, keystore).session.unlockOnDevice();
     expect(opened.cases).toHaveLength(1);
 
-    await service.forgetOnDevice();
-    await expect(serviceWith(repository, keystore).unlockOnDevice()).rejects.toMatchObject({
+    await service.session.forgetOnDevice();
+    await expect(serviceWith(repository, keystore).session.unlockOnDevice()).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
   });
@@ -53,10 +53,10 @@ describe('remember on this device', () => {
     const repository = makeRepository();
     const keystore = memoryKeystore();
     const service = serviceWith(repository, keystore);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     const vaultId = (await repository.readHeader())!.vaultId;
     keystore.keys.set(vaultId, new Uint8Array(32).fill(7));
-    await expect(serviceWith(repository, keystore).unlockOnDevice()).rejects.toMatchObject({
+    await expect(serviceWith(repository, keystore).session.unlockOnDevice()).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
     expect(keystore.keys.has(vaultId)).toBe(false);
@@ -64,8 +64,8 @@ describe('remember on this device', () => {
 
   it('does not exist in the web edition', async () => {
     const service = makeService();
-    await service.create(PASSPHRASE);
-    expect(await service.deviceKeystoreStatus()).toBeNull();
-    await expect(service.rememberOnDevice(PASSPHRASE)).rejects.toThrow('no device keystore');
+    await service.session.create(PASSPHRASE);
+    expect(await service.session.deviceKeystoreStatus()).toBeNull();
+    await expect(service.session.rememberOnDevice(PASSPHRASE)).rejects.toThrow('no device keystore');
   });
 });

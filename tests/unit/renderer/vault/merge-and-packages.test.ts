@@ -26,7 +26,7 @@ const byTitle = (cases: readonly CaseFile[], title: string) => {
 };
 
 async function reopen(service: VaultService) {
-  return wholeCases(service, await service.unlock(PASSPHRASE));
+  return wholeCases(service, await service.session.unlock(PASSPHRASE));
 }
 
 afterEach(() => {
@@ -38,30 +38,30 @@ describe('merging a backup into an existing vault', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     at('2026-04-01T09:00:00Z');
     const a = makeService(makeRepository());
-    await a.create(PASSPHRASE);
-    let x = await a.createCase(makeCase({ title: 'Акимат v. «Уральская неделя»' }));
-    x = await a.addEntry(x, { ...emptyEntryFields('2026-04-01'), outcome: 'Иск подан' });
-    await a.createCase(makeCase({ title: 'Дело Y', summary: 'original' }));
+    await a.session.create(PASSPHRASE);
+    let x = await a.cases.createCase(makeCase({ title: 'Акимат v. «Уральская неделя»' }));
+    x = await a.cases.addEntry(x, { ...emptyEntryFields('2026-04-01'), outcome: 'Иск подан' });
+    await a.cases.createCase(makeCase({ title: 'Дело Y', summary: 'original' }));
     // Copy B: the same vault, restored from a backup on another machine.
     const b = makeService(makeRepository());
-    await (await b.prepareRestore(concatBytes(...(await a.createBackup())), { passphrase: PASSPHRASE })).commit();
+    await (await b.imports.prepareRestore(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE })).commit();
 
     at('2026-04-10T10:00:00Z'); // A edits first …
     const xA = byTitle(await reopen(a), x.record.title);
-    await a.updateCase(xA, { ...xA.record, title: 'Title set in A', court: 'Суд A' });
-    await a.addEntry(byTitle(await reopen(a), 'Title set in A'), {
+    await a.cases.updateCase(xA, { ...xA.record, title: 'Title set in A', court: 'Суд A' });
+    await a.cases.addEntry(byTitle(await reopen(a), 'Title set in A'), {
       ...emptyEntryFields('2026-04-10'),
       outcome: 'Added in A',
     });
     const yA = byTitle(await reopen(a), 'Дело Y');
-    await a.updateCase(yA, { ...yA.record, summary: 'summary edited in A' });
+    await a.cases.updateCase(yA, { ...yA.record, summary: 'summary edited in A' });
 
     at('2026-04-12T10:00:00Z'); // … B later.
     const xB = byTitle(await reopen(b), x.record.title);
-    const xB2 = await b.updateCase(xB, { ...xB.record, title: 'Title set in B' });
+    const xB2 = await b.cases.updateCase(xB, { ...xB.record, title: 'Title set in B' });
     const e1 = xB2.entries[0]!;
-    const xB3 = await b.updateEntry(xB2, e1.id, { ...e1.record, outcome: 'Иск подан (уточнено в B)' });
-    await b.saveDeadline(xB3, {
+    const xB3 = await b.cases.updateEntry(xB2, e1.id, { ...e1.record, outcome: 'Иск подан (уточнено в B)' });
+    await b.cases.saveDeadline(xB3, {
       id: 'dl-1',
       what: 'Апелляция',
       due: '2026-05-01',
@@ -70,15 +70,15 @@ describe('merging a backup into an existing vault', () => {
       done: false,
     });
     const scan = new Uint8Array(1_500_000).map((_, i) => (i * 13) & 0xff);
-    await b.importAttachment(byTitle(await reopen(b), 'Дело Y'), new Blob([scan]), {
+    await b.cases.importAttachment(byTitle(await reopen(b), 'Дело Y'), new Blob([scan]), {
       name: 'Скан.pdf',
       type: 'application/pdf',
     });
-    await b.createCase(makeCase({ title: 'New in B' }));
+    await b.cases.createCase(makeCase({ title: 'New in B' }));
 
     at('2026-04-15T08:00:00Z');
     await reopen(a);
-    const prepared = await a.prepareMerge(concatBytes(...(await b.createBackup())), { passphrase: PASSPHRASE });
+    const prepared = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), { passphrase: PASSPHRASE });
     expect(prepared.summary).toMatchObject({
       newCases: 1,
       updatedCases: 2,
@@ -99,15 +99,15 @@ describe('merging a backup into an existing vault', () => {
     });
     const my = byTitle(merged, 'Дело Y');
     expect(my.record.summary).toBe('summary edited in A');
-    expect(sha256(await a.readAttachment(my, my.attachments[0]!))).toBe(sha256([scan]));
+    expect(sha256(await a.cases.readAttachment(my, my.attachments[0]!))).toBe(sha256([scan]));
     expect(merged.map((c) => c.record.title)).toContain('New in B');
 
     // Merging the same backup again changes nothing.
-    const again = await a.prepareMerge(concatBytes(...(await b.createBackup())), { passphrase: PASSPHRASE });
+    const again = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), { passphrase: PASSPHRASE });
     expect(again.summary).toMatchObject({ newCases: 0, updatedCases: 0, unchangedCases: 3 });
 
     // And B, merging A's result, arrives at the same values.
-    const intoB = await b.prepareMerge(concatBytes(...(await a.createBackup())), { passphrase: PASSPHRASE });
+    const intoB = await b.imports.prepareMerge(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE });
     const converged = wholeCases(b, await intoB.commit());
     const values = (cases: readonly CaseFile[]) =>
       cases
@@ -124,14 +124,14 @@ describe('merging a backup into an existing vault', () => {
   it('writes nothing when the vault changed between the summary and the commit', async () => {
     const repository = makeRepository();
     const a = makeService(repository);
-    await a.create(PASSPHRASE);
-    const view = await a.createCase(makeCase({ title: 'Shared case' }));
+    await a.session.create(PASSPHRASE);
+    const view = await a.cases.createCase(makeCase({ title: 'Shared case' }));
     const b = makeService(makeRepository());
-    await (await b.prepareRestore(concatBytes(...(await a.createBackup())), { passphrase: PASSPHRASE })).commit();
+    await (await b.imports.prepareRestore(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE })).commit();
     const inB = byTitle(await reopen(b), 'Shared case');
-    await b.updateCase(inB, { ...inB.record, court: 'B court' });
-    const prepared = await a.prepareMerge(concatBytes(...(await b.createBackup())), { passphrase: PASSPHRASE });
-    await a.updateCase(view, { ...view.record, court: 'edited meanwhile' });
+    await b.cases.updateCase(inB, { ...inB.record, court: 'B court' });
+    const prepared = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), { passphrase: PASSPHRASE });
+    await a.cases.updateCase(view, { ...view.record, court: 'edited meanwhile' });
     const before = await dumpDatabase(repository);
     await expect(prepared.commit()).rejects.toMatchObject({
       code: 'storage',
@@ -145,14 +145,14 @@ describe('case packages', () => {
   it('hands one case with its documents to another vault under a one-time code, and a package back updates the same case', async () => {
     const repositoryA = makeRepository();
     const a = makeService(repositoryA);
-    await a.create(PASSPHRASE);
-    let view = await a.createCase(makeCase({ title: 'Дело «Әділет» для коллеги' }));
-    view = await a.addEntry(view, { ...emptyEntryFields('2026-04-03'), outcome: 'Допрос в качестве свидетеля' });
+    await a.session.create(PASSPHRASE);
+    let view = await a.cases.createCase(makeCase({ title: 'Дело «Әділет» для коллеги' }));
+    view = await a.cases.addEntry(view, { ...emptyEntryFields('2026-04-03'), outcome: 'Допрос в качестве свидетеля' });
     const pdf = new Uint8Array(2_300_000).map((_, i) => (i * 31) & 0xff);
-    view = await a.importAttachment(view, new Blob([pdf]), { name: 'Повестка.pdf', type: 'application/pdf' });
-    await a.createCase(makeCase({ title: 'Not shared' }));
+    view = await a.cases.importAttachment(view, new Blob([pdf]), { name: 'Повестка.pdf', type: 'application/pdf' });
+    await a.cases.createCase(makeCase({ title: 'Not shared' }));
 
-    const { parts, code } = await a.createCasePackage(view);
+    const { parts, code } = await a.imports.createCasePackage(view);
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     const file = concatBytes(...parts);
     expect(findCanaries(file)).toEqual([]);
@@ -160,20 +160,20 @@ describe('case packages', () => {
     // A colleague's vault, with its own passphrase.
     const repositoryC = makeRepository();
     const c = makeService(repositoryC);
-    await c.create('colleague passphrase Қарлығаш 77');
-    const prepared = await c.prepareCasePackageImport(file, code.toLowerCase().replace(/-/g, ' '));
+    await c.session.create('colleague passphrase Қарлығаш 77');
+    const prepared = await c.imports.prepareCasePackageImport(file, code.toLowerCase().replace(/-/g, ' '));
     expect(prepared.summary).toMatchObject({ newCases: 1, updatedCases: 0, entriesAdded: 1, documentsAdded: 1 });
     const inC = byTitle(wholeCases(c, await prepared.commit()), 'Дело «Әділет» для коллеги');
     expect(inC.entries.map((e) => e.record.outcome)).toEqual(['Допрос в качестве свидетеля']);
-    expect(sha256(await c.readAttachment(inC, inC.attachments[0]!))).toBe(sha256([pdf]));
-    expect((await c.unlock('colleague passphrase Қарлығаш 77')).cases.map((x) => x.record.title)).toEqual([
+    expect(sha256(await c.cases.readAttachment(inC, inC.attachments[0]!))).toBe(sha256([pdf]));
+    expect((await c.session.unlock('colleague passphrase Қарлығаш 77')).cases.map((x) => x.record.title)).toEqual([
       'Дело «Әділет» для коллеги',
     ]);
 
     // The colleague adds to the case and sends it back: the same case in A is updated.
-    const updated = await c.addEntry(inC, { ...emptyEntryFields('2026-04-20'), outcome: 'Решение суда' });
-    const back = await c.createCasePackage(updated);
-    const intoA = await a.prepareCasePackageImport(concatBytes(...back.parts), back.code);
+    const updated = await c.cases.addEntry(inC, { ...emptyEntryFields('2026-04-20'), outcome: 'Решение суда' });
+    const back = await c.imports.createCasePackage(updated);
+    const intoA = await a.imports.prepareCasePackageImport(concatBytes(...back.parts), back.code);
     expect(intoA.summary).toMatchObject({ newCases: 0, updatedCases: 1, entriesAdded: 1, documentsAdded: 0 });
     const cases = wholeCases(a, await intoA.commit());
     expect(cases).toHaveLength(2);
@@ -186,24 +186,24 @@ describe('case packages', () => {
 
   it('refuses the wrong code and a file of the other kind, each with a typed error, changing nothing', async () => {
     const a = makeService(makeRepository());
-    await a.create(PASSPHRASE);
-    const view = await a.createCase(makeCase({ title: 'Case' }));
-    const pkg = await a.createCasePackage(view);
-    const backup = concatBytes(...(await a.createBackup()));
+    await a.session.create(PASSPHRASE);
+    const view = await a.cases.createCase(makeCase({ title: 'Case' }));
+    const pkg = await a.imports.createCasePackage(view);
+    const backup = concatBytes(...(await a.imports.createBackup()));
     const repository = makeRepository();
     const c = makeService(repository);
-    await c.create(PASSPHRASE);
-    await c.createCase(makeCase({ title: 'Mine' }));
+    await c.session.create(PASSPHRASE);
+    await c.cases.createCase(makeCase({ title: 'Mine' }));
     const before = await dumpDatabase(repository);
     const packageFile = concatBytes(...pkg.parts);
-    await expect(c.prepareCasePackageImport(packageFile, 'AAAA-AAAA-AAAA-AAAA')).rejects.toMatchObject({
+    await expect(c.imports.prepareCasePackageImport(packageFile, 'AAAA-AAAA-AAAA-AAAA')).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
-    await expect(c.prepareCasePackageImport(packageFile, 'too short')).rejects.toMatchObject({
+    await expect(c.imports.prepareCasePackageImport(packageFile, 'too short')).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
-    await expect(c.prepareCasePackageImport(backup, pkg.code)).rejects.toMatchObject({ reason: 'wrong-kind' });
-    await expect(c.prepareMerge(packageFile, { passphrase: PASSPHRASE })).rejects.toMatchObject({
+    await expect(c.imports.prepareCasePackageImport(backup, pkg.code)).rejects.toMatchObject({ reason: 'wrong-kind' });
+    await expect(c.imports.prepareMerge(packageFile, { passphrase: PASSPHRASE })).rejects.toMatchObject({
       reason: 'wrong-kind',
     });
     expect(await dumpDatabase(repository)).toEqual(before);
@@ -225,25 +225,25 @@ describe('damaged imports never change the vault', () => {
 
   beforeAll(async () => {
     const source = makeService(makeRepository());
-    await source.create(PASSPHRASE);
-    let view = await source.createCase(makeCase({ title: `Пакет ${CANARIES[1]}` }));
-    view = await source.addEntry(view, { ...emptyEntryFields('2026-04-03'), outcome: 'Заседание' });
-    view = await source.importAttachment(view, new Blob([new Uint8Array(2_100_000).fill(5)]), {
+    await source.session.create(PASSPHRASE);
+    let view = await source.cases.createCase(makeCase({ title: `Пакет ${CANARIES[1]}` }));
+    view = await source.cases.addEntry(view, { ...emptyEntryFields('2026-04-03'), outcome: 'Заседание' });
+    view = await source.cases.importAttachment(view, new Blob([new Uint8Array(2_100_000).fill(5)]), {
       name: 'three-chunks.bin',
       type: 'application/octet-stream',
     });
-    const pkg = await source.createCasePackage(view);
+    const pkg = await source.imports.createCasePackage(view);
     packageFile = concatBytes(...pkg.parts);
     packageBoundaries = boundariesOf(pkg.parts);
     code = pkg.code;
-    const backupParts = await source.createBackup();
+    const backupParts = await source.imports.createBackup();
     backupFile = concatBytes(...backupParts);
     backupBoundaries = boundariesOf(backupParts);
     targetRepository = makeRepository();
     target = makeService(targetRepository);
-    await target.create(PASSPHRASE);
-    const mine = await target.createCase(makeCase({ title: 'Already here' }));
-    await target.addEntry(mine, { ...emptyEntryFields('2026-03-01'), outcome: 'Existing entry' });
+    await target.session.create(PASSPHRASE);
+    const mine = await target.cases.createCase(makeCase({ title: 'Already here' }));
+    await target.cases.addEntry(mine, { ...emptyEntryFields('2026-03-01'), outcome: 'Existing entry' });
     before = await dumpDatabase(targetRepository);
   });
 
@@ -284,7 +284,7 @@ describe('damaged imports never change the vault', () => {
     await fc.assert(
       fc.asyncProperty(damaged(packageFile, packageBoundaries), async (bytes) => {
         fc.pre(!(bytes.byteLength === packageFile.byteLength && bytes.every((b, i) => b === packageFile[i])));
-        await importFails(() => target.prepareCasePackageImport(bytes, code));
+        await importFails(() => target.imports.prepareCasePackageImport(bytes, code));
       }),
       { numRuns: 120 },
     );
@@ -294,15 +294,15 @@ describe('damaged imports never change the vault', () => {
     await fc.assert(
       fc.asyncProperty(damaged(backupFile, backupBoundaries), async (bytes) => {
         fc.pre(!(bytes.byteLength === backupFile.byteLength && bytes.every((b, i) => b === backupFile[i])));
-        await importFails(() => target.prepareMerge(bytes, { passphrase: PASSPHRASE }));
+        await importFails(() => target.imports.prepareMerge(bytes, { passphrase: PASSPHRASE }));
       }),
       { numRuns: 120 },
     );
   }, 120_000);
 
   it('a wrong code or passphrase changes nothing either', async () => {
-    await importFails(() => target.prepareCasePackageImport(packageFile, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ'));
-    await importFails(() => target.prepareMerge(backupFile, { passphrase: 'not the passphrase' }));
-    await importFails(() => target.prepareMerge(backupFile, { recoveryKey: 'not a recovery key' }));
+    await importFails(() => target.imports.prepareCasePackageImport(packageFile, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ'));
+    await importFails(() => target.imports.prepareMerge(backupFile, { passphrase: 'not the passphrase' }));
+    await importFails(() => target.imports.prepareMerge(backupFile, { recoveryKey: 'not a recovery key' }));
   });
 });

@@ -27,20 +27,20 @@ describe('a vault of page format 4', () => {
   it('restores, opens whole, is searchable, gives back its document, and stays readable once edited', async () => {
     const factory = new IDBFactory();
     const service = makeService(makeRepository(factory));
-    const prepared = await service.prepareRestore(FORMAT_4_BACKUP, { passphrase: PASSPHRASE });
+    const prepared = await service.imports.prepareRestore(FORMAT_4_BACKUP, { passphrase: PASSPHRASE });
     expect(prepared.summary).toEqual({ cases: 3, entries: 2, documents: 1 });
     const restored = await prepared.commit();
     expect(restored.failures).toEqual([]);
-    service.lock();
+    service.session.lock();
 
     // Opened from its stored rows, as on the next start.
     const reopened = makeService(makeRepository(factory));
     const search = createSearchClient();
     let indexed: Promise<void> = Promise.resolve();
-    reopened.onSearchPages((pages) => {
+    reopened.session.onSearchPages((pages) => {
       indexed = search.load(pages);
     });
-    const opened = await reopened.unlock(PASSPHRASE);
+    const opened = await reopened.session.unlock(PASSPHRASE);
     await indexed;
     expect(opened.failures).toEqual([]);
     const cases = wholeCases(reopened, opened);
@@ -52,14 +52,14 @@ describe('a vault of page format 4', () => {
     ]);
     expect((await search.search('Жұмағұл'))[0]).toBe(cases.find((c) => c.record.title === IS)!.caseTag);
     expect(await search.search('bazhkenova')).toContain(cases.find((c) => c.record.title === CLAIM)!.caseTag);
-    const bytes = Buffer.concat(await reopened.readAttachment(adilet, adilet.attachments[0]!));
+    const bytes = Buffer.concat(await reopened.cases.readAttachment(adilet, adilet.attachments[0]!));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(DOCUMENT_SHA256);
 
     // An edit rewrites the case's page in today's format; the other cases of the vault are untouched.
-    await reopened.updateCase(adilet, { ...adilet.record, court: 'Алмалинский районный суд' });
-    reopened.lock();
+    await reopened.cases.updateCase(adilet, { ...adilet.record, court: 'Алмалинский районный суд' });
+    reopened.session.lock();
     const again = makeService(makeRepository(factory));
-    const after = wholeCases(again, await again.unlock(PASSPHRASE));
+    const after = wholeCases(again, await again.session.unlock(PASSPHRASE));
     expect(after.map((c) => c.record.title).sort()).toEqual(TITLES);
     expect(after.find((c) => c.record.title === ADILET)!.record.court).toBe('Алмалинский районный суд');
     expect(after.find((c) => c.record.title === ADILET)!.attachments).toHaveLength(1);

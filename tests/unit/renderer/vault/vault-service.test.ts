@@ -23,25 +23,25 @@ describe('vault service: create → add → lock → unlock', () => {
   it('gives every case back after locking, and no canary is in the stored rows', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    expect(await service.probe()).toBe('absent');
-    const { recoveryKey } = await service.create(PASSPHRASE);
+    expect(await service.session.probe()).toBe('absent');
+    const { recoveryKey } = await service.session.create(PASSPHRASE);
     expect(recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
-    await service.createCase(makeCase());
-    await service.createCase(makeCase({ title: 'Второе дело «Әділет»', kind: 'civil-lawsuit' }));
-    await service.saveSettings({
+    await service.cases.createCase(makeCase());
+    await service.cases.createCase(makeCase({ title: 'Второе дело «Әділет»', kind: 'civil-lawsuit' }));
+    await service.cases.saveSettings({
       autoLockMinutes: 7,
       notifiedReminders: ['d1@2026-04-01T09:00'],
       reports: {},
       lastBackupAt: null,
     });
 
-    service.lock();
-    expect(service.unlocked).toBe(false);
-    await expect(service.createCase(makeCase())).rejects.toMatchObject({ code: 'locked' });
+    service.session.lock();
+    expect(service.session.unlocked).toBe(false);
+    await expect(service.cases.createCase(makeCase())).rejects.toMatchObject({ code: 'locked' });
 
     const reopened = makeService(repository);
-    expect(await reopened.probe()).toBe('locked');
-    const opened = await reopened.unlock(PASSPHRASE);
+    expect(await reopened.session.probe()).toBe('locked');
+    const opened = await reopened.session.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);
     expect(opened.settings).toEqual({
       autoLockMinutes: 7,
@@ -63,21 +63,21 @@ describe('vault service: create → add → lock → unlock', () => {
   it('opens with the recovery key too', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    const { recoveryKey } = await service.create(PASSPHRASE);
-    await service.createCase(makeCase());
-    service.lock();
-    const opened = await makeService(repository).unlockWithRecoveryKey(recoveryKey);
+    const { recoveryKey } = await service.session.create(PASSPHRASE);
+    await service.cases.createCase(makeCase());
+    service.session.lock();
+    const opened = await makeService(repository).session.unlockWithRecoveryKey(recoveryKey);
     expect(opened.cases).toHaveLength(1);
   });
 
   it('refuses a wrong passphrase and changes nothing', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
-    await service.createCase(makeCase());
-    service.lock();
+    await service.session.create(PASSPHRASE);
+    await service.cases.createCase(makeCase());
+    service.session.lock();
     const before = await dumpDatabase(repository);
-    await expect(makeService(repository).unlock('wrong horse battery staple')).rejects.toMatchObject({
+    await expect(makeService(repository).session.unlock('wrong horse battery staple')).rejects.toMatchObject({
       code: 'wrong-passphrase',
       message: expect.stringContaining('Nothing was changed'),
     });
@@ -88,14 +88,14 @@ describe('vault service: create → add → lock → unlock', () => {
     const repository = makeRepository();
     // The app's own service: default cost, default floor.
     const appService = () => new VaultService({ repository, argon2id: argon2idHashWasm, marker: memoryMarker() });
-    await appService().create(PASSPHRASE);
+    await appService().session.create(PASSPHRASE);
     const header = await repository.readHeader();
     if (header === null) throw new Error('no header');
     await repository.db.meta.put({
       key: 'header',
       header: { ...header, kdf: { ...header.kdf, memoryKiB: 1024, iterations: 1 } },
     });
-    await expect(appService().unlock(PASSPHRASE)).rejects.toMatchObject({
+    await expect(appService().session.unlock(PASSPHRASE)).rejects.toMatchObject({
       code: 'kdf-policy',
       message: expect.stringContaining('below the minimum'),
     });
@@ -105,10 +105,10 @@ describe('vault service: create → add → lock → unlock', () => {
     const marker = memoryMarker();
     const factory = new IDBFactory();
     const service = makeService(makeRepository(factory), marker);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     // The store is reset under the app: a new, empty IndexedDB, while the marker survives.
-    expect(await makeService(makeRepository(new IDBFactory()), marker).probe()).toBe('missing');
-    await expect(makeService(makeRepository(new IDBFactory()), marker).unlock(PASSPHRASE)).rejects.toMatchObject({
+    expect(await makeService(makeRepository(new IDBFactory()), marker).session.probe()).toBe('missing');
+    await expect(makeService(makeRepository(new IDBFactory()), marker).session.unlock(PASSPHRASE)).rejects.toMatchObject({
       code: 'vault-missing',
     });
   });
@@ -119,14 +119,14 @@ describe('tampering', () => {
   async function vaultWithTwoPages() {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
-    const a = await service.createCase(makeCase({ title: 'Дело А' }));
-    let b = await service.createCase(makeCase({ title: 'Дело Б' }));
+    await service.session.create(PASSPHRASE);
+    const a = await service.cases.createCase(makeCase({ title: 'Дело А' }));
+    let b = await service.cases.createCase(makeCase({ title: 'Дело Б' }));
     while (pageIdOf(b.caseTag, MIN_PAGE_BITS) === pageIdOf(a.caseTag, MIN_PAGE_BITS)) {
-      await service.deleteCase(b.caseTag);
-      b = await service.createCase(makeCase({ title: 'Дело Б' }));
+      await service.cases.deleteCase(b.caseTag);
+      b = await service.cases.createCase(makeCase({ title: 'Дело Б' }));
     }
-    service.lock();
+    service.session.lock();
     return { repository, a, b, pageA: pageIdOf(a.caseTag, MIN_PAGE_BITS), pageB: pageIdOf(b.caseTag, MIN_PAGE_BITS) };
   }
 
@@ -146,7 +146,7 @@ describe('tampering', () => {
           target[at] = target[at]! ^ mask;
           const [wrapIv, wrapCt, iv, ct] = copies as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
           await repository.db.pages.put({ id: pageA, wrap: { iv: wrapIv, ct: wrapCt }, iv, ct });
-          const opened = await makeService(repository).unlock(PASSPHRASE);
+          const opened = await makeService(repository).session.unlock(PASSPHRASE);
           expect(opened.failures).toEqual([expect.objectContaining({ table: 'pages', rowId: pageA })]);
           expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело Б']);
         },
@@ -163,7 +163,7 @@ describe('tampering', () => {
       { ...rowB, id: pageA },
       { ...rowA, id: pageB },
     ]);
-    const swapped = await makeService(repository).unlock(PASSPHRASE);
+    const swapped = await makeService(repository).session.unlock(PASSPHRASE);
     expect(swapped.failures).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ table: 'pages', rowId: pageA }),
@@ -175,7 +175,7 @@ describe('tampering', () => {
     await repository.db.pages.bulkPut([rowA, rowB]);
     const search = (await repository.db.searchPages.get(pageB))!;
     await repository.db.searchPages.put({ ...search, ct: search.ct.map((byte, i) => (i === 3 ? byte ^ 1 : byte)) });
-    const damagedSearch = await makeService(repository).unlock(PASSPHRASE);
+    const damagedSearch = await makeService(repository).session.unlock(PASSPHRASE);
     expect(damagedSearch.failures).toEqual([expect.objectContaining({ table: 'searchPages', rowId: pageB })]);
     expect(damagedSearch.cases.map((c) => c.record.title)).toEqual(['Дело А']);
   });
@@ -185,9 +185,9 @@ describe('tampering', () => {
     const row = (await repository.db.pages.get(pageA))!;
     await repository.db.pages.put({ ...row, ct: row.ct.map((byte, i) => (i === 0 ? byte ^ 1 : byte)) });
     const service = makeService(repository);
-    await service.unlock(PASSPHRASE);
+    await service.session.unlock(PASSPHRASE);
     const stillThere = await repository.db.pages.get(pageA);
-    await expect(service.updateCase(a, { ...makeCase({ title: 'Перезапись' }) })).rejects.toMatchObject({
+    await expect(service.cases.updateCase(a, { ...makeCase({ title: 'Перезапись' }) })).rejects.toMatchObject({
       code: 'integrity',
     });
     expect(await repository.db.pages.get(pageA)).toEqual(stillThere);
@@ -196,8 +196,8 @@ describe('tampering', () => {
   it('keeps both edits when two windows save different cases of the same page', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
-    const first = await service.createCase(makeCase({ title: 'Первое' }));
+    await service.session.create(PASSPHRASE);
+    const first = await service.cases.createCase(makeCase({ title: 'Первое' }));
     // A second case on the same page, written by a second window (its own repository on the same database).
     const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
       kdfFloor: dangerousTestOnlyKdfFloor,
@@ -210,8 +210,8 @@ describe('tampering', () => {
       put: [{ ...first, caseTag: `other-${tag}`, record: { ...first.record, title: 'Второе' } }],
     });
     // The first window, unaware, saves its case: the page is read again and both survive.
-    await service.updateCase(first, { ...makeCase({ title: 'Первое, изменённое' }) });
-    const opened = await makeService(repository).unlock(PASSPHRASE);
+    await service.cases.updateCase(first, { ...makeCase({ title: 'Первое, изменённое' }) });
+    const opened = await makeService(repository).session.unlock(PASSPHRASE);
     expect(opened.cases.map((c) => c.record.title).sort()).toEqual(['Второе', 'Первое, изменённое']);
   });
 });
@@ -220,20 +220,20 @@ describe('passphrase change', () => {
   it('switches from the old passphrase to the new one; the recovery key keeps working', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    const { recoveryKey } = await service.create(PASSPHRASE);
-    await service.createCase(makeCase());
-    await service.changePassphrase(PASSPHRASE, 'новая фраза для хранилища 2026');
-    await expect(makeService(repository).unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'wrong-passphrase' });
-    expect((await makeService(repository).unlock('новая фраза для хранилища 2026')).cases).toHaveLength(1);
-    expect((await makeService(repository).unlockWithRecoveryKey(recoveryKey)).cases).toHaveLength(1);
+    const { recoveryKey } = await service.session.create(PASSPHRASE);
+    await service.cases.createCase(makeCase());
+    await service.session.changePassphrase(PASSPHRASE, 'новая фраза для хранилища 2026');
+    await expect(makeService(repository).session.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    expect((await makeService(repository).session.unlock('новая фраза для хранилища 2026')).cases).toHaveLength(1);
+    expect((await makeService(repository).session.unlockWithRecoveryKey(recoveryKey)).cases).toHaveLength(1);
   });
 
   it('refuses a wrong current passphrase and writes nothing', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
+    await service.session.create(PASSPHRASE);
     const before = await dumpDatabase(repository);
-    await expect(service.changePassphrase('not it at all', 'новая фраза')).rejects.toMatchObject({
+    await expect(service.session.changePassphrase('not it at all', 'новая фраза')).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
     expect(await dumpDatabase(repository)).toEqual(before);
@@ -249,8 +249,8 @@ describe('passphrase change', () => {
     async (step) => {
       const repository = makeRepository();
       const service = makeService(repository);
-      await service.create(PASSPHRASE);
-      await service.createCase(makeCase());
+      await service.session.create(PASSPHRASE);
+      await service.cases.createCase(makeCase());
       const next = 'другая надёжная фраза Қазақстан';
       if (step === 'before the write') {
         repository.replaceHeader = () => Promise.reject(new Error('simulated crash before the write'));
@@ -259,16 +259,16 @@ describe('passphrase change', () => {
           throw new Error('simulated crash inside the transaction');
         });
       }
-      await service.changePassphrase(PASSPHRASE, next).catch(() => undefined);
+      await service.session.changePassphrase(PASSPHRASE, next).catch(() => undefined);
 
       const oldWorks = await makeService(repository)
-        .unlock(PASSPHRASE)
+        .session.unlock(PASSPHRASE)
         .then(
           () => true,
           () => false,
         );
       const newWorks = await makeService(repository)
-        .unlock(next)
+        .session.unlock(next)
         .then(
           () => true,
           () => false,
@@ -283,17 +283,17 @@ describe('deleting a case', () => {
   it('removes it in one transaction, re-keys its page and destroys its document key', async () => {
     const repository = makeRepository();
     const service = makeService(repository);
-    await service.create(PASSPHRASE);
-    const doomed = await service.createCase(makeCase({ title: 'Удалить' }));
-    const kept = await service.createCase(makeCase({ title: 'Оставить' }));
-    await service.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), {
+    await service.session.create(PASSPHRASE);
+    const doomed = await service.cases.createCase(makeCase({ title: 'Удалить' }));
+    const kept = await service.cases.createCase(makeCase({ title: 'Оставить' }));
+    await service.cases.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), {
       name: 'a.pdf',
       type: 'application/pdf',
     });
     const page = pageIdOf(doomed.caseTag, MIN_PAGE_BITS);
     const before = (await repository.db.pages.get(page))!;
 
-    await service.deleteCase(doomed.caseTag);
+    await service.cases.deleteCase(doomed.caseTag);
     expect(await repository.db.caseKeys.get(doomed.caseTag)).toBeUndefined();
     expect(await repository.db.chunks.where('caseTag').equals(doomed.caseTag).count()).toBe(0);
     const after = await repository.db.pages.get(page);
@@ -309,11 +309,11 @@ describe('deleting a case', () => {
         code: 'integrity',
       });
     }
-    const opened = await makeService(repository).unlock(PASSPHRASE);
+    const opened = await makeService(repository).session.unlock(PASSPHRASE);
     expect(opened.cases.map((c) => c.caseTag)).toEqual([kept.caseTag]);
     expect(opened.failures).toEqual([]);
 
-    await service.deleteCase(kept.caseTag);
+    await service.cases.deleteCase(kept.caseTag);
     expect(await repository.db.caseKeys.count()).toBe(0);
     expect(await repository.db.pages.count()).toBe(0);
     expect(await repository.db.searchPages.count()).toBe(0);

@@ -1,0 +1,451 @@
+import type { CaseFile } from '../../../shared/domain/case-file';
+import type { CaseHead } from '../../../shared/domain/case-head';
+import { markTiming } from '../../../shared/app/timing';
+import { VaultError } from '../../../shared/crypto/errors';
+import { createPageKey, type VaultKeys } from '../../../shared/crypto/vault-keys';
+import { caseSearchDocument } from '../../../shared/search/case-document';
+import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
+import {
+  MAX_PAGE_BITS,
+  MIN_PAGE_BITS,
+  packCase,
+  pageIdOf,
+  parseCase,
+  unpackBodies,
+  unpackSearchPage,
+  type CaseKeyRow,
+  type ChunkRow,
+  type PageRow,
+  type SearchPageRow,
+  type SettingsRow,
+} from '../../../shared/vault-format/vault-rows';
+import type { DocumentsGone } from './attachment-store';
+import { guarded } from './errors';
+import type { VaultDatabase } from './vault-db';
+import { openAllPages, PAGES_PER_BATCH, readPages } from './page-reader';
+import { packed, sealPageState, storedLayout, type PageCase, type PageState } from './page-state';
+
+export type LoadResult = {
+  /**
+   * The head of every case, decrypted (the rest of each case is read by `storedCase`). Not
+   * re-validated: each case was checked when written and is authenticated.
+   */
+  readonly cases: readonly CaseHead[];
+  /** The decrypted search pages (JSON): the search index is built from these off the main thread. */
+  readonly searchPages: readonly Uint8Array[];
+  /** Pages that failed to decrypt, each named; the cases of the other pages still open. */
+  readonly failures: readonly VaultError[];
+};
+
+/**
+ * One atomic change to the vault: cases stored or removed, with the key rows, document chunks
+ * and settings that go with them. Everything is sealed before the transaction opens.
+ */
+export type VaultWrite = {
+  readonly put?: readonly CaseFile[];
+  readonly remove?: readonly string[];
+  readonly newCaseKeys?: readonly CaseKeyRow[];
+  readonly chunks?: readonly ChunkRow[];
+  readonly deleteChunksOf?: DocumentsGone;
+  readonly settings?: SettingsRow;
+  /**
+   * For imports: the cases as the import found them (null: absent), and the settings row it read
+   * (its IV, null: none). If any changed meanwhile, nothing is written.
+   */
+  readonly expect?: { readonly cases: ReadonlyMap<string, CaseFile | null>; readonly settings: Uint8Array | null };
+};
+
+/**
+ * When the cases' JSON averages more than this many characters per page (UTF-16 code units; about
+ * 96 KiB as UTF-8 for the bench's mix of Cyrillic and Latin), the layout doubles (see
+ * `growLayout`), so pages hold 32–64 Ki characters of JSON, about 7–14 KiB sealed (the bench's
+ * 10,000 cases: 1,024 pages). Measured with `npm run bench` at 10,000 cases: a save re-packs its
+ * page, which takes about a millisecond at this size (pages of ~35 cases took 6 ms at the median);
+ * sealed pages stay below the 64 KiB from which Chromium stores a value as a separate blob file;
+ * and far smaller pages make opening and reading everything slower (each page is a key to unwrap
+ * and two messages to decrypt). The average, not the largest page, decides: hashing always leaves
+ * some pages twice the average, and splitting for them would reorganise the vault again and again.
+ */
+const GROW_AT_AVERAGE_JSON = 64 * 1024;
+
+/**
+ * The cases, in pages, as this window holds them while the vault is unlocked: opened in batches
+ * at unlock (heads only), unpacked when a case is opened, re-sealed whole when one of their cases
+ * is saved (re-applied if another window wrote the page meanwhile), and reorganised into more
+ * pages as the vault grows. `forget()` drops them on lock.
+ */
+export class PageStore {
+  private pages = new Map<string, PageState>();
+  /** A reorganisation of the pages under way (see `growLayout`), or null. */
+  private growth: Promise<void> | null = null;
+  /** Bumped on lock: work started for the vault as it was unlocked must not finish after. */
+  private generation = 0;
+  /** The layout the pages this window holds were read under (see `LayoutRow`). */
+  private pageBits = MIN_PAGE_BITS;
+  /** Pages that failed to open: writing into them would destroy the cases they still hold. */
+  private readonly brokenPages = new Map<string, VaultError>();
+
+  constructor(
+    private readonly db: VaultDatabase,
+    private readonly pagesPerBatch = PAGES_PER_BATCH,
+  ) {}
+
+  /**
+   * Opens every page (see `openAllPages`) and holds them: the heads of every case, the decrypted
+   * search pages, and the pages that failed, each named (their cases cannot be written).
+   */
+  async loadAll(
+    keys: VaultKeys,
+    onSearchPages?: (batches: AsyncIterable<readonly Uint8Array[]>) => void,
+  ): Promise<LoadResult> {
+    const opened = await openAllPages(this.db, keys, this.pagesPerBatch, onSearchPages);
+    this.forget();
+    this.pageBits = opened.pageBits;
+    this.pages = opened.pages;
+    for (const [pageId, failure] of opened.broken) this.brokenPages.set(pageId, failure);
+    markTiming('qorgau:pages-parsed');
+    return { cases: opened.cases, searchPages: opened.searchPages, failures: [...opened.broken.values()] };
+  }
+
+  /** Reads pages another window wrote, so a write can be applied to what is stored now. */
+  private async reloadPages(keys: VaultKeys, pageIds: readonly string[]): Promise<void> {
+    for (const [pageId, page] of await readPages(this.db, keys, pageIds)) {
+      if (page === null) this.pages.delete(pageId);
+      else this.pages.set(pageId, page);
+    }
+  }
+
+  /** Drops the decrypted pages and keys this window holds (on lock). */
+  forget(): void {
+    this.generation += 1;
+    this.pages = new Map();
+    this.pageBits = MIN_PAGE_BITS;
+    this.brokenPages.clear();
+  }
+
+  /**
+   * Writes cases (and what goes with them) in one transaction. Each touched page is re-sealed
+   * whole, with its search words; a page a case leaves gets a new key. If another window wrote
+   * a touched page meanwhile, that page is read again and the change applied to it; an import
+   * whose cases changed meanwhile writes nothing.
+   */
+  async write(keys: VaultKeys, change: VaultWrite): Promise<void> {
+    markTiming('qorgau:write-start');
+    for (let attempt = 0; ; attempt += 1) {
+      const stale = await this.writeOnce(keys, change);
+      if (stale.length === 0) return;
+      if (attempt >= 3)
+        throw new VaultError(
+          'storage',
+          'save: another window keeps changing the same cases; nothing was written. Try again.',
+          { reason: 'busy' },
+        );
+      // Another window reorganised the pages: read them all again under the new layout.
+      if (stale === 'layout') await this.loadAll(keys);
+      else await this.reloadPages(keys, stale);
+    }
+  }
+
+  /** One attempt at `write`: the pages another window wrote meanwhile (nothing written then), or none. */
+  private async writeOnce(keys: VaultKeys, change: VaultWrite): Promise<string[] | 'layout'> {
+    const byPage = new Map<string, { put: CaseFile[]; remove: string[] }>();
+    const touch = (caseTag: string) => {
+      const pageId = pageIdOf(caseTag, this.pageBits);
+      const broken = this.brokenPages.get(pageId);
+      if (broken)
+        throw new VaultError(
+          'integrity',
+          `${broken.message} Cases stored with it cannot be changed; restore a backup.`,
+          { reason: 'damaged-page-write', table: 'pages', rowId: pageId },
+        );
+      let entry = byPage.get(pageId);
+      if (entry === undefined) byPage.set(pageId, (entry = { put: [], remove: [] }));
+      return entry;
+    };
+    for (const stored of change.put ?? []) touch(stored.caseTag).put.push(stored);
+    for (const caseTag of change.remove ?? []) touch(caseTag).remove.push(caseTag);
+    const sealed = await Promise.all(
+      [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
+    );
+    if (change.expect) this.checkExpected(change.expect.cases);
+    markTiming('qorgau:write-sealed');
+    const stale = await guarded('save', async (): Promise<string[] | 'layout'> => {
+      try {
+        await this.db.transaction(
+          'rw',
+          [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
+          async () => {
+            markTiming('qorgau:write-txopen');
+            const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
+            const gone = change.deleteChunksOf;
+            // The checks are asked together: one round trip to the database instead of four.
+            const checks = Promise.all([
+              this.db.meta.get('layout'),
+              this.db.pages.bulkGet(sealed.map((s) => s.row.id)),
+              change.expect ? this.db.settings.get('settings') : undefined,
+              newTags.length > 0 ? this.db.caseKeys.bulkGet(newTags) : [],
+            ]);
+            const writeRows = () =>
+              Promise.all([
+                ...sealed.flatMap((s): Array<Promise<unknown>> =>
+                  s.row.cases === 0
+                    ? [this.db.pages.delete(s.row.id), this.db.searchPages.delete(s.row.id)]
+                    : [this.db.pages.put(s.row.page), this.db.searchPages.put(s.row.search)],
+                ),
+                change.remove?.length ? this.db.caseKeys.bulkDelete([...change.remove]) : undefined,
+                newTags.length > 0 ? this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]) : undefined,
+                change.settings ? this.db.settings.put(change.settings) : undefined,
+              ]);
+            // A save that touches no chunks sends its rows in the same round trip as its checks:
+            // requests run in the order they are made, so the checks read the rows as they were,
+            // and a failed check throws, which aborts the transaction before any row lands.
+            const plain =
+              newTags.length === 0 && !gone?.caseTags?.length && !gone?.attachmentIds?.length && !change.chunks?.length;
+            const rows = plain ? writeRows() : null;
+            rows?.catch(() => undefined);
+            const [layout, stored, settings, existingKeys] = await checks;
+            markTiming('qorgau:write-checked');
+            if (storedLayout(layout) !== this.pageBits) throw new StaleWrite('layout');
+            const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
+            if (changed.length > 0) throw new StaleWrite(changed.map((s) => s.row.id));
+            if (change.expect && !sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
+            if (existingKeys.some((row) => row !== undefined)) throw changedMeanwhile();
+            if (rows === null) {
+              // Chunks first, one step at a time: Dexie's delete of a collection reads before it
+              // deletes, and must not see chunks put after it. Chunks a crash left behind for a new
+              // tag must not join the new case.
+              if (newTags.length > 0) await this.db.chunks.where('caseTag').anyOf(newTags).delete();
+              if (gone?.caseTags?.length)
+                await this.db.chunks
+                  .where('caseTag')
+                  .anyOf([...gone.caseTags])
+                  .delete();
+              if (gone?.attachmentIds?.length)
+                await this.db.chunks
+                  .where('attachmentId')
+                  .anyOf([...gone.attachmentIds])
+                  .delete();
+              if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
+              await writeRows();
+            } else await rows;
+            markTiming('qorgau:write-queued');
+          },
+        );
+        return [];
+      } catch (error) {
+        if (error instanceof StaleWrite) return error.pages;
+        throw error;
+      }
+    });
+    markTiming('qorgau:write-committed');
+    if (stale.length === 0) {
+      for (const s of sealed) {
+        if (s.row.cases === 0) this.pages.delete(s.row.id);
+        else this.pages.set(s.row.id, s.state);
+      }
+      // Not awaited: the save is stored; the reorganisation follows it (see `growLayout`).
+      if (this.growth === null && this.needsGrowth() !== null) {
+        this.growth = this.growWhileNeeded(keys).finally(() => {
+          this.growth = null;
+        });
+      }
+    }
+    return stale;
+  }
+
+  /**
+   * Resolves once the reorganisation a save started (see `growLayout`) has finished or given up:
+   * for tests, and for anything that must see the pages as they will stay.
+   */
+  async settled(): Promise<void> {
+    await this.growth;
+  }
+
+  /**
+   * Doubles the number of pages (or more): every case moves to its page under the new layout, every page
+   * gets a new key, in one transaction. The cases are moved as they are (their JSON is not parsed
+   * again). It runs after the save that asked for it has been acknowledged, yielding to the page
+   * between pages, so at ten thousand cases the save does not wait the second or two it takes.
+   * Best effort: if the vault changes meanwhile (a save in this window or another), it is locked,
+   * or a page is damaged, nothing is written, and a later save asks again.
+   */
+  private async growLayout(keys: VaultKeys, generation: number, json: number): Promise<'grown' | 'raced'> {
+    const from = this.pageBits;
+    // As many doublings as bring the average to half the limit: an import of thousands of cases
+    // is reorganised once, not once per save that follows it.
+    const bits = Math.min(MAX_PAGE_BITS, Math.max(from + 1, Math.ceil(Math.log2(json / (GROW_AT_AVERAGE_JSON / 2)))));
+    // What is reorganised, and the versions the transaction checks: taken before any await.
+    const pages = [...this.pages];
+    const versions = new Map(pages.map(([pageId, page]) => [pageId, page.version]));
+    const current = () => generation === this.generation && this.pageBits === from;
+    const groups = new Map<string, { cases: PageCase[]; words: Map<string, DocumentWords> }>();
+    for (const [id, page] of pages) {
+      const words = await this.wordsOf(page);
+      this.unpackCases(page, id);
+      for (const [caseTag, item] of page.cases) {
+        const pageId = pageIdOf(caseTag, bits);
+        let group = groups.get(pageId);
+        if (group === undefined) groups.set(pageId, (group = { cases: [], words: new Map() }));
+        group.cases.push(item);
+        group.words.set(caseTag, words.get(caseTag) ?? documentWords(caseSearchDocument(this.storedCase(caseTag)!)));
+      }
+    }
+    const sealed: Array<{ page: PageRow; search: SearchPageRow; state: PageState }> = [];
+    for (const [pageId, group] of groups) {
+      if (sealed.length % 32 === 0) {
+        await yieldToPage();
+        if (!current()) return 'raced';
+      }
+      const { key, wrapped } = await createPageKey(keys, pageId);
+      const cases = new Map(group.cases.map((item) => [item.head.caseTag, item]));
+      sealed.push(await sealPageState(keys, pageId, key, wrapped, cases, group.words));
+    }
+    if (!current()) return 'raced';
+    const grown = await guarded('reorganise', () =>
+      this.db.transaction('rw', [this.db.meta, this.db.pages, this.db.searchPages], async () => {
+        const [layout, stored] = await Promise.all([this.db.meta.get('layout'), this.db.pages.toArray()]);
+        const unchanged =
+          current() &&
+          storedLayout(layout) === from &&
+          stored.length === versions.size &&
+          stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv));
+        if (!unchanged) return false;
+        await Promise.all([this.db.pages.clear(), this.db.searchPages.clear()]);
+        await Promise.all([
+          this.db.pages.bulkPut(sealed.map((s) => s.page)),
+          this.db.searchPages.bulkPut(sealed.map((s) => s.search)),
+          this.db.meta.put({ key: 'layout', pageBits: bits }),
+        ]);
+        return true;
+      }),
+    );
+    if (!grown || !current()) return 'raced';
+    this.pages = new Map(sealed.map((s) => [s.page.id, s.state]));
+    this.pageBits = bits;
+    return 'grown';
+  }
+
+  /** The JSON of all cases when the pages average more than `GROW_AT_AVERAGE_JSON`, else null. */
+  private needsGrowth(): number | null {
+    if (this.pageBits >= MAX_PAGE_BITS || this.brokenPages.size > 0) return null;
+    let json = 0;
+    for (const page of this.pages.values()) json += page.json;
+    return json / 2 ** this.pageBits > GROW_AT_AVERAGE_JSON ? json : null;
+  }
+
+  /**
+   * Grows the layout after a save. A save in this window while it works makes it start again, a
+   * few times at most: a steady stream of saves defers it to a later save rather than to never
+   * finishing. Errors are not the save's (it is stored): the next save that needs it tries again.
+   */
+  private async growWhileNeeded(keys: VaultKeys): Promise<void> {
+    const generation = this.generation;
+    try {
+      for (let attempt = 0; attempt < 3 && generation === this.generation; attempt += 1) {
+        const json = this.needsGrowth();
+        if (json === null || (await this.growLayout(keys, generation, json)) === 'grown') return;
+      }
+    } catch {
+      // See above: best effort, tried again after a later save.
+    }
+  }
+
+  /**
+   * A whole case, read from the page this window holds (unpacked and parsed on first use, then
+   * kept until the vault locks); undefined when the vault has no such case. Throws an
+   * IntegrityError naming the page if the case's bytes do not read.
+   */
+  storedCase(caseTag: string): CaseFile | undefined {
+    const pageId = pageIdOf(caseTag, this.pageBits);
+    const page = this.pages.get(pageId);
+    const item = page?.cases.get(caseTag);
+    if (page === undefined || item === undefined) return undefined;
+    if (item.full === null) {
+      this.unpackCases(page, pageId);
+      item.full = parseCase(packed(item), pageId);
+    }
+    return item.full;
+  }
+
+  /** Fills in the JSON of every case of a page, unpacking its bodies the first time one is needed. */
+  private unpackCases(page: PageState, pageId: string): void {
+    if (page.compressed === null) return;
+    for (const item of unpackBodies(page.compressed, pageId)) page.cases.get(item.head.caseTag)!.json = item.json;
+    page.compressed = null;
+  }
+
+  /** True when the case would live on a page that did not open: such a case cannot be written. */
+  onDamagedPage(caseTag: string): boolean {
+    return this.brokenPages.has(pageIdOf(caseTag, this.pageBits));
+  }
+
+  private checkExpected(expected: ReadonlyMap<string, CaseFile | null>): void {
+    for (const [caseTag, before] of expected) {
+      const now = this.storedCase(caseTag) ?? null;
+      if (JSON.stringify(now) !== JSON.stringify(before)) throw changedMeanwhile();
+    }
+  }
+
+  /** Seals a page with its edits applied (and its search page), without touching the cache yet. */
+  private async sealEdited(keys: VaultKeys, pageId: string, put: readonly CaseFile[], remove: readonly string[]) {
+    const current = this.pages.get(pageId);
+    if (current !== undefined) this.unpackCases(current, pageId);
+    const cases = new Map(current?.cases ?? []);
+    const words = await this.wordsOf(current);
+    markTiming('qorgau:write-words');
+    for (const stored of put) {
+      cases.set(stored.caseTag, { ...packCase(stored), full: stored });
+      words.set(stored.caseTag, documentWords(caseSearchDocument(stored)));
+    }
+    for (const caseTag of remove) {
+      cases.delete(caseTag);
+      words.delete(caseTag);
+    }
+    // A case left the page: re-key it, so the old page needs a key that is gone.
+    const fresh = current === undefined || remove.length > 0 ? await createPageKey(keys, pageId) : null;
+    const key = fresh?.key ?? current!.key;
+    const wrap = fresh?.wrapped ?? current!.wrap;
+    markTiming('qorgau:write-keyed');
+    const { page, search, state } = await sealPageState(keys, pageId, key, wrap, cases, words);
+    return { basedOn: current?.version ?? null, row: { id: pageId, cases: cases.size, page, search }, state };
+  }
+
+  private async wordsOf(page: PageState | undefined): Promise<Map<string, DocumentWords>> {
+    if (page === undefined || page.words === null) {
+      const words = new Map<string, DocumentWords>();
+      for (const caseTag of page?.cases.keys() ?? [])
+        words.set(caseTag, documentWords(caseSearchDocument(this.storedCase(caseTag)!)));
+      return words;
+    }
+    if (page.words instanceof Uint8Array) {
+      const content = await unpackSearchPage(page.words, '');
+      page.words = new Map(Object.entries(content.words));
+    }
+    return new Map(page.words);
+  }
+}
+
+/** Lets the page render and handle input between steps of a long piece of work. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Thrown inside a write's transaction to abort it: another window changed these pages (or the layout). */
+class StaleWrite extends Error {
+  constructor(readonly pages: string[] | 'layout') {
+    super('stale write');
+  }
+}
+
+function changedMeanwhile(): VaultError {
+  return new VaultError(
+    'storage',
+    'import: the vault changed while the import was being prepared; nothing was written. Try again.',
+    { reason: 'import-changed-meanwhile' },
+  );
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}

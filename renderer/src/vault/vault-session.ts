@@ -1,0 +1,228 @@
+import type { CaseHead } from '../../../shared/domain/case-head';
+import { VaultError } from '../../../shared/crypto/errors';
+import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
+import {
+  createVaultKeys,
+  rewrapForNewPassphrase,
+  rootBytesWithPassphrase,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  unlockWithRootBytes,
+  type VaultHeader,
+  type VaultKeys,
+} from '../../../shared/crypto/vault-keys';
+import { readSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
+import { markTiming } from '../../../shared/app/timing';
+import { VaultMissingError } from '../db/errors';
+import { type VaultRepository } from '../db/vault-repository';
+import type { DeviceKeystore } from '../platform';
+import type { VaultMarker } from './vault-marker';
+
+export type OpenedVault = {
+  /** The head of every case: the list, filters and agenda work from these. */
+  readonly cases: CaseHead[];
+  /** Decrypted search pages (JSON): the search index is built from them off the main thread. */
+  readonly searchPages: readonly Uint8Array[];
+  /** Pages that did not open, each an error naming it; the other pages' cases are listed. */
+  readonly failures: readonly VaultError[];
+  readonly settings: VaultSettings;
+};
+
+/** What the opt-in device keystore can do here; null in the web edition. */
+export type DeviceKeystoreStatus = {
+  readonly available: boolean;
+  readonly remembered: boolean;
+  readonly reason?: string;
+};
+
+export type VaultServiceDeps = {
+  readonly repository: VaultRepository;
+  readonly argon2id: Argon2id;
+  readonly marker: VaultMarker;
+  /** The OS keystore on the desktop; null in the web edition. */
+  readonly deviceKeystore?: DeviceKeystore | null;
+  /** Only tests lower these; the app uses the defaults. */
+  readonly kdfCost?: KdfCost;
+  readonly kdfFloor?: KdfCost;
+};
+
+/**
+ * The vault's session: whether a vault is here, creating it, unlocking it (passphrase, recovery
+ * key, or the device keystore where the user opted in), locking it, changing its passphrase. It
+ * holds the keys of the unlocked vault; `lock()` drops them. Keys never leave the vault layer:
+ * stores and components hold decrypted records at most.
+ */
+export class VaultSession {
+  private keys: VaultKeys | null = null;
+  private header: VaultHeader | null = null;
+
+  private searchPagesListener: ((batches: AsyncIterable<readonly Uint8Array[]>) => void) | null = null;
+
+  constructor(private readonly deps: VaultServiceDeps) {}
+
+  /** Takes a vault restored from a backup as this device's, unlocked with the keys that opened it. */
+  async adopt(header: VaultHeader, keys: VaultKeys): Promise<OpenedVault> {
+    this.deps.marker.write(header.vaultId);
+    this.header = header;
+    this.keys = keys;
+    return this.load();
+  }
+
+  /**
+   * Hands the decrypted search pages to `listener` on each open, batch by batch as they are
+   * decrypted, while the cases are parsed, so the index can be built beside them.
+   */
+  onSearchPages(listener: (batches: AsyncIterable<readonly Uint8Array[]>) => void): void {
+    this.searchPagesListener = listener;
+  }
+
+  /** What start-up finds: no vault yet, a vault to unlock, or a vault that was wiped under us. */
+  async probe(): Promise<'absent' | 'locked' | 'missing'> {
+    const header = await this.deps.repository.readHeader();
+    if (header === null) return this.deps.marker.read() === null ? 'absent' : 'missing';
+    this.header = header;
+    this.deps.marker.write(header.vaultId);
+    return 'locked';
+  }
+
+  /** After a wipe, with no backup to restore: forget the lost vault so a new one can be made. */
+  forgetLostVault(): void {
+    this.deps.marker.clear();
+  }
+
+  async create(passphrase: string): Promise<{ recoveryKey: string; opened: OpenedVault }> {
+    const created = await createVaultKeys({
+      passphrase,
+      argon2id: this.deps.argon2id,
+      ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
+    });
+    await this.deps.repository.createHeader(created.header);
+    this.deps.marker.write(created.header.vaultId);
+    this.header = created.header;
+    this.keys = created.keys;
+    return { recoveryKey: created.recoveryKey, opened: await this.load() };
+  }
+
+  async unlock(passphrase: string): Promise<OpenedVault> {
+    const header = await this.requireHeader();
+    markTiming('qorgau:unlock-start');
+    this.keys = await unlockWithPassphrase(header, passphrase, this.deps.argon2id, this.floor());
+    markTiming('qorgau:kdf-done');
+    return this.load();
+  }
+
+  async unlockWithRecoveryKey(recoveryKey: string): Promise<OpenedVault> {
+    this.keys = await unlockWithRecoveryKey(await this.requireHeader(), recoveryKey);
+    return this.load();
+  }
+
+  /** Opens the vault with the root key the OS keystore remembers; forgets a key that no longer fits. */
+  async unlockOnDevice(): Promise<OpenedVault> {
+    const header = await this.requireHeader();
+    const keystore = this.requireKeystore();
+    const rootKey = await keystore.recall(header.vaultId);
+    if (rootKey === null)
+      throw new VaultError(
+        'wrong-passphrase',
+        'unlock: this device does not remember the vault key any more. Use the passphrase.',
+        { reason: 'device-forgot' },
+      );
+    try {
+      this.keys = await unlockWithRootBytes(header, rootKey);
+    } catch (error) {
+      await keystore.forget(header.vaultId);
+      throw error;
+    } finally {
+      rootKey.fill(0);
+    }
+    return this.load();
+  }
+
+  async deviceKeystoreStatus(): Promise<DeviceKeystoreStatus | null> {
+    if (!this.deps.deviceKeystore) return null;
+    const header = this.header ?? (await this.deps.repository.readHeader());
+    return this.deps.deviceKeystore.status(header?.vaultId ?? null);
+  }
+
+  /** Opt-in: lets the OS keystore hold the root key; asks for the passphrase to prove it is wanted. */
+  async rememberOnDevice(passphrase: string): Promise<void> {
+    const header = await this.requireHeader();
+    const keystore = this.requireKeystore();
+    const rootKey = await rootBytesWithPassphrase(header, passphrase, this.deps.argon2id, this.deps.kdfFloor);
+    try {
+      await keystore.remember(header.vaultId, rootKey);
+    } finally {
+      rootKey.fill(0);
+    }
+  }
+
+  async forgetOnDevice(): Promise<void> {
+    await this.requireKeystore().forget((await this.requireHeader()).vaultId);
+  }
+
+  /** Drops every key. The caller drops the decrypted records it holds. */
+  lock(): void {
+    this.keys = null;
+    this.deps.repository.forget();
+  }
+
+  get unlocked(): boolean {
+    return this.keys !== null;
+  }
+
+  /** Re-wraps the root under a new passphrase; one atomic header write, so a crash leaves one of the two working. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    const current = await this.requireHeader();
+    const next = await rewrapForNewPassphrase({
+      header: current,
+      oldPassphrase,
+      newPassphrase,
+      argon2id: this.deps.argon2id,
+      ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
+      ...this.floor(),
+    });
+    await this.deps.repository.replaceHeader(current, next);
+    this.header = next;
+  }
+
+  /** Opens what the keys unlock: every case head, the search pages, the settings; tidies orphaned chunks. */
+  async load(): Promise<OpenedVault> {
+    const keys = this.requireKeys();
+    const { cases, searchPages, failures } = await this.deps.repository.loadAll(
+      keys,
+      this.searchPagesListener ?? undefined,
+    );
+    const storedSettings = await this.deps.repository.readSettings(keys);
+    // Chunks no document refers to: an import that died half way (or another window's leftovers).
+    if (failures.length === 0)
+      await this.deps.repository.collectOrphanChunks(keys.vaultId, new Set(cases.flatMap((c) => c.attachmentIds)));
+    markTiming('qorgau:vault-loaded');
+    return {
+      cases: [...cases],
+      searchPages,
+      failures,
+      settings: readSettings(storedSettings),
+    };
+  }
+
+  async requireHeader(): Promise<VaultHeader> {
+    this.header ??= await this.deps.repository.readHeader();
+    if (this.header === null) throw new VaultMissingError();
+    return this.header;
+  }
+
+  requireKeys(): VaultKeys {
+    if (this.keys === null) throw new VaultError('locked', 'vault: it is locked; unlock it first.');
+    return this.keys;
+  }
+
+  private requireKeystore(): DeviceKeystore {
+    if (!this.deps.deviceKeystore)
+      throw new VaultError('storage', 'vault: this edition has no device keystore.', { reason: 'no-keystore' });
+    return this.deps.deviceKeystore;
+  }
+
+  floor(): { kdfFloor?: KdfCost } {
+    return this.deps.kdfFloor ? { kdfFloor: this.deps.kdfFloor } : {};
+  }
+}
