@@ -57,7 +57,9 @@ test('hand a case to a colleague as a package with a one-time code, then merge a
     const codeField = other.getByRole('textbox', { name: 'One-time code' });
     await codeField.fill('AAAA-AAAA-AAAA-AAAA');
     await other.getByRole('button', { name: 'Check the package' }).click();
-    await expect(other.getByRole('alert').filter({ hasText: 'That one-time code does not open this package' })).toBeVisible({
+    await expect(
+      other.getByRole('alert').filter({ hasText: 'That one-time code does not open this package' }),
+    ).toBeVisible({
       timeout: 30_000,
     });
     await codeField.fill(code.toLowerCase());

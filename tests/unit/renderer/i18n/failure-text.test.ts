@@ -49,7 +49,10 @@ async function provoked(): Promise<Array<{ what: string; failure: Failure; names
   const backup = concatBytes(...(await service.imports.createBackup()));
   service.session.lock();
   const out: Array<{ what: string; failure: Failure; names?: string[] }> = [];
-  out.push({ what: 'wrong passphrase', failure: await caught(() => service.session.unlock('not the passphrase at all')) });
+  out.push({
+    what: 'wrong passphrase',
+    failure: await caught(() => service.session.unlock('not the passphrase at all')),
+  });
   out.push({
     what: 'wrong recovery key',
     failure: await caught(() => service.session.unlockWithRecoveryKey('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH')),
@@ -63,7 +66,9 @@ async function provoked(): Promise<Array<{ what: string; failure: Failure; names
   });
   out.push({
     what: 'truncated backup',
-    failure: await caught(() => target.imports.prepareRestore(backup.slice(0, backup.length - 40), { passphrase: PASSPHRASE })),
+    failure: await caught(() =>
+      target.imports.prepareRestore(backup.slice(0, backup.length - 40), { passphrase: PASSPHRASE }),
+    ),
   });
   out.push({
     what: 'not a backup',

@@ -93,7 +93,10 @@ describe('backup round trip at size', () => {
       view = await service.cases.addEntry(view, { ...emptyEntryFields('2026-05-01'), reportText: `Заседание ${i}` });
       if (i % 40 === 0) {
         const bytes = new Uint8Array(10 * 1024 * 1024).map((_, k) => (k * (i + 3)) & 0xff);
-        await service.cases.importAttachment(view, new Blob([bytes]), { name: `Документ ${i}.pdf`, type: 'application/pdf' });
+        await service.cases.importAttachment(view, new Blob([bytes]), {
+          name: `Документ ${i}.pdf`,
+          type: 'application/pdf',
+        });
         hashes.set(`Документ ${i}.pdf`, createHash('sha256').update(bytes).digest('hex'));
       }
     }

@@ -64,9 +64,9 @@ describe('documents in the desktop app', () => {
     expect(progress.at(-1)).toBe(bytes.byteLength);
     expect(await repository.db.chunks.count()).toBe(0);
     expect(await stored()).toEqual([`${view.caseTag}.${manifest!.id}.qdoc`]);
-    expect(Buffer.compare(Buffer.concat(await service.cases.readAttachment(withFile, manifest!)), Buffer.from(bytes))).toBe(
-      0,
-    );
+    expect(
+      Buffer.compare(Buffer.concat(await service.cases.readAttachment(withFile, manifest!)), Buffer.from(bytes)),
+    ).toBe(0);
   });
 
   it('a file built in memory (no path) is encrypted in the page and kept in IndexedDB, as in the web edition', async () => {
@@ -86,10 +86,19 @@ describe('documents in the desktop app', () => {
   it('deleting a document or a case deletes its files; a leftover is swept at the next unlock', async () => {
     const { service, store, vaultId, stored } = await desktopVault();
     let one = await service.cases.createCase(makeCase({ title: 'Первое дело' }));
-    one = await service.cases.importAttachment(one, await diskFile('a.pdf', bytesOf(100, 3)), { name: 'a.pdf', type: '' });
-    one = await service.cases.importAttachment(one, await diskFile('b.pdf', bytesOf(200, 5)), { name: 'b.pdf', type: '' });
+    one = await service.cases.importAttachment(one, await diskFile('a.pdf', bytesOf(100, 3)), {
+      name: 'a.pdf',
+      type: '',
+    });
+    one = await service.cases.importAttachment(one, await diskFile('b.pdf', bytesOf(200, 5)), {
+      name: 'b.pdf',
+      type: '',
+    });
     let two = await service.cases.createCase(makeCase({ title: 'Второе дело' }));
-    two = await service.cases.importAttachment(two, await diskFile('c.pdf', bytesOf(300, 9)), { name: 'c.pdf', type: '' });
+    two = await service.cases.importAttachment(two, await diskFile('c.pdf', bytesOf(300, 9)), {
+      name: 'c.pdf',
+      type: '',
+    });
     expect(await stored()).toHaveLength(3);
 
     one = await service.cases.deleteAttachment(one, one.attachments[0]!);

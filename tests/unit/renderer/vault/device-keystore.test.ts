@@ -35,7 +35,9 @@ describe('remember on this device', () => {
     await service.session.create(PASSPHRASE);
     await service.cases.createCase(makeCase());
     expect(await service.session.deviceKeystoreStatus()).toEqual({ available: true, remembered: false });
-    await expect(service.session.rememberOnDevice('wrong passphrase here')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(service.session.rememberOnDevice('wrong passphrase here')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
     expect(keystore.keys.size).toBe(0);
 
     await service.session.rememberOnDevice(PASSPHRASE);

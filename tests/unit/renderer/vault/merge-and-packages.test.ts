@@ -44,7 +44,9 @@ describe('merging a backup into an existing vault', () => {
     await a.cases.createCase(makeCase({ title: 'Дело Y', summary: 'original' }));
     // Copy B: the same vault, restored from a backup on another machine.
     const b = makeService(makeRepository());
-    await (await b.imports.prepareRestore(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE })).commit();
+    await (
+      await b.imports.prepareRestore(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE })
+    ).commit();
 
     at('2026-04-10T10:00:00Z'); // A edits first …
     const xA = byTitle(await reopen(a), x.record.title);
@@ -78,7 +80,9 @@ describe('merging a backup into an existing vault', () => {
 
     at('2026-04-15T08:00:00Z');
     await reopen(a);
-    const prepared = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), { passphrase: PASSPHRASE });
+    const prepared = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), {
+      passphrase: PASSPHRASE,
+    });
     expect(prepared.summary).toMatchObject({
       newCases: 1,
       updatedCases: 2,
@@ -103,11 +107,15 @@ describe('merging a backup into an existing vault', () => {
     expect(merged.map((c) => c.record.title)).toContain('New in B');
 
     // Merging the same backup again changes nothing.
-    const again = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), { passphrase: PASSPHRASE });
+    const again = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), {
+      passphrase: PASSPHRASE,
+    });
     expect(again.summary).toMatchObject({ newCases: 0, updatedCases: 0, unchangedCases: 3 });
 
     // And B, merging A's result, arrives at the same values.
-    const intoB = await b.imports.prepareMerge(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE });
+    const intoB = await b.imports.prepareMerge(concatBytes(...(await a.imports.createBackup())), {
+      passphrase: PASSPHRASE,
+    });
     const converged = wholeCases(b, await intoB.commit());
     const values = (cases: readonly CaseFile[]) =>
       cases
@@ -127,10 +135,14 @@ describe('merging a backup into an existing vault', () => {
     await a.session.create(PASSPHRASE);
     const view = await a.cases.createCase(makeCase({ title: 'Shared case' }));
     const b = makeService(makeRepository());
-    await (await b.imports.prepareRestore(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE })).commit();
+    await (
+      await b.imports.prepareRestore(concatBytes(...(await a.imports.createBackup())), { passphrase: PASSPHRASE })
+    ).commit();
     const inB = byTitle(await reopen(b), 'Shared case');
     await b.cases.updateCase(inB, { ...inB.record, court: 'B court' });
-    const prepared = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), { passphrase: PASSPHRASE });
+    const prepared = await a.imports.prepareMerge(concatBytes(...(await b.imports.createBackup())), {
+      passphrase: PASSPHRASE,
+    });
     await a.cases.updateCase(view, { ...view.record, court: 'edited meanwhile' });
     const before = await dumpDatabase(repository);
     await expect(prepared.commit()).rejects.toMatchObject({

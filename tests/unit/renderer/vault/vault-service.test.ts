@@ -108,7 +108,9 @@ describe('vault service: create → add → lock → unlock', () => {
     await service.session.create(PASSPHRASE);
     // The store is reset under the app: a new, empty IndexedDB, while the marker survives.
     expect(await makeService(makeRepository(new IDBFactory()), marker).session.probe()).toBe('missing');
-    await expect(makeService(makeRepository(new IDBFactory()), marker).session.unlock(PASSPHRASE)).rejects.toMatchObject({
+    await expect(
+      makeService(makeRepository(new IDBFactory()), marker).session.unlock(PASSPHRASE),
+    ).rejects.toMatchObject({
       code: 'vault-missing',
     });
   });
@@ -223,7 +225,9 @@ describe('passphrase change', () => {
     const { recoveryKey } = await service.session.create(PASSPHRASE);
     await service.cases.createCase(makeCase());
     await service.session.changePassphrase(PASSPHRASE, 'новая фраза для хранилища 2026');
-    await expect(makeService(repository).session.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(makeService(repository).session.unlock(PASSPHRASE)).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
     expect((await makeService(repository).session.unlock('новая фраза для хранилища 2026')).cases).toHaveLength(1);
     expect((await makeService(repository).session.unlockWithRecoveryKey(recoveryKey)).cases).toHaveLength(1);
   });
