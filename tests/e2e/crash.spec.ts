@@ -6,7 +6,7 @@ import { runCrashPoints } from './crash-harness';
  * kills Chromium with SIGKILL during a stream of writes, cases and documents; the next start must
  * show every acknowledged write and no record that fails to decrypt, and at the end every
  * acknowledged document must open. The harness goes on until it has at least 50 acknowledged
- * writes and 6 acknowledged documents, however slow the machine: only a loss can fail it.
+ * writes and 7 acknowledged documents, however slow the machine: only a loss can fail it.
  */
 const POINTS_PER_RUN = Number(process.env.QORGAU_CRASH_POINTS ?? 100);
 
