@@ -1,3 +1,6 @@
+// `npm run bench`: one test on purpose, so that every measure shares one browser, one seeded vault
+// and one machine state, and each is taken beside its baseline in the same run. Over 500 lines
+// because each measure is a few dozen; its helpers live in bench/page/ and bench/workload.ts.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
