@@ -205,12 +205,14 @@ export class VaultSession {
     };
   }
 
+  /** The vault header (read once), or VaultMissingError when the vault was wiped under the app. */
   async requireHeader(): Promise<VaultHeader> {
     this.header ??= await this.deps.repository.readHeader();
     if (this.header === null) throw new VaultMissingError();
     return this.header;
   }
 
+  /** The unlocked vault's keys, for the vault layer's own parts (case commands, imports); never handed above it. */
   requireKeys(): VaultKeys {
     if (this.keys === null) throw new VaultError('locked', 'vault: it is locked; unlock it first.');
     return this.keys;
@@ -222,6 +224,7 @@ export class VaultSession {
     return this.deps.deviceKeystore;
   }
 
+  /** The key-derivation floor a header must meet (lowered only in tests). */
   floor(): { kdfFloor?: KdfCost } {
     return this.deps.kdfFloor ? { kdfFloor: this.deps.kdfFloor } : {};
   }
