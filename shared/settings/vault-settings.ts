@@ -52,15 +52,26 @@ export const vaultSettingsSchema = z.object({
     .array(z.unknown())
     .catch([])
     .transform((keys) => keys.filter((key): key is string => typeof key === 'string').slice(-REMEMBERED_REMINDERS)),
+  /**
+   * Whether a reminder's notification names the deadline and its case. Off: it says only that
+   * something is due, since the OS keeps notifications in plain text and shows them when locked.
+   */
+  reminderDetails: z.boolean().catch(false),
 });
 export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
 
 /** The upgrade path of the settings record (field `v`; settings written before versions are version 1). */
-export const SETTINGS_STEPS: readonly UpgradeStep[] = [];
+export const SETTINGS_STEPS: readonly UpgradeStep[] = [
+  {
+    from: 1,
+    name: 'reminder notifications name nothing unless the user opts in',
+    up: (value) => ({ ...value, reminderDetails: false }),
+  },
+];
 
 export const settingsFormat = defineFormat<VaultSettings>({
   kind: 'settings',
-  current: 1,
+  current: 2,
   field: 'v',
   steps: SETTINGS_STEPS,
   schema: vaultSettingsSchema,

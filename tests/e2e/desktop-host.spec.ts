@@ -40,7 +40,9 @@ test('the desktop edition offers "remember on this device", off by default, and 
   await expect(vault.caseList().getByText('Дело на ноутбуке')).toBeVisible();
 });
 
-test('a reminder that fell due while the app was locked is shown once, at the next unlock', async ({ page }) => {
+test('a reminder that fell due while the app was locked is shown once, at the next unlock, naming no case unless the user opts in', async ({
+  page,
+}) => {
   const vault = new VaultPage(page);
   await vault.open();
   await vault.create();
@@ -59,11 +61,27 @@ test('a reminder that fell due while the app was locked is shown once, at the ne
   const notified = () => page.evaluate(() => (window as unknown as { __notified?: string[] }).__notified ?? []);
   await vault.lock();
   await vault.unlockAndWait();
-  await expect.poll(notified).toEqual(['Due: Подать отзыв | 2020-01-10 · Дело со сроком']);
+  // What the app hands the OS names nothing: the OS keeps it in its history and on the lock screen.
+  await expect.poll(notified).toEqual(['Qorgau | A deadline is due. Open Qorgau to see it.']);
   await vault.lock();
   await vault.unlockAndWait();
   await page.waitForTimeout(500);
   expect(await notified()).toHaveLength(1);
+
+  // Only once the user opts in, knowing what it exposes, does a notification name the deadline.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('checkbox', { name: 'Name the deadline and its case in notifications' }).check();
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
+  await vault.openCase('Дело со сроком');
+  await page.getByRole('tab', { name: 'Deadlines' }).click();
+  await page.getByRole('textbox', { name: 'What is due' }).fill('Второй срок');
+  await page.getByRole('textbox', { name: 'Due date' }).fill('2020-01-11');
+  await page.getByRole('button', { name: 'Save the deadline' }).click();
+  await vault.lock();
+  await vault.unlockAndWait();
+  await expect
+    .poll(notified)
+    .toEqual(['Qorgau | A deadline is due. Open Qorgau to see it.', 'Due: Второй срок | 2020-01-11 · Дело со сроком']);
 });
 
 test('a document dropped in the desktop app is sealed by main into a file of its own: it previews, a damaged part is named, and deleting it deletes the file', async ({

@@ -124,17 +124,28 @@ export function CheckboxField(props: {
   readonly label: string;
   readonly checked: boolean;
   readonly onChange: (checked: boolean) => void;
+  /** What ticking it means, read out with the box. */
+  readonly hint?: string;
 }) {
   const id = useId();
+  const hintId = useId();
   return (
-    <div className="checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        checked={props.checked}
-        onChange={(event) => props.onChange(event.target.checked)}
-      />
-      <label htmlFor={id}>{props.label}</label>
-    </div>
+    <>
+      <div className="checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          checked={props.checked}
+          aria-describedby={props.hint === undefined ? undefined : hintId}
+          onChange={(event) => props.onChange(event.target.checked)}
+        />
+        <label htmlFor={id}>{props.label}</label>
+      </div>
+      {props.hint === undefined ? null : (
+        <p id={hintId} className="muted">
+          {props.hint}
+        </p>
+      )}
+    </>
   );
 }

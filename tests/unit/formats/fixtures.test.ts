@@ -6,6 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../shared/crypto/argon2';
 import type { CaseFile } from '../../../shared/domain/case-file';
+import { DEFAULT_SETTINGS } from '../../../shared/settings/vault-settings';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { desktopDocumentsIn } from '../../fixtures/desktop-documents';
 import { fixtureSetNames, loadFixtureSet, type FixtureSet } from '../../fixtures/formats/fixture-set';
@@ -38,6 +39,9 @@ async function openedApp(set: FixtureSet, rows = set.rows) {
   return { service, repository, folder };
 }
 
+/** The set's settings as this build reads them: every one as written, settings added since at their defaults. */
+const settingsAsRead = (set: FixtureSet) => ({ ...DEFAULT_SETTINGS, ...set.expected.settings });
+
 const byTag = (cases: readonly CaseFile[]) => [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag));
 
 async function documentsIntact(service: VaultService, cases: readonly CaseFile[], set: FixtureSet) {
@@ -67,7 +71,7 @@ describe.each(names)('format fixtures %s', (name) => {
       expect(opened.failures).toEqual([]);
       const cases = wholeCases(service, opened);
       expect(byTag(cases)).toEqual(byTag(set.expected.cases));
-      expect(opened.settings).toEqual(set.expected.settings);
+      expect(opened.settings).toEqual(settingsAsRead(set));
       expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
       // The desktop app's document files are where they were: opening swept none of them away.
       const vaultId = set.expected.deviceDocumentFiles[0]?.split('/')[0] ?? '';
@@ -85,7 +89,7 @@ describe.each(names)('format fixtures %s', (name) => {
     expect(opened.failures).toEqual([]);
     const cases = wholeCases(service, opened);
     expect(byTag(cases)).toEqual(byTag(set.expected.cases));
-    expect(opened.settings).toEqual(set.expected.settings);
+    expect(opened.settings).toEqual(settingsAsRead(set));
     expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
   });
 

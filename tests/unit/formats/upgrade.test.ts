@@ -104,7 +104,7 @@ describe('formats that evolve', () => {
     expect(() => parseCase({ head: caseHead(file), json: JSON.stringify({ ...file, v: 7 }) }, 'p4-0')).toThrow(
       tooNew('case-file', 7),
     );
-    expect(() => readSettings({ v: 2, autoLockMinutes: 5 })).toThrow(tooNew('settings', 2));
+    expect(() => readSettings({ v: 3, autoLockMinutes: 5 })).toThrow(tooNew('settings', 3));
     await expect(unpackSearchPage(await packJson({ v: 3, words: {} }), 'p4-1')).rejects.toEqual(
       tooNew('search-page', 3),
     );
@@ -168,5 +168,18 @@ describe('formats that evolve', () => {
     );
     expect(stored.find((item) => item.head.caseTag === future.caseTag)?.json).toBe(cases[0]!.json);
     expect(() => service.cases.caseView(future.caseTag)).toThrow(expect.objectContaining({ code: 'format-too-new' }));
+  });
+});
+
+describe('settings through their upgrade path', () => {
+  it('settings written before reminder details existed read back with every value kept and notifications naming nothing', () => {
+    const written = {
+      autoLockMinutes: 7,
+      lastBackupAt: '2026-11-02T10:00:00.000Z',
+      notifiedReminders: ['d1@2026-11-01'],
+    };
+    expect(readSettings(written)).toEqual({ ...written, reports: {}, reminderDetails: false });
+    expect(readSettings({ v: 1, ...written })).toEqual({ ...written, reports: {}, reminderDetails: false });
+    expect(readSettings({ v: 2, ...written, reminderDetails: true }).reminderDetails).toBe(true);
   });
 });

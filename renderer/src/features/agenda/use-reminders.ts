@@ -11,6 +11,11 @@ const CHECK_EVERY_MS = 30_000;
  * While the vault is unlocked, shows each due reminder once: at unlock for those that fell due
  * while the app was closed or locked, then as they come. What was shown is kept, encrypted, in
  * the vault settings. Without notification permission, the Agenda still lists what is due.
+ *
+ * A notification leaves the app: the OS keeps it in its history (macOS's notification database,
+ * Windows' wpndatabase.db, GNOME's list) and shows it on a lock screen. So by default it names
+ * nothing, only that something is due; what is due and for which case goes into it only when the
+ * user has turned on `reminderDetails` in Settings, which says so.
  */
 export function useReminders(active: boolean): void {
   const { t } = useTranslation();
@@ -41,7 +46,18 @@ export function useReminders(active: boolean): void {
         }
       }
       if (due.length === 0) return;
-      void Promise.all(due.map((reminder) => platform.notify(reminder.title, reminder.body))).then(() =>
+      const notices = settings.reminderDetails
+        ? due
+        : [
+            {
+              title: t('agenda.reminderPrivateTitle'),
+              body:
+                due.length === 1
+                  ? t('agenda.reminderPrivateOne')
+                  : t('agenda.reminderPrivateMany', { count: due.length }),
+            },
+          ];
+      void Promise.all(notices.map((notice) => platform.notify(notice.title, notice.body))).then(() =>
         markReminded(due.map((reminder) => reminder.key)),
       );
     };

@@ -5,6 +5,7 @@ import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
 import { newPassphraseProblem, PassphraseField } from '../vault';
 import { failureText } from '../../i18n/failure-text';
+import { CheckboxField } from '../../components/form-fields';
 
 /** Vault settings: auto-lock, storage persistence, passphrase change. */
 export function SettingsView() {
@@ -187,11 +188,22 @@ function RememberOnDevice() {
   );
 }
 
-/** Reminders as system notifications: the desktop shows them; the web edition asks, on a click. */
+/**
+ * Reminders as system notifications: the desktop shows them; the web edition asks, on a click.
+ * Whether they name the deadline and case is the user's choice, off by default, with what it exposes.
+ */
 function NotificationSetting() {
   const { t } = useTranslation();
   const platform = usePlatform();
+  const settings = useVaultStore((s) => s.settings);
+  const saveSettings = useVaultStore((s) => s.saveSettings);
   const [state, setState] = useState(platform.notificationState());
+  // Shown at once; the store follows when the sealed settings are written.
+  const [details, setDetails] = useState(settings.reminderDetails);
+  const chooseDetails = (checked: boolean) => {
+    setDetails(checked);
+    void saveSettings({ ...settings, reminderDetails: checked });
+  };
   return (
     <div className="settings-group">
       <h2>{t('settings.notifications.heading')}</h2>
@@ -201,6 +213,12 @@ function NotificationSetting() {
           {t('settings.notifications.enable')}
         </button>
       ) : null}
+      <CheckboxField
+        label={t('settings.notifications.details')}
+        hint={t('settings.notifications.detailsHint')}
+        checked={details}
+        onChange={chooseDetails}
+      />
     </div>
   );
 }

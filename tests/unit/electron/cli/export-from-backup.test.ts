@@ -32,6 +32,7 @@ describe('command-line export', () => {
     await service.cases.saveSettings({
       autoLockMinutes: 10,
       notifiedReminders: [],
+      reminderDetails: false,
       reports: { '2026-Q2': report },
       lastBackupAt: null,
     });

@@ -31,6 +31,7 @@ describe('vault service: create → add → lock → unlock', () => {
     await service.cases.saveSettings({
       autoLockMinutes: 7,
       notifiedReminders: ['d1@2026-04-01T09:00'],
+      reminderDetails: true,
       reports: {},
       lastBackupAt: null,
     });
@@ -46,6 +47,7 @@ describe('vault service: create → add → lock → unlock', () => {
     expect(opened.settings).toEqual({
       autoLockMinutes: 7,
       notifiedReminders: ['d1@2026-04-01T09:00'],
+      reminderDetails: true,
       reports: {},
       lastBackupAt: null,
     });
