@@ -12,6 +12,7 @@ import {
 import { VaultError } from '../crypto/errors';
 import { FormatTooNewError } from '../formats/upgrade';
 import { parseVaultHeader, vaultHeaderSchema, type VaultHeader } from '../crypto/vault-keys';
+import { WITHHOLDABLE_FIELDS, type WithheldField } from '../domain/withheld';
 
 /**
  * The backup file: the whole vault in one file that opens with the passphrase or the recovery
@@ -25,8 +26,15 @@ import { parseVaultHeader, vaultHeaderSchema, type VaultHeader } from '../crypto
  * fail. The rows inside are the vault's own rows, still individually encrypted.
  */
 export const BACKUP_MAGIC = utf8('QORGAU-BACKUP\n');
-/** Version 3: cases packed into pages, each case deflated on its own behind the pages' heads (see vault-rows.ts). */
-export const BACKUP_VERSION = 3;
+/**
+ * Version 3: cases packed into pages, each case deflated on its own behind the pages' heads (see
+ * vault-rows.ts). Version 4: the header says which fields a case package was made without
+ * (`withheld`), so an older Qorgau, which would take the emptied field as the sender's value,
+ * refuses it rather than emptying the receiver's. A version 3 file withheld nothing.
+ */
+export const BACKUP_VERSION = 4;
+/** The oldest version read: versions 1 and 2 (one row per case) predate any release. */
+const OLDEST_BACKUP_VERSION = 3;
 const MAX_HEADER_BYTES = 64 * 1024;
 /** Frames hold at most this much plaintext; anything longer in a file is refused as absurd. */
 export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
@@ -38,6 +46,8 @@ export const backupHeaderSchema = z.object({
   noncePrefix: z.string().regex(/^[A-Za-z0-9_-]{10}$/),
   /** A whole vault, or one case handed to a colleague (a case package). Bound into every frame. */
   contents: z.enum(['vault', 'case']).default('vault'),
+  /** Fields the cases were written without (a package made without privileged notes). */
+  withheld: z.array(z.enum(WITHHOLDABLE_FIELDS)).default([]),
   vault: vaultHeaderSchema,
 });
 export type BackupContents = BackupHeader['contents'];
@@ -62,13 +72,19 @@ export class BackupError extends VaultError {
 export type BackupFrame = { readonly table: string; readonly rows: readonly unknown[] };
 
 /** Writes a backup frame by frame; the caller streams the returned parts to a file or a download. */
-export async function createBackupWriter(vault: VaultHeader, key: CryptoKey, contents: BackupContents = 'vault') {
+export async function createBackupWriter(
+  vault: VaultHeader,
+  key: CryptoKey,
+  contents: BackupContents = 'vault',
+  withheld: readonly WithheldField[] = [],
+) {
   const header: BackupHeader = {
     format: 'qorgau-backup',
     version: BACKUP_VERSION,
     backupId: randomId(),
     noncePrefix: toBase64Url(randomBytes(7)),
     contents,
+    withheld: [...withheld],
     vault,
   };
   const headerBytes = utf8(JSON.stringify(header));
@@ -142,11 +158,12 @@ export function readBackupHeader(bytes: Uint8Array): { header: BackupHeader; hea
   if (typeof version === 'number' && version > BACKUP_VERSION)
     throw new FormatTooNewError(contents === 'case' ? 'case-package' : 'backup', version, BACKUP_VERSION);
   // Versions 1 and 2 (one row per case, before pages) were written only while Qorgau was being
-  // built, before any release; no upgrade path reads them.
-  if (typeof version === 'number' && version !== BACKUP_VERSION) {
+  // built, before any release; no upgrade path reads them. Version 3 reads as 4 with nothing
+  // withheld (the schema's default).
+  if (typeof version === 'number' && version < OLDEST_BACKUP_VERSION) {
     throw new BackupError(
       'unsupported-version',
-      `this backup is format version ${version}; this Qorgau reads version ${BACKUP_VERSION}.`,
+      `this backup is format version ${version}; this Qorgau reads versions ${OLDEST_BACKUP_VERSION} to ${BACKUP_VERSION}.`,
       { version },
     );
   }

@@ -24,6 +24,7 @@ import {
   type OpenedRows,
 } from '../vault-format/vault-rows';
 import type { CaseFile } from '../domain/case-file';
+import { withholdFields, type WithheldField } from '../domain/withheld';
 
 /**
  * A case package: one case with its timeline, deadlines, history and documents, to hand to a
@@ -57,11 +58,17 @@ export function canonicalPackageCode(typed: string): string | null {
   }
 }
 
+/**
+ * Writes the package. Privileged notes are left out unless `includePrivileged` (the lawyer's
+ * explicit choice): the field is emptied and its past values dropped from the case history, and
+ * the header says so, so the receiver's merge keeps its own notes rather than taking the blank.
+ */
 export async function writeCasePackage(options: {
   readonly snapshot: CaseFile;
   readonly chunks: ChunkSource;
   readonly argon2id: Argon2id;
   readonly cost?: KdfCost;
+  readonly includePrivileged?: boolean;
 }): Promise<{ parts: Uint8Array[]; code: string }> {
   const code = generatePackageCode();
   const { header, keys } = await createVaultKeys({
@@ -70,7 +77,8 @@ export async function writeCasePackage(options: {
     withRecoveryKey: false,
     ...(options.cost ? { cost: options.cost } : {}),
   });
-  const { snapshot } = options;
+  const withheld: WithheldField[] = options.includePrivileged === true ? [] : ['privilegedNotes'];
+  const snapshot = withholdFields(options.snapshot, withheld);
   const { wrapped, caseKeys } = await createCaseKeys(keys, snapshot.caseTag);
   const documents = await resealDocuments(
     keys.vaultId,
@@ -89,7 +97,7 @@ export async function writeCasePackage(options: {
     { table: 'pages', rows: [{ id: pageId, wrap: page.wrapped, iv: sealed.iv, ct: sealed.ct }] },
     ...documents.chunkRows.map((row) => ({ table: 'chunks', rows: [row] })),
   ];
-  const writer = await createBackupWriter(header, keys.backup, 'case');
+  const writer = await createBackupWriter(header, keys.backup, 'case', withheld);
   return { parts: await sealBackupFrames(writer, frames), code };
 }
 
@@ -102,7 +110,7 @@ export async function readCasePackage(
   typedCode: string,
   argon2id: Argon2id,
   kdfFloor?: KdfCost,
-): Promise<OpenedRows & { readonly snapshot: CaseFile }> {
+): Promise<OpenedRows & { readonly snapshot: CaseFile; readonly withheld: readonly WithheldField[] }> {
   const { header } = readBackupHeader(bytes);
   expectContents(header, 'case');
   const code = canonicalPackageCode(typedCode);
@@ -129,5 +137,5 @@ export async function readCasePackage(
     throw new BackupError('corrupt', `a case package holds exactly one case; this one holds ${opened.cases.length}.`, {
       reason: 'package-not-one-case',
     });
-  return { ...opened, snapshot };
+  return { ...opened, snapshot, withheld: header.withheld };
 }

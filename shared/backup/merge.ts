@@ -4,6 +4,7 @@ import type { Deadline } from '../domain/deadline';
 import { entryFieldsOf } from '../domain/entry';
 import { diffFields, type FieldChange } from '../domain/history';
 import type { CaseFile } from '../domain/case-file';
+import { isWithheld, withholdEvent, type WithheldField } from '../domain/withheld';
 
 /** What merging one incoming case does to this vault. */
 export type CaseMerge = {
@@ -36,8 +37,17 @@ type Side = { readonly snapshot: CaseFile; readonly own: readonly HistoryEvent[]
  *
  * The two histories are united, so nothing either copy recorded is lost, and merging the same
  * copy again changes nothing.
+ *
+ * Fields the other copy was handed over without (`withheld`, e.g. privileged notes left out of a
+ * package) keep this copy's value, and its history events count as the same events as ours.
  */
-export function mergeCase(local: CaseFile | undefined, incoming: CaseFile, at: string): CaseMerge {
+export function mergeCase(
+  local: CaseFile | undefined,
+  incoming: CaseFile,
+  at: string,
+  options: { readonly withheld?: readonly WithheldField[] } = {},
+): CaseMerge {
+  const withheld = options.withheld ?? [];
   if (local === undefined) {
     return {
       outcome: 'new',
@@ -50,8 +60,9 @@ export function mergeCase(local: CaseFile | undefined, incoming: CaseFile, at: s
       conflicts: 0,
     };
   }
-  const L: Side = { snapshot: local, own: ownEvents(local.record.history, incoming.record.history) };
-  const I: Side = { snapshot: incoming, own: ownEvents(incoming.record.history, local.record.history) };
+  const key = (event: HistoryEvent) => eventKey(withholdEvent(event, withheld));
+  const L: Side = { snapshot: local, own: ownEvents(local.record.history, incoming.record.history, key) };
+  const I: Side = { snapshot: incoming, own: ownEvents(incoming.record.history, local.record.history, key) };
   const caseConflicts: FieldChange[] = [];
   const mergedEvents: HistoryEvent[] = [];
 
@@ -59,6 +70,7 @@ export function mergeCase(local: CaseFile | undefined, incoming: CaseFile, at: s
   const fields: Record<string, unknown> = { ...caseFieldsOf(local.record) };
   const incomingFields: Record<string, unknown> = caseFieldsOf(incoming.record);
   for (const field of Object.keys(incomingFields)) {
+    if (isWithheld(field, withheld)) continue;
     const decision = decide(
       fields[field],
       incomingFields[field],
@@ -121,7 +133,7 @@ export function mergeCase(local: CaseFile | undefined, incoming: CaseFile, at: s
     I,
   );
 
-  const history = uniteHistories(local.record.history, incoming.record.history);
+  const history = uniteHistories(local.record.history, incoming.record.history, key);
   if (caseConflicts.length > 0) mergedEvents.unshift({ at, action: 'merged', changes: caseConflicts });
   const record: CaseRecord = {
     ...local.record,
@@ -250,15 +262,23 @@ function mergeById<T>(
 }
 
 /** Events of `mine` that `theirs` does not have: what this copy did since the two parted. */
-function ownEvents(mine: readonly HistoryEvent[], theirs: readonly HistoryEvent[]): HistoryEvent[] {
-  const known = new Set(theirs.map(eventKey));
-  return mine.filter((event) => !known.has(eventKey(event)));
+function ownEvents(
+  mine: readonly HistoryEvent[],
+  theirs: readonly HistoryEvent[],
+  key: (event: HistoryEvent) => string,
+): HistoryEvent[] {
+  const known = new Set(theirs.map(key));
+  return mine.filter((event) => !known.has(key(event)));
 }
 
 /** Both histories, each event once, in time order (stable, so same-time events keep their order). */
-function uniteHistories(local: readonly HistoryEvent[], incoming: readonly HistoryEvent[]): HistoryEvent[] {
-  const known = new Set(local.map(eventKey));
-  const added = incoming.filter((event) => !known.has(eventKey(event)));
+function uniteHistories(
+  local: readonly HistoryEvent[],
+  incoming: readonly HistoryEvent[],
+  key: (event: HistoryEvent) => string,
+): HistoryEvent[] {
+  const known = new Set(local.map(key));
+  const added = incoming.filter((event) => !known.has(key(event)));
   if (added.length === 0) return [...local];
   return [...local, ...added].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -19,10 +19,17 @@ test('hand a case to a colleague as a package with a one-time code, then merge a
   const lawyer = new VaultPage(page);
   await lawyer.open();
   await lawyer.create();
-  await lawyer.addCase({ title: 'Дело для коллеги', summary: 'Иск к «Әділет»' });
+  await lawyer.addCase({
+    title: 'Дело для коллеги',
+    summary: 'Иск к «Әділет»',
+    privilegedNotes: 'PRIVILEGED-STAYS-HOME источник',
+  });
   await lawyer.openCase('Дело для коллеги');
   const packageDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Hand over as a package…' }).click();
+  const choice = page.getByRole('dialog', { name: 'Hand over this case' });
+  await expect(choice.getByRole('checkbox', { name: 'Include the privileged notes' })).not.toBeChecked();
+  await choice.getByRole('button', { name: 'Make the package' }).click();
   const packageFile = await keep(await packageDownload);
   expect(path.basename(packageFile)).toMatch(/^qorgau-case-\d{4}-\d{2}-\d{2}\.qorgau-case$/);
   const codeDialog = page.getByRole('alertdialog', { name: 'One-time code for the package' });
@@ -70,6 +77,11 @@ test('hand a case to a colleague as a package with a one-time code, then merge a
     await expect(other.getByText('The case package was imported.')).toBeVisible();
     await expect(colleague.caseList().getByText('Дело для коллеги')).toBeVisible();
     await expect(colleague.caseList().getByText('Своё дело')).toBeVisible();
+    // The privileged notes stayed on the lawyer's laptop.
+    await colleague.openCase('Дело для коллеги');
+    await expect(other.getByText('Иск к «Әділет»')).toBeVisible();
+    await expect(other.getByText(/PRIVILEGED-STAYS-HOME/)).toHaveCount(0);
+    await colleague.backToList();
 
     // Merging the lawyer's backup: the shared case is already up to date, the other one is new.
     await other.getByRole('button', { name: 'Settings' }).click();
@@ -78,7 +90,8 @@ test('hand a case to a colleague as a package with a one-time code, then merge a
     await (await backupChooser).setFiles(backupFile);
     await other.getByRole('textbox', { name: 'Passphrase of the backed-up vault' }).fill(E2E_PASSPHRASE);
     await other.getByRole('button', { name: 'Check the backup' }).click();
-    await expect(other.getByText('Cases: 1 new, 0 updated, 1 already up to date.')).toBeVisible({ timeout: 30_000 });
+    // A backup is the whole vault, notes and all: the shared case gains the notes the package left out.
+    await expect(other.getByText('Cases: 1 new, 1 updated, 0 already up to date.')).toBeVisible({ timeout: 30_000 });
     await other.getByRole('button', { name: 'Merge into this vault' }).click();
     await expect(other.getByText('The backup was merged into this vault.')).toBeVisible();
     await other.getByRole('button', { name: 'Cases' }).click();

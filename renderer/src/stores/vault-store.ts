@@ -99,7 +99,10 @@ type VaultActions = {
   /** Opens a case package with its one-time code; nothing is written before `commit`. */
   prepareCasePackageImport: (bytes: Uint8Array, code: string) => Promise<PreparedImportAction | null>;
   /** One case as a package file's parts, with the one-time code that opens it. */
-  createCasePackage: (caseTag: string) => Promise<{ parts: Uint8Array[]; code: string } | null>;
+  createCasePackage: (
+    caseTag: string,
+    options?: { readonly includePrivileged?: boolean },
+  ) => Promise<{ parts: Uint8Array[]; code: string } | null>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
@@ -350,14 +353,14 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     prepareMerge: (bytes, secret) => prepareImport(() => requireService().imports.prepareMerge(bytes, secret)),
     prepareCasePackageImport: (bytes, code) =>
       prepareImport(() => requireService().imports.prepareCasePackageImport(bytes, code)),
-    createCasePackage: async (caseTag) => {
+    createCasePackage: async (caseTag, options = {}) => {
       const made = await attempt(() => {
         const current = get().caseView(caseTag);
         if (current === null)
           throw new VaultError('storage', `hand over the case: the case ${caseTag} is not open.`, {
             reason: 'case-not-open',
           });
-        return requireService().imports.createCasePackage(current);
+        return requireService().imports.createCasePackage(current, options);
       });
       return made?.value ?? null;
     },

@@ -30,6 +30,7 @@ import { sealSettings } from '../db/vault-repository';
 import type { ImportSummary } from '../../../shared/backup/import-summary';
 import type { VaultServiceDeps, VaultSession, OpenedVault } from './vault-session';
 import type { CaseFile } from '../../../shared/domain/case-file';
+import type { WithheldField } from '../../../shared/domain/withheld';
 
 /** A verified import, ready to write in one transaction; nothing is written until `commit()`. */
 export type { ImportSummary };
@@ -115,22 +116,30 @@ export class VaultImports {
   /** Opens a case package with its one-time code and works out whether it creates or updates a case. */
   async prepareCasePackageImport(bytes: Uint8Array, code: string): Promise<PreparedImport> {
     this.session.requireKeys();
-    return this.prepareImport(await readCasePackage(bytes, code, this.deps.argon2id, this.deps.kdfFloor));
+    const opened = await readCasePackage(bytes, code, this.deps.argon2id, this.deps.kdfFloor);
+    return this.prepareImport(opened, opened.withheld);
   }
 
-  /** One case as a package for a colleague, with the one-time code that opens it (shown once). */
-  async createCasePackage(current: CaseFile): Promise<{ parts: Uint8Array[]; code: string }> {
+  /**
+   * One case as a package for a colleague, with the one-time code that opens it (shown once);
+   * without its privileged notes unless `includePrivileged`.
+   */
+  async createCasePackage(
+    current: CaseFile,
+    options: { readonly includePrivileged?: boolean } = {},
+  ): Promise<{ parts: Uint8Array[]; code: string }> {
     const keys = this.session.requireKeys();
     const caseKeys = await this.deps.repository.caseKeysFor(keys, current.caseTag);
     return writeCasePackage({
       snapshot: current,
       chunks: (_caseTag, manifest) => this.deps.repository.readAttachment(keys, caseKeys, manifest),
       argon2id: this.deps.argon2id,
+      includePrivileged: options.includePrivileged === true,
       ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
     });
   }
 
-  private async prepareImport(incoming: OpenedRows): Promise<PreparedImport> {
+  private async prepareImport(incoming: OpenedRows, withheld: readonly WithheldField[] = []): Promise<PreparedImport> {
     const keys = this.session.requireKeys();
     const repository = this.deps.repository;
     // Compared with the cases this window holds; if the vault changes before the commit (another
@@ -149,7 +158,7 @@ export class VaultImports {
         { reason: 'merge-into-damaged', title: blocked.record.title },
       );
     const at = new Date().toISOString();
-    const merges = incoming.cases.map((c) => mergeCase(localCases.get(c.caseTag), c, at));
+    const merges = incoming.cases.map((c) => mergeCase(localCases.get(c.caseTag), c, at, { withheld }));
     const storedSettings = await repository.readSettingsVersioned(keys);
     const settings = readSettings(storedSettings.value);
     const otherReports = readSettings(incoming.settings).reports;

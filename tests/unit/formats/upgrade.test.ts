@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { readBackupFrames, readBackupHeader, type BackupFrame } from '../../../shared/backup/backup-format';
+import {
+  BACKUP_VERSION,
+  readBackupFrames,
+  readBackupHeader,
+  type BackupFrame,
+} from '../../../shared/backup/backup-format';
 import { argon2idHashWasm } from '../../../shared/crypto/argon2';
 import { utf8 } from '../../../shared/crypto/bytes';
 import { dangerousTestOnlyKdfFloor } from '../../../shared/crypto/kdf';
@@ -122,8 +127,8 @@ describe('formats that evolve', () => {
       const at = Buffer.from(bytes.buffer, bytes.byteOffset, 4096).indexOf('"version":3');
       expect(at).toBeGreaterThan(0);
       const newer = bytes.slice();
-      newer.set(utf8('"version":4'), at);
-      expect(() => readBackupHeader(newer)).toThrow(tooNew(kind, 4));
+      newer.set(utf8(`"version":${BACKUP_VERSION + 1}`), at);
+      expect(() => readBackupHeader(newer)).toThrow(tooNew(kind, BACKUP_VERSION + 1));
     }
   });
 

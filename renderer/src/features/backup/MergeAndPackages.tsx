@@ -4,6 +4,7 @@ import { todayCivil } from '../../../../shared/domain/civil-date';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
+import { CheckboxField } from '../../components/form-fields';
 import { ImportFlow, ImportSummaryView, importChangesSomething } from './ImportFlow';
 
 /** Settings: merge a backup (of this vault from another device, or of a colleague's) into this vault. */
@@ -49,19 +50,24 @@ export function CasePackageImport() {
 }
 
 /**
- * Case detail: hand the case over as a package. The file is saved first; only then is the
- * one-time code shown, once, with the advice to send it by another channel.
+ * Case detail: hand the case over as a package. The lawyer chooses first whether the privileged
+ * notes go too (not by default); the file is saved; only then is the one-time code shown, once,
+ * with the advice to send it by another channel.
  */
 export function ShareCasePackage({ caseTag }: { readonly caseTag: string }) {
   const { t } = useTranslation();
   const platform = usePlatform();
   const createCasePackage = useVaultStore((s) => s.createCasePackage);
   const busy = useVaultStore((s) => s.busy);
+  const [choosing, setChoosing] = useState(false);
+  const [includePrivileged, setIncludePrivileged] = useState(false);
   const [code, setCode] = useState<string | null>(null);
 
   const share = async () => {
-    const made = await createCasePackage(caseTag);
+    const made = await createCasePackage(caseTag, { includePrivileged });
     if (made === null) return;
+    setChoosing(false);
+    setIncludePrivileged(false);
     const result = await platform.saveFile({
       suggestedName: `qorgau-case-${todayCivil()}.qorgau-case`,
       bytes: concatBytes(...made.parts),
@@ -78,10 +84,31 @@ export function ShareCasePackage({ caseTag }: { readonly caseTag: string }) {
         className="secondary"
         disabled={busy}
         title={t('backup.package.shareHint')}
-        onClick={() => void share()}
+        aria-expanded={choosing}
+        onClick={() => setChoosing(true)}
       >
         {t('backup.package.share')}
       </button>
+      {choosing ? (
+        <div className="confirm" role="dialog" aria-labelledby="package-share-title">
+          <h2 id="package-share-title">{t('backup.package.heading')}</h2>
+          <p className="muted">{t('backup.package.shareHint')}</p>
+          <CheckboxField
+            label={t('backup.package.includePrivileged')}
+            hint={t('backup.package.includePrivilegedHint')}
+            checked={includePrivileged}
+            onChange={setIncludePrivileged}
+          />
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={() => void share()}>
+              {t('backup.package.make')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setChoosing(false)}>
+              {t('backup.package.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {code ? (
         <div
           className="confirm package-code"

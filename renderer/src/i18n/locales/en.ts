@@ -189,7 +189,8 @@ export const en = {
       sourcesHint: 'One per line: a link (http, https or mailto) or a description.',
       summary: 'Public summary',
       privilegedNotes: 'Privileged notes',
-      privilegedHint: 'Never exported: these notes stay in this vault and never reach a report or a shared file.',
+      privilegedHint:
+        'Never in a report or an export: these notes stay in this vault, and a case package leaves them out unless you choose to include them.',
       tags: 'Tags',
       tagsHint: 'Separated by commas.',
     },
@@ -455,7 +456,13 @@ export const en = {
     package: {
       share: 'Hand over as a package…',
       shareHint:
-        'One encrypted file with this case: timeline, deadlines, history, documents and privileged notes, for a colleague’s Qorgau. It opens only with a one-time code.',
+        'One encrypted file with this case: timeline, deadlines, history and documents, for a colleague’s Qorgau. It opens only with a one-time code.',
+      heading: 'Hand over this case',
+      includePrivileged: 'Include the privileged notes',
+      includePrivilegedHint:
+        'Left out unless you tick this: they are attorney–client work and stay on this device. The colleague’s copy keeps its own notes either way. Tick it only for counsel on the same case.',
+      make: 'Make the package',
+      cancel: 'Cancel',
       codeHeading: 'One-time code for the package',
       codeExplain:
         'Give this code to your colleague by another channel than the file: say it on a call or send it in a different messenger. It is shown only now; Qorgau does not keep it.',

@@ -4,6 +4,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { concatBytes, utf8 } from '../../../../shared/crypto/bytes';
 import { VaultError } from '../../../../shared/crypto/errors';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
+import { caseFieldsOf } from '../../../../shared/domain/case';
+import { readCasePackage } from '../../../../shared/backup/case-package';
+import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
+import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import type { VaultService } from '../../../../renderer/src/vault/vault-service';
 import {
   findCanaries,
@@ -194,6 +198,61 @@ describe('case packages', () => {
         .entries.map((e) => e.record.outcome)
         .sort(),
     ).toEqual(['Допрос в качестве свидетеля', 'Решение суда']);
+  }, 60_000);
+
+  it('leaves the privileged notes and their history out of a package unless the lawyer opts in; the receiver keeps its own', async () => {
+    const a = makeService(makeRepository());
+    await a.session.create(PASSPHRASE);
+    const fields = makeCase({ title: 'Дело с тайной', privilegedNotes: 'PRIVILEGED-FIRST Источник' });
+    let view = await a.cases.createCase(fields);
+    view = await a.cases.updateCase(view, { ...fields, privilegedNotes: 'PRIVILEGED-SECOND Алия' });
+    const secrets = ['PRIVILEGED-FIRST', 'PRIVILEGED-SECOND', 'PRIVILEGED-THIRD'];
+
+    // Made with the defaults: decrypted, the package holds no note, now or in the history.
+    const withheld = await a.imports.createCasePackage(view);
+    const opened = await readCasePackage(
+      concatBytes(...withheld.parts),
+      withheld.code,
+      argon2idHashWasm,
+      dangerousTestOnlyKdfFloor,
+    );
+    expect(opened.withheld).toEqual(['privilegedNotes']);
+    expect(opened.snapshot.record.title).toBe('Дело с тайной');
+    expect(findCanaries(opened, secrets)).toEqual([]);
+    expect(opened.snapshot.record.history.map((event) => event.action)).toEqual(
+      view.record.history.map((e) => e.action),
+    );
+
+    // Opted in, for counsel on the same case: the notes go.
+    const included = await a.imports.createCasePackage(view, { includePrivileged: true });
+    const c = makeService(makeRepository());
+    await c.session.create('colleague passphrase Қарлығаш 77');
+    const inC = byTitle(
+      wholeCases(
+        c,
+        await (await c.imports.prepareCasePackageImport(concatBytes(...included.parts), included.code)).commit(),
+      ),
+      'Дело с тайной',
+    );
+    expect(inC.record.privilegedNotes).toBe('PRIVILEGED-SECOND Алия');
+    await c.cases.updateCase(inC, { ...caseFieldsOf(inC.record), privilegedNotes: 'Заметки коллеги' });
+
+    // A later package without them updates the case but keeps the receiver's own notes.
+    view = await a.cases.updateCase(view, {
+      ...caseFieldsOf(view.record),
+      summary: 'Новое краткое описание',
+      privilegedNotes: 'PRIVILEGED-THIRD',
+    });
+    const again = await a.imports.createCasePackage(view);
+    const prepared = await c.imports.prepareCasePackageImport(concatBytes(...again.parts), again.code);
+    expect(prepared.summary).toMatchObject({ newCases: 0, updatedCases: 1 });
+    const merged = byTitle(wholeCases(c, await prepared.commit()), 'Дело с тайной');
+    expect(merged.record.summary).toBe('Новое краткое описание');
+    expect(merged.record.privilegedNotes).toBe('Заметки коллеги');
+    expect(findCanaries(merged, ['PRIVILEGED-THIRD'])).toEqual([]);
+    // Merging the same package again changes nothing: the withheld history is the same history.
+    const repeat = await c.imports.prepareCasePackageImport(concatBytes(...again.parts), again.code);
+    expect(repeat.summary).toMatchObject({ updatedCases: 0, unchangedCases: 1 });
   }, 60_000);
 
   it('refuses the wrong code and a file of the other kind, each with a typed error, changing nothing', async () => {
