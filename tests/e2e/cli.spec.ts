@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ base('qorgau export writes the quarter from a backup file; --help explains; bad 
     argon2id: argon2idHashWasm,
     marker: memoryMarker(),
   });
-  await service.session.create(passphrase);
+  const { recoveryKey } = await service.session.create(passphrase);
   const view = await service.cases.createCase(makeCase({ title: 'Дело Гүлнар Бажкеновой' }));
   await service.cases.addEntry(view, {
     ...emptyEntryFields('2026-05-14'),
@@ -71,4 +71,76 @@ base('qorgau export writes the quarter from a backup file; --help explains; bad 
   );
   expect(missing?.code).toBe(2);
   expect(missing?.stderr).toContain('--backup, --quarter and --out are required');
+
+  // A script or cron job: no terminal (stdin is /dev/null) and no variable. It says so, exits 2
+  // and writes nothing, rather than printing a prompt nobody sees and exiting 0.
+  const unattended = path.join(folder, 'unattended.docx');
+  const env = { ...process.env };
+  delete env.QORGAU_PASSPHRASE;
+  delete env.QORGAU_RECOVERY_KEY;
+  const noSecret = await runWithoutTerminal(
+    [cli, 'export', '--backup', backupFile, '--quarter', '2026-Q2', '--out', unattended],
+    env,
+  );
+  expect(noSecret.code).toBe(2);
+  expect(noSecret.stderr.trim()).toBe(
+    'qorgau: no passphrase: run it in a terminal to be asked, or set QORGAU_PASSPHRASE. Nothing was written.',
+  );
+  expect(noSecret.stdout).toBe('');
+  expect(await readdir(folder)).not.toContain('unattended.docx');
+
+  // The recovery key opens the backup too, and gives the same document, byte for byte.
+  const byRecovery = path.join(folder, 'by-recovery.docx');
+  const recovered = await runWithoutTerminal(
+    [
+      cli,
+      'export',
+      '--backup',
+      backupFile,
+      '--quarter',
+      '2026-Q2',
+      '--lang',
+      'ru',
+      '--out',
+      byRecovery,
+      '--recovery-key',
+    ],
+    { ...env, QORGAU_RECOVERY_KEY: recoveryKey },
+  );
+  expect(recovered.code).toBe(0);
+  expect(Buffer.compare(await readFile(byRecovery), await readFile(out))).toBe(0);
+
+  // A file that is not there: one line naming it, no errno, no stack.
+  const absent = await runWithoutTerminal(
+    [cli, 'export', '--backup', path.join(folder, 'nowhere.qorgau'), '--quarter', '2026-Q2', '--out', unattended],
+    { ...env, QORGAU_PASSPHRASE: passphrase },
+  );
+  expect(absent.code).toBe(1);
+  expect(absent.stderr.trim()).toBe(
+    `qorgau: cannot read the backup "${path.join(folder, 'nowhere.qorgau')}": there is no such file or folder.`,
+  );
+  const noFolder = path.join(folder, 'no-such-folder', 'r.docx');
+  const unwritable = await runWithoutTerminal(
+    [cli, 'export', '--backup', backupFile, '--quarter', '2026-Q2', '--out', noFolder],
+    { ...env, QORGAU_PASSPHRASE: passphrase },
+  );
+  expect(unwritable.stderr.trim()).toBe(
+    `qorgau: cannot write the report "${noFolder}": there is no such file or folder. Nothing was written.`,
+  );
 });
+
+/** Runs the command as a script or cron job would: stdin from /dev/null, no terminal. */
+function runWithoutTerminal(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
