@@ -8,6 +8,8 @@ import { saveAsHandler } from './ipc/files.ipc';
 import { registerIpcHandler } from './ipc/handle';
 import { keystoreHandlers } from './ipc/keystore.ipc';
 import { notifyHandler } from './ipc/notify.ipc';
+import { registerAnchorHandlers } from './ipc/anchor.ipc';
+import { VaultAnchorStore } from './services/vault-anchor';
 import { openExternalHandler } from './ipc/shell.ipc';
 import { createAssetHandler } from './security/asset-handler';
 import { denyAllPermissions, guardWebContents } from './security/web-contents-guards';
@@ -138,6 +140,7 @@ if (!app.requestSingleInstanceLock()) {
     // two idle threads hold about 19 MiB, which a session without an import should not pay for.
     const documentStore = new DocumentStore(path.join(app.getPath('userData'), 'documents'));
     registerDocumentHandlers(ipcMain, documentStore, options);
+    registerAnchorHandlers(ipcMain, new VaultAnchorStore(path.join(app.getPath('userData'), 'anchors')), options);
 
     mainWindow = createMainWindow({
       BrowserWindow,

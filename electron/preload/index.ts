@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { DesktopApi, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../shared/ipc/contract';
-import { documentsBridge } from '../../shared/ipc/documents-bridge';
+import { anchorBridge, documentsBridge } from '../../shared/ipc/documents-bridge';
 
 /**
  * The preload exposes one object, `window.api`, with a few narrow namespaces. The renderer never
@@ -25,6 +25,8 @@ const api: DesktopApi = {
   },
   // One document's key passes here for its import; a document's path is found here.
   documents: documentsBridge(invoke, (file) => webUtils.getPathForFile(file)),
+  // The vault's current epoch key passes here (see the vault anchor); it is never logged.
+  anchor: anchorBridge(invoke),
 };
 
 contextBridge.exposeInMainWorld('api', api);

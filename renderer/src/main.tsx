@@ -30,6 +30,7 @@ connectVaultService(
     argon2id: createWorkerArgon2id(),
     marker: localStorageMarker(),
     deviceKeystore: platform.deviceKeystore,
+    vaultAnchor: platform.vaultAnchor,
   }),
 );
 

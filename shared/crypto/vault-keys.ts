@@ -11,9 +11,16 @@ import { FormatTooNewError } from '../formats/upgrade';
  *
  *   passphrase ─Argon2id─► key-encryption key ─┐
  *   recovery key ─HKDF──► recovery KEK ────────┴─unwraps─► vault root (HKDF master, never stored plain)
- *   vault root ─HKDF─► case-key wrapping key, vault-record key
- *   case-key wrapping key ─unwraps─► case master (HKDF, random per case)
+ *   vault root ─HKDF─► vault-record key, backup key
+ *   vault root + epoch key ─HKDF─► the epoch's wrapping key
+ *   epoch wrapping key ─unwraps─► case masters and page keys (random each)
  *   case master ─HKDF─► case record key, one key per attachment
+ *
+ * The epoch key is random and replaced whenever a case is deleted: every live case and page key
+ * is re-wrapped under the new epoch and the old epoch key is destroyed, so a deleted case's key,
+ * wherever an old copy of its row survives, needs a key that no longer exists (see epoch-keys in
+ * renderer/src/vault). Epoch 0 is the wrapping key of vaults made before epochs, derived from the
+ * root alone; a vault leaves it at its first unlock by this version.
  *
  * Every CryptoKey held in memory is non-extractable. The only raw key bytes that ever exist in
  * JavaScript are freshly generated ones on their way to being wrapped, and the root bytes during
@@ -38,6 +45,11 @@ export type VaultHeader = z.infer<typeof vaultHeaderSchema>;
 /** The keys of an unlocked vault. Dropping this object (and the case keys) is locking. */
 export type VaultKeys = {
   readonly vaultId: string;
+  /** The root, to derive the wrapping key of another epoch. Non-extractable. */
+  readonly root: CryptoKey;
+  /** The key epoch `caseKeyWrap` belongs to (0: a vault made before epochs). */
+  readonly epoch: number;
+  /** Wraps case masters and page keys: the wrapping key of `epoch`. */
   readonly caseKeyWrap: CryptoKey;
   readonly vaultRecords: CryptoKey;
   /** Seals backup files; a backup opens with the passphrase or recovery key alone. */
@@ -300,7 +312,9 @@ function attachmentKeyInfo(vaultId: string, caseTag: string, attachmentId: strin
 async function deriveVaultKeys(vaultId: string, root: CryptoKey): Promise<VaultKeys> {
   return {
     vaultId,
-    caseKeyWrap: await hkdfAesKey(root, ['qorgau/case-key-wrap/v1', vaultId], ['encrypt', 'unwrapKey']),
+    root,
+    epoch: 0,
+    caseKeyWrap: await hkdfAesKey(root, ['qorgau/case-key-wrap/v1', vaultId], ['encrypt', 'decrypt', 'unwrapKey']),
     vaultRecords: await hkdfAesKey(root, ['qorgau/vault-records/v1', vaultId], ['encrypt', 'decrypt']),
     backup: await hkdfAesKey(root, ['qorgau/backup/v1', vaultId], ['encrypt', 'decrypt']),
   };
@@ -317,6 +331,81 @@ function hkdfAesKey(base: CryptoKey, info: readonly string[], usages: KeyUsage[]
 
 function importRoot(raw: Uint8Array): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', toBufferSource(raw), 'HKDF', false, ['deriveKey']);
+}
+
+/** Bytes of a new epoch key. */
+export const EPOCH_KEY_BYTES = 32;
+
+/**
+ * The vault's keys under key epoch `epoch` (≥ 1), whose random key is `epochKey`: the wrapping
+ * key is derived from the root and the epoch key together, so neither alone opens a wrapped key.
+ */
+export async function withEpoch(keys: VaultKeys, epoch: number, epochKey: Uint8Array): Promise<VaultKeys> {
+  if (!Number.isInteger(epoch) || epoch < 1 || epochKey.byteLength !== EPOCH_KEY_BYTES)
+    throw new IntegrityError('meta', 'epoch', 'it is not a key epoch this version reads');
+  const caseKeyWrap = await crypto.subtle.deriveKey(
+    hkdfParams(['qorgau/epoch-wrap/v1', keys.vaultId, String(epoch)], epochKey),
+    keys.root,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt', 'unwrapKey'],
+  );
+  return { ...keys, epoch, caseKeyWrap };
+}
+
+/** The vault's keys before key epochs (epoch 0): the wrapping key derived from the root alone. */
+export function withoutEpoch(keys: VaultKeys): Promise<VaultKeys> {
+  return keys.epoch === 0 ? Promise.resolve(keys) : deriveVaultKeys(keys.vaultId, keys.root);
+}
+
+/** A case master wrapped under `from`'s epoch, wrapped under `to`'s instead (raw bytes zeroed at once). */
+export function rewrapCaseKey(from: VaultKeys, to: VaultKeys, caseTag: string, wrapped: Sealed): Promise<Sealed> {
+  return rewrap(from, to, wrapped, caseKeyAad(from.vaultId, caseTag), () => new IntegrityError('caseKeys', caseTag));
+}
+
+/** A page key wrapped under `from`'s epoch, wrapped under `to`'s instead. */
+export function rewrapPageKey(from: VaultKeys, to: VaultKeys, pageId: string, wrapped: Sealed): Promise<Sealed> {
+  return rewrap(
+    from,
+    to,
+    wrapped,
+    pageKeyAad(from.vaultId, pageId),
+    () => new IntegrityError('pages', pageId, 'its key was changed, damaged or moved'),
+  );
+}
+
+async function rewrap(
+  from: VaultKeys,
+  to: VaultKeys,
+  wrapped: Sealed,
+  aad: Uint8Array,
+  failure: () => IntegrityError,
+): Promise<Sealed> {
+  const raw = await tryOpen(from.caseKeyWrap, wrapped, aad);
+  if (raw === null) throw failure();
+  try {
+    return await seal(to.caseKeyWrap, raw, aad);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/**
+ * An epoch key sealed under the vault-record key (root-derived): how the web edition stores it,
+ * and how a backup carries it, so a backup opens with the passphrase or recovery key alone.
+ */
+export function sealEpochKey(keys: VaultKeys, epoch: number, epochKey: Uint8Array): Promise<Sealed> {
+  return seal(keys.vaultRecords, epochKey, epochAad(keys.vaultId, epoch));
+}
+
+export async function openEpochKey(keys: VaultKeys, epoch: number, sealed: Sealed): Promise<Uint8Array> {
+  const raw = await tryOpen(keys.vaultRecords, sealed, epochAad(keys.vaultId, epoch));
+  if (raw === null) throw new IntegrityError('meta', 'epoch', 'the key of the vault’s key epoch does not open');
+  return raw;
+}
+
+function epochAad(vaultId: string, epoch: number): Uint8Array<ArrayBuffer> {
+  return utf8(JSON.stringify(['qorgau/epoch-key/v1', vaultId, epoch]));
 }
 
 async function unwrapRoot(

@@ -14,7 +14,15 @@ import { VaultError } from '../crypto/errors';
 
 /** The kinds of stored things that carry a format version. */
 export type FormatKind =
-  'case-file' | 'page' | 'search-page' | 'settings' | 'vault-header' | 'backup' | 'case-package' | 'device-document';
+  | 'case-file'
+  | 'page'
+  | 'search-page'
+  | 'settings'
+  | 'vault-header'
+  | 'backup'
+  | 'case-package'
+  | 'device-document'
+  | 'manifest';
 
 /** A stored thing made by a newer Qorgau than this one: refused, never half read. */
 export class FormatTooNewError extends VaultError {

@@ -40,6 +40,16 @@ export const MAX_DOCUMENT_BYTES = 64 * 1024 ** 3;
 /** Most chunks one `documents:read` returns (they are 1 MiB each). */
 export const MAX_CHUNKS_PER_READ = 16;
 
+const epochSchema = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 40);
+const anchorStateSchema = z.object({
+  counter: z.number().int().nonnegative(),
+  epochs: z.array(z.object({ epoch: epochSchema, key: bytesOf(32) })).max(2),
+});
+
 export const ipcContract = {
   /** Renderer start-up asks which build and platform it runs on. */
   'app:info': {
@@ -179,6 +189,35 @@ export const ipcContract = {
     request: z.object({ vaultId: vaultIdSchema, live: z.array(randomIdSchema).max(1_000_000) }),
     response: z.object({ removed: z.number().int().nonnegative() }),
   },
+  /**
+   * The vault anchor (see electron/main/services/vault-anchor.ts): the current key epoch's key
+   * and the last write counter, kept by main in a file it overwrites in place. Key material
+   * crosses IPC here.
+   */
+  'anchor:read': {
+    request: z.object({ vaultId: vaultIdSchema }),
+    response: z.object({ anchor: anchorStateSchema.nullable() }),
+  },
+  /** Records the counter of a stored write; main never lowers it. */
+  'anchor:raiseCounter': {
+    request: z.object({ vaultId: vaultIdSchema, counter: z.number().int().nonnegative() }),
+    response: z.object({ done: z.literal(true) }),
+  },
+  /** Keeps the key of the epoch the vault is about to move to, beside the current one. */
+  'anchor:addEpoch': {
+    request: z.object({ vaultId: vaultIdSchema, epoch: epochSchema, key: bytesOf(32) }),
+    response: z.object({ done: z.literal(true) }),
+  },
+  /** Destroys every epoch key but this one's (the vault moved to it, or never left it). */
+  'anchor:keepEpoch': {
+    request: z.object({ vaultId: vaultIdSchema, epoch: epochSchema }),
+    response: z.object({ done: z.literal(true) }),
+  },
+  /** Starts a vault's anchor afresh: a vault restored from a backup. */
+  'anchor:reset': {
+    request: z.object({ vaultId: vaultIdSchema, anchor: anchorStateSchema }),
+    response: z.object({ done: z.literal(true) }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -233,4 +272,14 @@ export type DesktopApi = {
     remove(request: IpcRequest<'documents:remove'>): Promise<IpcResult<IpcResponse<'documents:remove'>>>;
     sweep(vaultId: string, live: string[]): Promise<IpcResult<IpcResponse<'documents:sweep'>>>;
   };
+  readonly anchor: {
+    read(vaultId: string): Promise<IpcResult<IpcResponse<'anchor:read'>>>;
+    raiseCounter(vaultId: string, counter: number): Promise<IpcResult<IpcResponse<'anchor:raiseCounter'>>>;
+    addEpoch(vaultId: string, epoch: number, key: Uint8Array): Promise<IpcResult<IpcResponse<'anchor:addEpoch'>>>;
+    keepEpoch(vaultId: string, epoch: number): Promise<IpcResult<IpcResponse<'anchor:keepEpoch'>>>;
+    reset(vaultId: string, anchor: AnchorStateWire): Promise<IpcResult<IpcResponse<'anchor:reset'>>>;
+  };
 };
+
+/** A vault anchor as it crosses IPC. */
+export type AnchorStateWire = z.infer<typeof anchorStateSchema>;

@@ -27,3 +27,14 @@ export function documentsBridge(invoke: IpcInvoke, pathOf: (file: File) => strin
     sweep: (vaultId, live) => invoke('documents:sweep', { vaultId, live }),
   };
 }
+
+/** The preload's `anchor` namespace over an invoke. */
+export function anchorBridge(invoke: IpcInvoke): DesktopApi['anchor'] {
+  return {
+    read: (vaultId) => invoke('anchor:read', { vaultId }),
+    raiseCounter: (vaultId, counter) => invoke('anchor:raiseCounter', { vaultId, counter }),
+    addEpoch: (vaultId, epoch, key) => invoke('anchor:addEpoch', { vaultId, epoch, key }),
+    keepEpoch: (vaultId, epoch) => invoke('anchor:keepEpoch', { vaultId, epoch }),
+    reset: (vaultId, anchor) => invoke('anchor:reset', { vaultId, anchor }),
+  };
+}

@@ -4,7 +4,15 @@ import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../crypt
 import { fromUtf16, fromUtf8, randomBytes, toBase64Url, toBufferSource, utf16 } from '../crypto/bytes';
 import { openRecord, sealRecord, type Sealed } from '../crypto/envelope';
 import { IntegrityError, VaultError } from '../crypto/errors';
-import { openCaseKeys, openPageKey, type CaseKeys, type VaultKeys } from '../crypto/vault-keys';
+import {
+  openCaseKeys,
+  openEpochKey,
+  openPageKey,
+  withEpoch,
+  type CaseKeys,
+  type VaultKeys,
+} from '../crypto/vault-keys';
+import type { EpochRow } from './manifest';
 import type { AttachmentManifest } from '../domain/attachment';
 import { caseFileFormat } from '../domain/case-file';
 import { defineFormat, FormatTooNewError } from '../formats/upgrade';
@@ -313,9 +321,20 @@ export type OpenedRows = {
  * page that fails to decrypt or a case of the wrong shape stops the whole import with an error
  * naming it, since an import must be whole before it may change anything. Runs in Node too.
  */
-export async function openVaultRows(frames: readonly BackupFrame[], keys: VaultKeys): Promise<OpenedRows> {
+export async function openVaultRows(frames: readonly BackupFrame[], rootKeys: VaultKeys): Promise<OpenedRows> {
   const rows = <T>(table: string) => frames.filter((f) => f.table === table).flatMap((f) => f.rows as T[]);
   const pageBits = layoutOf(rows('meta'));
+  // A vault in a key epoch carries its epoch key sealed (see vault-keys.ts); a package, none.
+  const epoch = rows<EpochRow>('meta').find((row) => row?.key === 'epoch');
+  let keys = rootKeys;
+  if (epoch?.sealed) {
+    const epochKey = await openEpochKey(rootKeys, epoch.epoch, epoch.sealed);
+    try {
+      keys = await withEpoch(rootKeys, epoch.epoch, epochKey);
+    } finally {
+      epochKey.fill(0);
+    }
+  }
   const cases: CaseFile[] = [];
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);

@@ -20,6 +20,7 @@ export const STORAGE_OPERATIONS = {
   import: 'import the document',
   'open-document': 'open the document',
   tidy: 'tidy the vault',
+  delete: 'delete the case',
 } as const;
 export type StorageOperation = keyof typeof STORAGE_OPERATIONS;
 

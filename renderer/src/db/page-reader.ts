@@ -3,6 +3,7 @@ import { IntegrityError, VaultError } from '../../../shared/crypto/errors';
 import { openPageKey, type VaultKeys } from '../../../shared/crypto/vault-keys';
 import type { CaseHead } from '../../../shared/domain/case-head';
 import { openPage, unpackPage, type PageRow, type SearchPageRow } from '../../../shared/vault-format/vault-rows';
+import type { ManifestRow } from '../../../shared/vault-format/manifest';
 import { guarded, storageError } from './errors';
 import { pageCases, storedLayout, type PageState } from './page-state';
 import type { MetaRow, VaultDatabase } from './vault-db';
@@ -31,6 +32,10 @@ export type OpenedPages = {
   readonly broken: ReadonlyMap<string, VaultError>;
   readonly cases: CaseHead[];
   readonly searchPages: Uint8Array[];
+  /** Every page row as stored (id → IV), including those that did not open: compared with the manifest. */
+  readonly versions: Map<string, Uint8Array>;
+  /** The manifest row read in the same transaction as the pages, if any. */
+  readonly manifest: ManifestRow | undefined;
 };
 
 /**
@@ -45,7 +50,8 @@ export async function openAllPages(
   onSearchPages?: (batches: AsyncIterable<readonly Uint8Array[]>) => void,
 ): Promise<OpenedPages> {
   const read = readPagesInBatches(db, pagesPerBatch);
-  const { layout, batches } = await read.started;
+  const { layout, manifest, batches } = await read.started;
+  const versions = new Map<string, Uint8Array>();
   const broken = new Map<string, VaultError>();
   // A page that does not open is named; one made by a newer Qorgau says so.
   const fail = (pageId: string, error: unknown) => {
@@ -56,6 +62,7 @@ export async function openAllPages(
   const decrypted = batches.map((batch) =>
     batch.then(({ pages, search }) => {
       const searchById = new Map(search.map((row) => [row.id, row]));
+      for (const row of pages) versions.set(row.id, row.iv);
       return Promise.all(
         pages.map(async (row) => {
           try {
@@ -123,7 +130,15 @@ export async function openAllPages(
     });
     cases.push(...packed.heads);
   }
-  return { pages, pageBits: storedLayout(layout), broken, cases, searchPages };
+  return {
+    pages,
+    pageBits: storedLayout(layout),
+    broken,
+    cases,
+    searchPages,
+    versions,
+    manifest: manifest?.key === 'manifest' ? manifest : undefined,
+  };
 }
 
 /**
@@ -133,22 +148,26 @@ export async function openAllPages(
  * completed. A failure rejects the batches not yet read, `done`, and `started` if it is early.
  * (Plain IndexedDB rather than Dexie: whoever awaits a batch must not run inside the transaction.)
  */
+type BatchesStarted = {
+  layout: MetaRow | undefined;
+  manifest: MetaRow | undefined;
+  batches: Array<Promise<PageBatch>>;
+};
+
 function readPagesInBatches(
   db: VaultDatabase,
   pagesPerBatch: number,
 ): {
-  started: Promise<{ layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }>;
+  started: Promise<BatchesStarted>;
   done: Promise<void>;
 } {
   const failed = (error: unknown) => storageError('open', error);
-  let announce!: (value: { layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }) => void;
+  let announce!: (value: BatchesStarted) => void;
   let abandon!: (error: unknown) => void;
-  const started = new Promise<{ layout: MetaRow | undefined; batches: Array<Promise<PageBatch>> }>(
-    (resolve, reject) => {
-      announce = resolve;
-      abandon = reject;
-    },
-  );
+  const started = new Promise<BatchesStarted>((resolve, reject) => {
+    announce = resolve;
+    abandon = reject;
+  });
   const done = guarded('open', async () => {
     await db.open();
     const tx = db.backendDB().transaction(['meta', 'pages', 'searchPages'], 'readonly');
@@ -157,9 +176,11 @@ function readPagesInBatches(
       tx.onabort = () => reject(failed(tx.error));
     });
     const layout = asPromise<MetaRow | undefined>(tx.objectStore('meta').get('layout'));
+    const manifest = asPromise<MetaRow | undefined>(tx.objectStore('meta').get('manifest'));
     // Awaited further on; a failure meanwhile is not an unhandled rejection.
     completed.catch(() => undefined);
     layout.catch(() => undefined);
+    manifest.catch(() => undefined);
     const ids = tx.objectStore('pages').getAllKeys();
     const batches = await new Promise<Array<Promise<PageBatch>>>((resolve, reject) => {
       ids.onerror = () => reject(failed(ids.error));
@@ -190,7 +211,7 @@ function readPagesInBatches(
         );
       };
     });
-    announce({ layout: await layout, batches });
+    announce({ layout: await layout, manifest: await manifest, batches });
     await completed;
     markTiming('qorgau:pages-read');
   });

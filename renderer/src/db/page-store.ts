@@ -2,7 +2,18 @@ import type { CaseFile } from '../../../shared/domain/case-file';
 import type { CaseHead } from '../../../shared/domain/case-head';
 import { markTiming } from '../../../shared/app/timing';
 import { VaultError } from '../../../shared/crypto/errors';
-import { createPageKey, type VaultKeys } from '../../../shared/crypto/vault-keys';
+import { IntegrityError } from '../../../shared/crypto/errors';
+import type { Sealed } from '../../../shared/crypto/envelope';
+import { createPageKey, rewrapCaseKey, rewrapPageKey, type VaultKeys } from '../../../shared/crypto/vault-keys';
+import {
+  checkManifest,
+  openManifest,
+  pageVersion,
+  sealManifest,
+  type EpochRow,
+  type ManifestRow,
+  type VaultManifest,
+} from '../../../shared/vault-format/manifest';
 import { caseSearchDocument } from '../../../shared/search/case-document';
 import { documentWords, type DocumentWords } from '../../../shared/search/search-index';
 import {
@@ -21,7 +32,7 @@ import {
 } from '../../../shared/vault-format/vault-rows';
 import type { DocumentsGone } from './attachment-store';
 import { guarded } from './errors';
-import type { VaultDatabase } from './vault-db';
+import type { MetaRow, VaultDatabase } from './vault-db';
 import { openAllPages, PAGES_PER_BATCH, readPages } from './page-reader';
 import { packed, sealPageState, storedLayout, type PageCase, type PageState } from './page-state';
 
@@ -55,6 +66,16 @@ export type VaultWrite = {
   readonly expect?: { readonly cases: ReadonlyMap<string, CaseFile | null>; readonly settings: Uint8Array | null };
 };
 
+/** The manifest as this window last read or wrote it, and the IV of its row (null: none stored). */
+type ManifestState = { readonly content: VaultManifest; readonly rowIv: Uint8Array | null };
+
+/** What the vault's pages were checked against at unlock (see manifest.ts). */
+export type LoadOptions = {
+  /** The last write counter this device recorded outside IndexedDB (desktop), or null. */
+  readonly lastCounter?: number | null;
+  readonly onSearchPages?: (batches: AsyncIterable<readonly Uint8Array[]>) => void;
+};
+
 /**
  * When the cases' JSON averages more than this many characters per page (UTF-16 code units; about
  * 96 KiB as UTF-8 for the bench's mix of Cyrillic and Latin), the layout doubles (see
@@ -82,29 +103,89 @@ export class PageStore {
   private generation = 0;
   /** The layout the pages this window holds were read under (see `LayoutRow`). */
   private pageBits = MIN_PAGE_BITS;
-  /** Pages that failed to open: writing into them would destroy the cases they still hold. */
+  /**
+   * Pages that failed to open, or that differ from the manifest: writing into them would destroy
+   * the cases they still hold (or hide that they were rolled back).
+   */
   private readonly brokenPages = new Map<string, VaultError>();
+  /** The manifest this window's next write builds on (see manifest.ts). */
+  private manifest: ManifestState | null = null;
+  /** Told the counter of every write once it is stored (the desktop keeps it outside IndexedDB). */
+  private committed: ((vaultId: string, counter: number) => void) | null = null;
 
   constructor(
     private readonly db: VaultDatabase,
     private readonly pagesPerBatch = PAGES_PER_BATCH,
   ) {}
 
+  /** Calls `listener` with the manifest's counter after every stored write. */
+  onCommitted(listener: (vaultId: string, counter: number) => void): void {
+    this.committed = listener;
+  }
+
   /**
    * Opens every page (see `openAllPages`) and holds them: the heads of every case, the decrypted
    * search pages, and the pages that failed, each named (their cases cannot be written).
    */
-  async loadAll(
-    keys: VaultKeys,
-    onSearchPages?: (batches: AsyncIterable<readonly Uint8Array[]>) => void,
-  ): Promise<LoadResult> {
-    const opened = await openAllPages(this.db, keys, this.pagesPerBatch, onSearchPages);
+  async loadAll(keys: VaultKeys, options: LoadOptions = {}): Promise<LoadResult> {
+    const opened = await openAllPages(this.db, keys, this.pagesPerBatch, options.onSearchPages);
     this.forget();
     this.pageBits = opened.pageBits;
     this.pages = opened.pages;
     for (const [pageId, failure] of opened.broken) this.brokenPages.set(pageId, failure);
+    const failures: VaultError[] = [...opened.broken.values()];
+    // The pages against the manifest written with them: a page rolled back, removed or added is
+    // named, and may not be written (see manifest.ts).
+    if (opened.manifest !== undefined) {
+      try {
+        const content = await openManifest(keys, opened.manifest);
+        this.manifest = { content, rowIv: opened.manifest.iv };
+        const check = checkManifest(content, opened.versions, opened.pageBits, options.lastCounter ?? null);
+        // One failure per page: a page that did not open is named once, as it was.
+        for (const failure of check.failures) {
+          const pageId = failure.params.table === 'pages' ? String(failure.params.rowId) : null;
+          if (pageId !== null && this.brokenPages.has(pageId)) continue;
+          failures.push(failure);
+          if (pageId !== null) this.brokenPages.set(pageId, failure);
+        }
+      } catch (error) {
+        failures.push(error instanceof VaultError ? error : new IntegrityError('meta', 'manifest'));
+        this.blockAll(failures.at(-1)!, opened.versions.keys());
+      }
+    } else if (keys.epoch > 0) {
+      // A vault with key epochs always has a manifest: one that is gone was removed.
+      const missing = new IntegrityError('meta', 'manifest', 'the vault’s manifest is missing', {
+        reason: 'manifest-missing',
+      });
+      failures.push(missing);
+      this.blockAll(missing, opened.versions.keys());
+    }
     markTiming('qorgau:pages-parsed');
-    return { cases: opened.cases, searchPages: opened.searchPages, failures: [...opened.broken.values()] };
+    return { cases: opened.cases, searchPages: opened.searchPages, failures };
+  }
+
+  /** No page may be written: the manifest that says what they must be did not read. */
+  private blockAll(failure: VaultError, pageIds: Iterable<string>): void {
+    this.manifest = null;
+    for (const pageId of pageIds) if (!this.brokenPages.has(pageId)) this.brokenPages.set(pageId, failure);
+    this.manifestBroken = failure;
+  }
+
+  /** Set when the manifest did not read: nothing may be written until the vault is restored. */
+  private manifestBroken: VaultError | null = null;
+
+  /** The manifest the next write builds on: this window's, or one made from the pages it holds (a vault made before manifests). */
+  private baseManifest(keys: VaultKeys): ManifestState {
+    if (this.manifest !== null) return this.manifest;
+    const pages: Record<string, string> = {};
+    for (const [pageId, page] of this.pages) if (page.version !== null) pages[pageId] = pageVersion(page.version);
+    return { content: { counter: 0, epoch: keys.epoch, pageBits: this.pageBits, pages }, rowIv: null };
+  }
+
+  /** Reads the manifest another window wrote, so a write can build on it. */
+  private async reloadManifest(keys: VaultKeys): Promise<void> {
+    const row = await guarded('open', () => this.db.meta.get('manifest'));
+    this.manifest = row?.key === 'manifest' ? { content: await openManifest(keys, row), rowIv: row.iv } : null;
   }
 
   /** Reads pages another window wrote, so a write can be applied to what is stored now. */
@@ -121,6 +202,8 @@ export class PageStore {
     this.pages = new Map();
     this.pageBits = MIN_PAGE_BITS;
     this.brokenPages.clear();
+    this.manifest = null;
+    this.manifestBroken = null;
   }
 
   /**
@@ -140,24 +223,22 @@ export class PageStore {
           'save: another window keeps changing the same cases; nothing was written. Try again.',
           { reason: 'busy' },
         );
-      // Another window reorganised the pages: read them all again under the new layout.
+      // Another window reorganised the pages: read them all again under the new layout. Another
+      // window wrote other pages: build on its manifest.
       if (stale === 'layout') await this.loadAll(keys);
+      else if (stale === 'manifest') await this.reloadManifest(keys);
       else await this.reloadPages(keys, stale);
     }
   }
 
   /** One attempt at `write`: the pages another window wrote meanwhile (nothing written then), or none. */
-  private async writeOnce(keys: VaultKeys, change: VaultWrite): Promise<string[] | 'layout'> {
+  private async writeOnce(keys: VaultKeys, change: VaultWrite): Promise<Stale> {
+    if (this.manifestBroken) throw this.refusedWrite(this.manifestBroken, 'meta', 'manifest');
     const byPage = new Map<string, { put: CaseFile[]; remove: string[] }>();
     const touch = (caseTag: string) => {
       const pageId = pageIdOf(caseTag, this.pageBits);
       const broken = this.brokenPages.get(pageId);
-      if (broken)
-        throw new VaultError(
-          'integrity',
-          `${broken.message} Cases stored with it cannot be changed; restore a backup.`,
-          { reason: 'damaged-page-write', table: 'pages', rowId: pageId },
-        );
+      if (broken) throw this.refusedWrite(broken, 'pages', pageId);
       let entry = byPage.get(pageId);
       if (entry === undefined) byPage.set(pageId, (entry = { put: [], remove: [] }));
       return entry;
@@ -168,8 +249,14 @@ export class PageStore {
       [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
     );
     if (change.expect) this.checkExpected(change.expect.cases);
+    const base = this.baseManifest(keys);
+    const nextPages = { ...base.content.pages };
+    for (const s of sealed)
+      if (s.row.cases === 0) delete nextPages[s.row.id];
+      else nextPages[s.row.id] = pageVersion(s.row.page.iv);
+    const manifest = await this.nextManifest(keys, base, nextPages);
     markTiming('qorgau:write-sealed');
-    const stale = await guarded('save', async (): Promise<string[] | 'layout'> => {
+    const stale = await guarded('save', async (): Promise<Stale> => {
       try {
         await this.db.transaction(
           'rw',
@@ -180,7 +267,7 @@ export class PageStore {
             const gone = change.deleteChunksOf;
             // The checks are asked together: one round trip to the database instead of four.
             const checks = Promise.all([
-              this.db.meta.get('layout'),
+              this.db.meta.bulkGet(['layout', 'manifest', 'epoch']),
               this.db.pages.bulkGet(sealed.map((s) => s.row.id)),
               change.expect ? this.db.settings.get('settings') : undefined,
               newTags.length > 0 ? this.db.caseKeys.bulkGet(newTags) : [],
@@ -195,6 +282,7 @@ export class PageStore {
                 change.remove?.length ? this.db.caseKeys.bulkDelete([...change.remove]) : undefined,
                 newTags.length > 0 ? this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]) : undefined,
                 change.settings ? this.db.settings.put(change.settings) : undefined,
+                this.db.meta.put(manifest.row),
               ]);
             // A save that touches no chunks sends its rows in the same round trip as its checks:
             // requests run in the order they are made, so the checks read the rows as they were,
@@ -203,9 +291,12 @@ export class PageStore {
               newTags.length === 0 && !gone?.caseTags?.length && !gone?.attachmentIds?.length && !change.chunks?.length;
             const rows = plain ? writeRows() : null;
             rows?.catch(() => undefined);
-            const [layout, stored, settings, existingKeys] = await checks;
+            const [[layout, storedManifest, epoch], stored, settings, existingKeys] = await checks;
             markTiming('qorgau:write-checked');
             if (storedLayout(layout) !== this.pageBits) throw new StaleWrite('layout');
+            checkEpoch(epoch, keys);
+            if (!sameBytes(storedManifest?.key === 'manifest' ? storedManifest.iv : null, base.rowIv))
+              throw new StaleWrite('manifest');
             const changed = sealed.filter((s, i) => !sameBytes(stored[i]?.iv ?? null, s.basedOn));
             if (changed.length > 0) throw new StaleWrite(changed.map((s) => s.row.id));
             if (change.expect && !sameBytes(settings?.iv ?? null, change.expect.settings)) throw changedMeanwhile();
@@ -243,6 +334,7 @@ export class PageStore {
         if (s.row.cases === 0) this.pages.delete(s.row.id);
         else this.pages.set(s.row.id, s.state);
       }
+      this.manifestWritten(keys, manifest);
       // Not awaited: the save is stored; the reorganisation follows it (see `growLayout`).
       if (this.growth === null && this.needsGrowth() !== null) {
         this.growth = this.growWhileNeeded(keys).finally(() => {
@@ -251,6 +343,119 @@ export class PageStore {
       }
     }
     return stale;
+  }
+
+  /**
+   * Moves the vault to a new key epoch (see vault-keys.ts) with a change applied in the same
+   * transaction — deleting cases, or nothing (a vault leaving epoch 0): every live case key and
+   * page key is re-wrapped under `to`'s epoch, the pages the removed cases leave get new keys,
+   * the epoch row becomes `epoch`, the manifest follows. Afterwards nothing stored needs `from`'s
+   * epoch key, so the caller can destroy it. Refused while any page is damaged or rolled back:
+   * a page this window cannot open cannot be re-wrapped, and would be lost with the old key.
+   */
+  async rotate(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: { readonly remove?: readonly string[] }) {
+    await this.growth;
+    const damaged = this.manifestBroken ?? this.brokenPages.values().next().value;
+    if (damaged !== undefined)
+      throw new VaultError(
+        'integrity',
+        `delete: ${damaged.message} While any stored page is damaged, no key can be renewed; restore a backup first. Nothing was changed.`,
+        { reason: 'rotate-damaged' },
+      );
+    for (let attempt = 0; ; attempt += 1) {
+      if (await this.rotateOnce(from, to, epoch, change.remove ?? [])) return;
+      if (attempt >= 3)
+        throw new VaultError(
+          'storage',
+          'delete: another window keeps changing the vault; nothing was written. Try again.',
+          { reason: 'busy' },
+        );
+      await this.loadAll(from);
+    }
+  }
+
+  /** One attempt at `rotate`: false when another window changed the vault meanwhile (nothing written). */
+  private async rotateOnce(
+    from: VaultKeys,
+    to: VaultKeys,
+    epoch: EpochRow,
+    remove: readonly string[],
+  ): Promise<boolean> {
+    const removed = new Set(remove);
+    const keyRows = await guarded('delete', () => this.db.caseKeys.toArray());
+    const rewrapped: CaseKeyRow[] = await Promise.all(
+      keyRows
+        .filter((row) => !removed.has(row.caseTag))
+        .map(async (row) => ({ caseTag: row.caseTag, ...(await rewrapCaseKey(from, to, row.caseTag, row)) })),
+    );
+    const leaving = new Map<string, string[]>();
+    for (const caseTag of remove) {
+      const pageId = pageIdOf(caseTag, this.pageBits);
+      if (this.pages.get(pageId)?.cases.has(caseTag)) leaving.set(pageId, [...(leaving.get(pageId) ?? []), caseTag]);
+    }
+    const versions = new Map([...this.pages].map(([pageId, page]) => [pageId, page.version]));
+    const edited = await Promise.all([...leaving].map(([pageId, tags]) => this.sealEdited(to, pageId, [], tags)));
+    const wraps = new Map<string, Sealed>();
+    for (const [pageId, page] of this.pages)
+      if (!leaving.has(pageId)) wraps.set(pageId, await rewrapPageKey(from, to, pageId, page.wrap));
+    const base = this.baseManifest(from);
+    const pages = { ...base.content.pages };
+    for (const e of edited)
+      if (e.row.cases === 0) delete pages[e.row.id];
+      else pages[e.row.id] = pageVersion(e.row.page.iv);
+    const manifest = await this.nextManifest(to, base, pages);
+    const written = await guarded('delete', () =>
+      this.db.transaction(
+        'rw',
+        [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks],
+        async () => {
+          const [[layout, storedManifest, storedEpoch], stored, storedTags] = await Promise.all([
+            this.db.meta.bulkGet(['layout', 'manifest', 'epoch']),
+            this.db.pages.toArray(),
+            this.db.caseKeys.toCollection().primaryKeys(),
+          ]);
+          const unchanged =
+            storedLayout(layout) === this.pageBits &&
+            (storedEpoch?.key === 'epoch' ? storedEpoch.epoch : 0) === from.epoch &&
+            sameBytes(storedManifest?.key === 'manifest' ? storedManifest.iv : null, base.rowIv) &&
+            stored.length === versions.size &&
+            stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv)) &&
+            storedTags.length === keyRows.length &&
+            new Set(keyRows.map((row) => row.caseTag)).size ===
+              new Set([...storedTags, ...keyRows.map((r) => r.caseTag)]).size;
+          if (!unchanged) return false;
+          if (remove.length > 0) {
+            await this.db.caseKeys.bulkDelete([...remove]);
+            await this.db.chunks
+              .where('caseTag')
+              .anyOf([...remove])
+              .delete();
+          }
+          await Promise.all([
+            this.db.caseKeys.bulkPut(rewrapped),
+            this.db.pages.bulkPut(
+              stored.filter((row) => wraps.has(row.id)).map((row) => ({ ...row, wrap: wraps.get(row.id)! })),
+            ),
+            ...edited.flatMap((e): Array<Promise<unknown>> =>
+              e.row.cases === 0
+                ? [this.db.pages.delete(e.row.id), this.db.searchPages.delete(e.row.id)]
+                : [this.db.pages.put(e.row.page), this.db.searchPages.put(e.row.search)],
+            ),
+            this.db.meta.put(epoch),
+            this.db.meta.put(manifest.row),
+          ]);
+          return true;
+        },
+      ),
+    );
+    if (!written) return false;
+    for (const [pageId, wrap] of wraps) this.pages.set(pageId, { ...this.pages.get(pageId)!, wrap });
+    for (const e of edited) {
+      if (e.row.cases === 0) this.pages.delete(e.row.id);
+      else this.pages.set(e.row.id, e.state);
+    }
+    this.manifestWritten(to, manifest);
+    return true;
   }
 
   /**
@@ -301,12 +506,24 @@ export class PageStore {
       sealed.push(await sealPageState(keys, pageId, key, wrapped, cases, group.words));
     }
     if (!current()) return 'raced';
+    const base = this.baseManifest(keys);
+    const manifest = await this.nextManifest(
+      keys,
+      base,
+      Object.fromEntries(sealed.map((s) => [s.page.id, pageVersion(s.page.iv)])),
+      bits,
+    );
     const grown = await guarded('reorganise', () =>
       this.db.transaction('rw', [this.db.meta, this.db.pages, this.db.searchPages], async () => {
-        const [layout, stored] = await Promise.all([this.db.meta.get('layout'), this.db.pages.toArray()]);
+        const [[layout, storedManifest, epoch], stored] = await Promise.all([
+          this.db.meta.bulkGet(['layout', 'manifest', 'epoch']),
+          this.db.pages.toArray(),
+        ]);
         const unchanged =
           current() &&
           storedLayout(layout) === from &&
+          (epoch?.key === 'epoch' ? epoch.epoch : 0) === keys.epoch &&
+          sameBytes(storedManifest?.key === 'manifest' ? storedManifest.iv : null, base.rowIv) &&
           stored.length === versions.size &&
           stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv));
         if (!unchanged) return false;
@@ -315,6 +532,7 @@ export class PageStore {
           this.db.pages.bulkPut(sealed.map((s) => s.page)),
           this.db.searchPages.bulkPut(sealed.map((s) => s.search)),
           this.db.meta.put({ key: 'layout', pageBits: bits }),
+          this.db.meta.put(manifest.row),
         ]);
         return true;
       }),
@@ -322,7 +540,32 @@ export class PageStore {
     if (!grown || !current()) return 'raced';
     this.pages = new Map(sealed.map((s) => [s.page.id, s.state]));
     this.pageBits = bits;
+    this.manifestWritten(keys, manifest);
     return 'grown';
+  }
+
+  /** The manifest after a write: the counter raised, the pages as they will be, sealed before the transaction opens. */
+  private async nextManifest(
+    keys: VaultKeys,
+    base: ManifestState,
+    pages: Record<string, string>,
+    pageBits = this.pageBits,
+  ): Promise<{ content: VaultManifest; row: ManifestRow }> {
+    const content: VaultManifest = { counter: base.content.counter + 1, epoch: keys.epoch, pageBits, pages };
+    return { content, row: await sealManifest(keys, content) };
+  }
+
+  private manifestWritten(keys: VaultKeys, manifest: { content: VaultManifest; row: ManifestRow }): void {
+    this.manifest = { content: manifest.content, rowIv: manifest.row.iv };
+    this.committed?.(keys.vaultId, manifest.content.counter);
+  }
+
+  private refusedWrite(broken: VaultError, table: string, rowId: string): VaultError {
+    return new VaultError('integrity', `${broken.message} Cases stored with it cannot be changed; restore a backup.`, {
+      reason: 'damaged-page-write',
+      table,
+      rowId,
+    });
   }
 
   /** The JSON of all cases when the pages average more than `GROW_AT_AVERAGE_JSON`, else null. */
@@ -430,11 +673,28 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** What another window changed meanwhile: these pages, the layout, or only the manifest (other pages). */
+type Stale = string[] | 'layout' | 'manifest';
+
 /** Thrown inside a write's transaction to abort it: another window changed these pages (or the layout). */
 class StaleWrite extends Error {
-  constructor(readonly pages: string[] | 'layout') {
+  constructor(readonly pages: Stale) {
     super('stale write');
   }
+}
+
+/**
+ * A write under keys of an epoch the vault has left (another window deleted a case, and re-wrapped
+ * every key under a new epoch) would wrap keys that nobody could open: refused.
+ */
+function checkEpoch(row: MetaRow | undefined, keys: VaultKeys): void {
+  const stored = row?.key === 'epoch' ? row.epoch : 0;
+  if (stored !== keys.epoch)
+    throw new VaultError(
+      'storage',
+      'save: another window deleted a case, which renewed the vault’s keys; nothing was written. Lock the vault and unlock it again.',
+      { reason: 'epoch-changed' },
+    );
 }
 
 function changedMeanwhile(): VaultError {

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { VaultHeader } from '../../../shared/crypto/vault-keys';
+import type { EpochRow, ManifestRow } from '../../../shared/vault-format/manifest';
 
 /**
  * The IndexedDB schema. Rows carry random ids and ciphertext only; indexes exist only on those
@@ -19,7 +20,7 @@ export type { CaseKeyRow, ChunkRow, PageRow, SearchPageRow, SettingsRow };
  * The vault header (KDF parameters and wrapped root keys only, nothing about any case) and the
  * page layout (how many pages the cases are spread over).
  */
-export type MetaRow = { key: 'header'; header: VaultHeader } | LayoutRow;
+export type MetaRow = { key: 'header'; header: VaultHeader } | LayoutRow | ManifestRow | EpochRow;
 
 export const VAULT_DB_NAME = 'qorgau-vault';
 

@@ -9,13 +9,14 @@ import { exportRows, restoreRows, type BackupTable } from './backup-rows';
 import { guarded } from './errors';
 import type { FileHasher } from './file-hash';
 import { createHeader, readHeader, replaceHeader } from './header-store';
-import { PageStore, type LoadResult, type VaultWrite } from './page-store';
+import { PageStore, type LoadOptions, type LoadResult, type VaultWrite } from './page-store';
+import type { EpochRow } from '../../../shared/vault-format/manifest';
 import { readSettings, readSettingsVersioned, writeSettings } from './settings-store';
 import { VAULT_DB_NAME, VaultDatabase } from './vault-db';
 
 export { ATTACHMENT_CHUNK_SIZE, CHUNKS_PER_WRITE, type DocumentMeta, type ImportOptions } from './attachment-store';
 export { BACKUP_TABLES, type BackupTable } from './backup-rows';
-export type { LoadResult, VaultWrite } from './page-store';
+export type { LoadOptions, LoadResult, VaultWrite } from './page-store';
 export { sealSettings } from './settings-store';
 
 /** How the app opens the repository. */
@@ -89,11 +90,30 @@ export class VaultRepository {
   }
 
   /** Opens every page (heads only; see `PageStore.loadAll`); search pages go to `onSearchPages` batch by batch. */
-  loadAll(
-    keys: VaultKeys,
-    onSearchPages?: (batches: AsyncIterable<readonly Uint8Array[]>) => void,
-  ): Promise<LoadResult> {
-    return this.pages.loadAll(keys, onSearchPages);
+  loadAll(keys: VaultKeys, options: LoadOptions = {}): Promise<LoadResult> {
+    return this.pages.loadAll(keys, options);
+  }
+
+  /** Calls `listener` with the manifest's counter after every stored write (see `PageStore.onCommitted`). */
+  onCommitted(listener: (vaultId: string, counter: number) => void): void {
+    this.pages.onCommitted(listener);
+  }
+
+  /** The row that says which key epoch the vault is in (none: a vault made before epochs). */
+  async readEpoch(): Promise<EpochRow | null> {
+    const row = await guarded('open', () => this.db.meta.get('epoch'));
+    return row?.key === 'epoch' ? row : null;
+  }
+
+  /**
+   * Moves the vault to a new key epoch, deleting `remove` in the same transaction (see
+   * `PageStore.rotate`); once it is stored, the desktop app's files of the deleted cases go too.
+   */
+  async rotateEpoch(from: VaultKeys, to: VaultKeys, epoch: EpochRow, remove: readonly string[] = []): Promise<void> {
+    await this.pages.rotate(from, to, epoch, { remove });
+    for (const caseTag of remove) this.caseKeys.delete(caseTag);
+    // Cached case keys stay valid (the masters did not change), but were unwrapped under the old epoch only.
+    if (remove.length > 0) await this.documents.removeFromDevice(to.vaultId, { caseTags: [...remove] });
   }
 
   /** Drops the decrypted pages and keys this window holds (on lock). */

@@ -41,5 +41,6 @@ export function createBrowserHost(): Platform {
       typeof Notification === 'undefined' ? 'unsupported' : await Notification.requestPermission(),
     deviceKeystore: null,
     deviceDocuments: null,
+    vaultAnchor: null,
   };
 }

@@ -1,6 +1,6 @@
 import type { DesktopApi, IpcResult } from '../../../shared/ipc/contract';
 import { pickFilesWithInput } from './file-input';
-import { PlatformError, type DeviceDocuments, type Platform } from './platform';
+import { PlatformError, type DeviceDocuments, type Platform, type VaultAnchor } from './platform';
 
 /** Bytes main imports per step: progress and cancelling every 32 MiB, at a round trip each. */
 const IMPORT_STEP_BYTES = 32 * 1024 * 1024;
@@ -40,6 +40,26 @@ export function createDesktopHost(api: DesktopApi): Platform {
       },
     },
     deviceDocuments: desktopDocuments(api.documents),
+    vaultAnchor: desktopAnchor(api.anchor),
+  };
+}
+
+/** Main's vault anchor over the preload's `anchor` calls. */
+export function desktopAnchor(api: DesktopApi['anchor']): VaultAnchor {
+  return {
+    read: async (vaultId) => unwrap('readAnchor', await api.read(vaultId)).anchor,
+    raiseCounter: async (vaultId, counter) => {
+      unwrap('writeAnchor', await api.raiseCounter(vaultId, counter));
+    },
+    addEpoch: async (vaultId, epoch, key) => {
+      unwrap('writeAnchor', await api.addEpoch(vaultId, epoch, key));
+    },
+    keepEpoch: async (vaultId, epoch) => {
+      unwrap('writeAnchor', await api.keepEpoch(vaultId, epoch));
+    },
+    reset: async (vaultId, state) => {
+      unwrap('writeAnchor', await api.reset(vaultId, { counter: state.counter, epochs: [...state.epochs] }));
+    },
   };
 }
 

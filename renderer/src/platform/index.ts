@@ -2,7 +2,16 @@ import { createBrowserHost } from './browser-host';
 import { createDesktopHost, desktopApi } from './desktop-host';
 import type { Platform } from './platform';
 
-export type { AppInfo, DeviceKeystore, FileFilter, Platform, SaveFileRequest, SaveFileResult } from './platform';
+export type {
+  AnchorState,
+  AppInfo,
+  DeviceKeystore,
+  FileFilter,
+  Platform,
+  SaveFileRequest,
+  SaveFileResult,
+  VaultAnchor,
+} from './platform';
 export { PlatformError } from './platform';
 export { PlatformProvider, usePlatform } from './context';
 

@@ -59,6 +59,25 @@ export type DeviceDocuments = {
   sweep(vaultId: string, live: string[]): Promise<number>;
 };
 
+/** What a vault's anchor holds (see electron/main/services/vault-anchor.ts). */
+export type AnchorState = {
+  readonly counter: number;
+  readonly epochs: ReadonlyArray<{ readonly epoch: number; readonly key: Uint8Array }>;
+};
+
+/**
+ * The desktop app's vault anchor, kept by main outside IndexedDB in a file it overwrites in
+ * place: the key of the vault's current key epoch, which deleting a case destroys, and the
+ * counter of its last write, which shows a rolled-back store.
+ */
+export type VaultAnchor = {
+  read(vaultId: string): Promise<AnchorState | null>;
+  raiseCounter(vaultId: string, counter: number): Promise<void>;
+  addEpoch(vaultId: string, epoch: number, key: Uint8Array): Promise<void>;
+  keepEpoch(vaultId: string, epoch: number): Promise<void>;
+  reset(vaultId: string, state: AnchorState): Promise<void>;
+};
+
 /**
  * Everything the renderer needs from the machine it runs on, behind one interface with two
  * hosts: the desktop host (Electron's preload, `window.api`) and the browser host (download
@@ -82,6 +101,11 @@ export type Platform = {
   readonly deviceKeystore: DeviceKeystore | null;
   /** Present on the desktop only: the web edition keeps documents in IndexedDB. */
   readonly deviceDocuments: DeviceDocuments | null;
+  /**
+   * Present on the desktop only. The web edition keeps the epoch key in IndexedDB, whose files
+   * may keep old copies: there, deleted cases may be recoverable, and the app says so.
+   */
+  readonly vaultAnchor: VaultAnchor | null;
 };
 
 /** A host call that failed: which operation, and the host's reason. */

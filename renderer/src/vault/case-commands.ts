@@ -224,15 +224,13 @@ export class CaseCommands {
   }
 
   /**
-   * Deletes a case in one transaction: it leaves its page, which is re-keyed, its document key is
-   * destroyed and its documents' chunks removed (crypto-shredding: what remains on disk of any of
-   * them needs a key that no longer exists).
+   * Deletes a case in one transaction: it leaves its page, which is re-keyed, its key row and its
+   * documents' chunks are removed, and the vault moves to a new key epoch whose old key is then
+   * destroyed (see `VaultSession.shred`): any copy of its rows left on disk needs a key that no
+   * longer exists. In the web edition the old epoch key may survive in the browser's files.
    */
   async deleteCase(caseTag: string): Promise<void> {
-    await this.repository.write(this.session.requireKeys(), {
-      remove: [caseTag],
-      deleteChunksOf: { caseTags: [caseTag] },
-    });
+    await this.session.shred([caseTag]);
   }
 
   async saveSettings(settings: VaultSettings): Promise<void> {

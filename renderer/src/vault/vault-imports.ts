@@ -31,6 +31,7 @@ import type { ImportSummary } from '../../../shared/backup/import-summary';
 import type { VaultServiceDeps, VaultSession, OpenedVault } from './vault-session';
 import type { CaseFile } from '../../../shared/domain/case-file';
 import type { WithheldField } from '../../../shared/domain/withheld';
+import type { EpochRow } from '../../../shared/vault-format/manifest';
 
 /** A verified import, ready to write in one transaction; nothing is written until `commit()`. */
 export type { ImportSummary };
@@ -59,7 +60,19 @@ export class VaultImports {
   async createBackup(): Promise<Uint8Array[]> {
     const keys = this.session.requireKeys();
     const writer = await createBackupWriter(await this.session.requireHeader(), keys.backup);
-    return sealBackupFrames(writer, this.deps.repository.exportRows(keys.vaultId));
+    // The epoch key travels sealed in the backup (which opens with the passphrase or recovery
+    // key alone), even where the vault keeps it in the desktop's anchor.
+    const epoch = await this.session.epochs.portableRow(keys);
+    const rows = this.deps.repository.exportRows(keys.vaultId);
+    return sealBackupFrames(
+      writer,
+      (async function* () {
+        for await (const frame of rows)
+          yield frame.table === 'meta' && epoch !== null
+            ? { ...frame, rows: frame.rows.map((row) => ((row as { key?: unknown }).key === 'epoch' ? epoch : row)) }
+            : frame;
+      })(),
+    );
   }
 
   /**
@@ -80,7 +93,24 @@ export class VaultImports {
         documents: count((c) => c.attachments.length),
       },
       commit: async () => {
-        await this.deps.repository.restoreRows(frames);
+        // On the desktop the epoch key goes to main's anchor, never into IndexedDB.
+        const adopted: BackupFrame[] = [];
+        for (const frame of frames)
+          adopted.push(
+            frame.table === 'meta'
+              ? {
+                  ...frame,
+                  rows: await Promise.all(
+                    frame.rows.map((row) =>
+                      (row as { key?: unknown }).key === 'epoch'
+                        ? this.session.epochs.adoptRow(keys, row as EpochRow)
+                        : row,
+                    ),
+                  ),
+                }
+              : frame,
+          );
+        await this.deps.repository.restoreRows(adopted);
         return this.session.adopt(header.vault, keys);
       },
     };

@@ -15,8 +15,9 @@ import { readSettings, type VaultSettings } from '../../../shared/settings/vault
 import { markTiming } from '../../../shared/app/timing';
 import { VaultMissingError } from '../db/errors';
 import { type VaultRepository } from '../db/vault-repository';
-import type { DeviceKeystore } from '../platform';
+import type { DeviceKeystore, VaultAnchor } from '../platform';
 import type { VaultMarker } from './vault-marker';
+import { KeyEpochs } from './key-epochs';
 
 export type OpenedVault = {
   /** The head of every case: the list, filters and agenda work from these. */
@@ -41,6 +42,8 @@ export type VaultServiceDeps = {
   readonly marker: VaultMarker;
   /** The OS keystore on the desktop; null in the web edition. */
   readonly deviceKeystore?: DeviceKeystore | null;
+  /** Main's vault anchor on the desktop (where a replaced epoch key is destroyed); null in the web edition. */
+  readonly vaultAnchor?: VaultAnchor | null;
   /** Only tests lower these; the app uses the defaults. */
   readonly kdfCost?: KdfCost;
   readonly kdfFloor?: KdfCost;
@@ -57,8 +60,21 @@ export class VaultSession {
   private header: VaultHeader | null = null;
 
   private searchPagesListener: ((batches: AsyncIterable<readonly Uint8Array[]>) => void) | null = null;
+  /** Where the epoch key lives, and moving to a new epoch (see key-epochs.ts). */
+  readonly epochs: KeyEpochs;
 
-  constructor(private readonly deps: VaultServiceDeps) {}
+  constructor(private readonly deps: VaultServiceDeps) {
+    this.epochs = new KeyEpochs(deps.repository, deps.vaultAnchor ?? null);
+  }
+
+  /**
+   * Deletes cases for good: the vault moves to a new key epoch in the same transaction, every
+   * live key re-wrapped, and the old epoch key is destroyed (desktop), so what remains on disk of
+   * the deleted cases needs a key that no longer exists.
+   */
+  async shred(caseTags: readonly string[]): Promise<void> {
+    this.keys = await this.epochs.rotate(this.requireKeys(), caseTags);
+  }
 
   /** Takes a vault restored from a backup as this device's, unlocked with the keys that opened it. */
   async adopt(header: VaultHeader, keys: VaultKeys): Promise<OpenedVault> {
@@ -187,11 +203,16 @@ export class VaultSession {
 
   /** Opens what the keys unlock: every case head, the search pages, the settings; tidies orphaned chunks. */
   async load(): Promise<OpenedVault> {
-    const keys = this.requireKeys();
-    const { cases, searchPages, failures } = await this.deps.repository.loadAll(
-      keys,
-      this.searchPagesListener ?? undefined,
-    );
+    const { keys, lastCounter } = await this.epochs.resolve(this.requireKeys());
+    this.keys = keys;
+    const { cases, searchPages, failures } = await this.deps.repository.loadAll(keys, {
+      lastCounter,
+      ...(this.searchPagesListener ? { onSearchPages: this.searchPagesListener } : {}),
+    });
+    // A vault made before key epochs (or just made) enters its first epoch: its keys are wrapped
+    // anew, so that deleting a case can shred it. Not while anything is damaged: a page that does
+    // not open cannot be re-wrapped.
+    if (keys.epoch === 0 && failures.length === 0) this.keys = await this.epochs.rotate(keys, []);
     const storedSettings = await this.deps.repository.readSettings(keys);
     // Chunks no document refers to: an import that died half way (or another window's leftovers).
     if (failures.length === 0)

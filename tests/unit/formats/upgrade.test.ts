@@ -8,7 +8,6 @@ import {
 } from '../../../shared/backup/backup-format';
 import { argon2idHashWasm } from '../../../shared/crypto/argon2';
 import { utf8 } from '../../../shared/crypto/bytes';
-import { dangerousTestOnlyKdfFloor } from '../../../shared/crypto/kdf';
 import { openPageKey, parseVaultHeader, unlockWithPassphrase } from '../../../shared/crypto/vault-keys';
 import { caseFileFormat, caseFileSchema, CASE_FILE_STEPS, type CaseFile } from '../../../shared/domain/case-file';
 import { caseRecordSchema } from '../../../shared/domain/case';
@@ -29,7 +28,14 @@ import {
   type PageRow,
 } from '../../../shared/vault-format/vault-rows';
 import { fixtureSetNames, loadFixtureSet } from '../../fixtures/formats/fixture-set';
-import { PASSPHRASE, makeCase, makeRepository, makeService } from '../../fixtures/vault';
+import {
+  PASSPHRASE,
+  makeCase,
+  makeRepository,
+  makeService,
+  putPageWithManifest,
+  windowKeys,
+} from '../../fixtures/vault';
 
 /** Every case of a fixture backup as stored: the raw JSON of each, before any upgrade. */
 async function storedCaseJson(name: string): Promise<Record<string, unknown>[]> {
@@ -146,9 +152,7 @@ describe('formats that evolve', () => {
       created.push(next);
     }
     const [future, neighbour] = pair;
-    const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
-      kdfFloor: dangerousTestOnlyKdfFloor,
-    });
+    const keys = await windowKeys(repository);
     // What a newer Qorgau would have written: the first case at version 2, beside its neighbour.
     const pageId = pageIdOf(future.caseTag, MIN_PAGE_BITS);
     const { wrap } = (await repository.db.pages.get(pageId))!;
@@ -158,7 +162,7 @@ describe('formats that evolve', () => {
       { head: caseHead(neighbour), json: JSON.stringify(caseFileFormat.stamp(neighbour)) },
     ];
     const sealed = await sealPage(keys.vaultId, key, 'pages', pageId, await packPage(cases));
-    await repository.db.pages.put({ id: pageId, wrap, ...sealed });
+    await putPageWithManifest(repository, keys, { id: pageId, wrap, ...sealed });
     service.session.lock();
     const opened = await service.session.unlock(PASSPHRASE);
     expect(opened.failures).toEqual([]);

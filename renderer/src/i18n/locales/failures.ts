@@ -89,6 +89,7 @@ export const failuresEn = {
     import: 'importing a document',
     'open-document': 'opening a document',
     tidy: 'tidying the vault',
+    delete: 'deleting the case',
   },
   table: {
     pages: 'page',
@@ -203,6 +204,7 @@ export const failuresRu: FailuresCatalog = {
     import: 'импорт документа',
     'open-document': 'открытие документа',
     tidy: 'уборка хранилища',
+    delete: 'удаление дела',
   },
   table: {
     pages: 'страница',
@@ -315,6 +317,7 @@ export const failuresKk: FailuresCatalog = {
     import: 'құжатты импорттау',
     'open-document': 'құжатты ашу',
     tidy: 'қойманы тазалау',
+    delete: 'істі жою',
   },
   table: {
     pages: 'бет',

@@ -4,12 +4,9 @@ import type { VaultService } from '../../../../renderer/src/vault/vault-service'
 import { indexSearchPages } from '../../../../renderer/src/search/search-pages';
 import { random } from '../../../../bench/workload';
 import { MIN_PAGE_BITS } from '../../../../shared/vault-format/vault-rows';
-import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { concatBytes } from '../../../../shared/crypto/bytes';
-import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
-import { unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
 import { SearchIndex } from '../../../../shared/search/search-index';
-import { PASSPHRASE, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
+import { PASSPHRASE, makeCase, makeRepository, makeService, wholeCases, windowKeys } from '../../../fixtures/vault';
 
 const LETTERS = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі';
 
@@ -85,9 +82,7 @@ describe('the page layout follows the size of the vault', () => {
     const repository = makeRepository();
     const service = makeService(repository);
     await service.session.create(PASSPHRASE);
-    const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
-      kdfFloor: dangerousTestOnlyKdfFloor,
-    });
+    const keys = await windowKeys(repository);
     const other = new VaultRepository(repository.db);
     await other.loadAll(keys);
     const first = await service.cases.createCase(makeCase({ title: 'Первое' }));

@@ -17,6 +17,7 @@ import {
   makeService,
   memoryMarker,
   wholeCases,
+  windowKeys,
 } from '../../../fixtures/vault';
 
 describe('vault service: create → add → lock → unlock', () => {
@@ -203,9 +204,7 @@ describe('tampering', () => {
     await service.session.create(PASSPHRASE);
     const first = await service.cases.createCase(makeCase({ title: 'Первое' }));
     // A second case on the same page, written by a second window (its own repository on the same database).
-    const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
-      kdfFloor: dangerousTestOnlyKdfFloor,
-    });
+    const keys = await windowKeys(repository);
     let tag = 0;
     while (pageIdOf(`other-${tag}`, MIN_PAGE_BITS) !== pageIdOf(first.caseTag, MIN_PAGE_BITS)) tag += 1;
     const second = new VaultRepository(repository.db);
