@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { IpcChannel, IpcRequest } from '../../shared/ipc/contract';
 import type { DocumentStore } from '../../electron/main/services/document-store';
-import { documentsIpc } from '../fixtures/desktop-documents';
+import { desktopAnchorIn, documentsIpc } from '../fixtures/desktop-documents';
 
 /** Bytes as they cross Playwright's bindings (JSON): base64, tagged. */
 type Wire = { $bytes: string } | Wire[] | { [key: string]: Wire } | string | number | boolean | null;
@@ -30,11 +30,15 @@ function toWire(value: unknown): Wire {
  * A stand-in for the desktop app's preload (`window.api`), since Electron cannot run here: the
  * same renderer code path as the desktop app, down to the IPC result envelopes. Its `documents`
  * calls reach main's real document store (real handlers, IPC wrapper and contract) in this test
- * process, writing under `root`; a dropped file is first written to disk here, as the file the
+ * process, writing under `root`, and its `anchor` calls main's real vault anchor store; a dropped file is first written to disk here, as the file the
  * user dropped would be, and its path given to main as the preload would.
  */
 export async function installDesktopStandIn(page: Page, root: string): Promise<{ store: DocumentStore }> {
   const { invoke, store } = documentsIpc(path.join(root, 'documents'));
+  const anchor = desktopAnchorIn(path.join(root, 'anchors'));
+  await page.exposeBinding('qorgauAnchorIpc', async (_source, channel: IpcChannel, request: Wire) =>
+    toWire(await anchor.invoke(channel, fromWire(request) as IpcRequest<typeof channel>)),
+  );
   await page.exposeBinding('qorgauPlaceFile', async (_source, name: string, bytes: Wire) => {
     const folder = path.join(root, 'dropped', randomUUID());
     await mkdir(folder, { recursive: true });
@@ -70,10 +74,13 @@ export async function installDesktopStandIn(page: Page, root: string): Promise<{
     const host = window as unknown as {
       qorgauPlaceFile(name: string, bytes: unknown): Promise<string>;
       qorgauDocumentsIpc(channel: string, request: unknown): Promise<unknown>;
+      qorgauAnchorIpc(channel: string, request: unknown): Promise<unknown>;
       __notified?: string[];
     };
     const call = async (channel: string, request: unknown) =>
       fromWire(await host.qorgauDocumentsIpc(channel, toWire(request)));
+    const anchorCall = async (channel: string, request: unknown) =>
+      fromWire(await host.qorgauAnchorIpc(channel, toWire(request)));
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
     const remembered = new Map<string, Uint8Array>();
     Object.defineProperty(window, 'api', {
@@ -109,6 +116,14 @@ export async function installDesktopStandIn(page: Page, root: string): Promise<{
           list: (vaultId: string) => call('documents:list', { vaultId }),
           remove: (request: unknown) => call('documents:remove', request),
           sweep: (vaultId: string, live: string[]) => call('documents:sweep', { vaultId, live }),
+        },
+        anchor: {
+          read: (vaultId: string) => anchorCall('anchor:read', { vaultId }),
+          raiseCounter: (vaultId: string, counter: number) => anchorCall('anchor:raiseCounter', { vaultId, counter }),
+          addEpoch: (vaultId: string, epoch: number, key: Uint8Array) =>
+            anchorCall('anchor:addEpoch', { vaultId, epoch, key }),
+          keepEpoch: (vaultId: string, epoch: number) => anchorCall('anchor:keepEpoch', { vaultId, epoch }),
+          reset: (vaultId: string, anchor: unknown) => anchorCall('anchor:reset', { vaultId, anchor }),
         },
       }),
     });

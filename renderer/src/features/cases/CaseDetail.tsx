@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseFieldsOf } from '../../../../shared/domain/case';
+import { usePlatform } from '../../platform';
 import { useCaseView, useVaultStore } from '../../stores/vault-store';
 import { ShareCasePackage } from '../backup';
 import { DeadlinesPanel } from '../deadlines';
@@ -18,6 +19,7 @@ const TABS: readonly Tab[] = ['overview', 'timeline', 'documents', 'deadlines', 
 /** One case: its overview, timeline and history as tabs, with edit and delete. */
 export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
   const { t } = useTranslation();
+  const platform = usePlatform();
   const { view, error } = useCaseView(caseTag);
   const updateCase = useVaultStore((s) => s.updateCase);
   const deleteCase = useVaultStore((s) => s.deleteCase);
@@ -83,7 +85,9 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
       </div>
       {confirmingDelete ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
-          <p id="confirm-delete-text">{t('cases.confirmDelete')}</p>
+          <p id="confirm-delete-text">
+            {t(platform.edition === 'desktop' ? 'cases.confirmDeleteDesktop' : 'cases.confirmDeleteWeb')}
+          </p>
           <div className="actions">
             <button
               type="button"

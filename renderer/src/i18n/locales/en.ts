@@ -104,8 +104,10 @@ export const en = {
     back: 'All cases',
     edit: 'Edit',
     delete: 'Delete the case',
-    confirmDelete:
-      'Delete this case and everything in it? Its key is destroyed first, so it cannot be recovered, even from this device.',
+    confirmDeleteDesktop:
+      'Delete this case and everything in it? The vault’s keys are renewed and the old ones destroyed, so no copy of it left on this computer can be decrypted, even with the passphrase or the recovery key. Backups made before keep it.',
+    confirmDeleteWeb:
+      'Delete this case and everything in it? It leaves the vault, but the browser may keep old copies of its records in its own files, and someone with those files and the passphrase could recover it. To delete cases for good, use the desktop app. Backups made before keep it.',
     confirmDeleteYes: 'Yes, delete it',
     save: 'Save the case',
     cancel: 'Cancel',

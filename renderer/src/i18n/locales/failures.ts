@@ -32,6 +32,21 @@ export const failuresEn = {
     'backup-is-backup':
       'This file is a backup of a whole vault, not a case package: restore or merge it from Settings.',
     'package-not-one-case': 'A case package holds exactly one case; this file does not. Nothing was changed.',
+    'page-rolled-back':
+      'A stored page of cases ({{rowId}}) is not the one the vault last wrote: it was rolled back or replaced. Its cases are shown as they were then and cannot be changed; no document is tidied away. Restore a backup.',
+    'page-missing':
+      'A stored page of cases ({{rowId}}) is missing: its cases are not shown, and their documents are kept. Restore a backup.',
+    'page-extra':
+      'A page of cases ({{rowId}}) is stored that the vault never wrote there: it was put in from elsewhere. It cannot be changed; restore a backup.',
+    'layout-changed': 'The layout of the vault’s pages is not the one it last wrote: the vault was tampered with.',
+    'manifest-missing':
+      'The vault’s list of its own pages is missing, so nothing can be checked or changed: it was tampered with. Restore a backup.',
+    'store-rolled-back':
+      'The whole vault is older than the one this device last saved: its storage was put back from an earlier copy. Recent work may be missing; nothing is tidied away. Restore your latest backup.',
+    'epoch-key-missing':
+      'The key this vault needs is not among this device’s files: the vault was copied here from elsewhere, or the app’s data folder was replaced. Restore a backup.',
+    'rotate-damaged':
+      'While a stored page is damaged or rolled back, no case can be deleted: its keys could not all be renewed. Restore a backup first. Nothing was changed.',
   },
   'kdf-policy': {
     default: 'The vault asks for a weakened key derivation, so it may have been tampered with. It was not opened.',
@@ -71,6 +86,8 @@ export const failuresEn = {
     'import-host': 'The app could not read “{{name}}”; nothing was kept.',
     'import-changed-meanwhile':
       'The vault changed while the import was being prepared; nothing was written. Try again.',
+    'epoch-changed':
+      'Another window deleted a case, which renewed the vault’s keys; nothing was written here. Lock the vault and unlock it again.',
   },
   platform: { default: 'The app could not finish this. Nothing was saved half.' },
   unexpected: { default: 'Something went wrong; nothing was saved half. If it happens again, restart Qorgau.' },
@@ -111,6 +128,7 @@ export const failuresEn = {
     backup: 'This backup',
     'case-package': 'This case package',
     'device-document': 'A document of this vault',
+    manifest: 'The list of this vault’s pages',
   },
 };
 export type FailuresCatalog = typeof failuresEn;
@@ -144,6 +162,21 @@ export const failuresRu: FailuresCatalog = {
     'backup-is-backup':
       'Этот файл — резервная копия всего хранилища, а не пакет дела: восстановите или объедините его в настройках.',
     'package-not-one-case': 'Пакет дела содержит ровно одно дело; в этом файле не так. Ничего не изменено.',
+    'page-rolled-back':
+      'Сохранённая страница дел ({{rowId}}) — не та, что хранилище записало последней: её откатили или подменили. Её дела показаны в прежнем виде и не могут быть изменены; документы не удаляются. Восстановите резервную копию.',
+    'page-missing':
+      'Сохранённая страница дел ({{rowId}}) пропала: её дела не показаны, их документы сохранены. Восстановите резервную копию.',
+    'page-extra':
+      'Хранится страница дел ({{rowId}}), которую хранилище туда не записывало: её подложили. Её нельзя изменить; восстановите резервную копию.',
+    'layout-changed': 'Разметка страниц хранилища не та, что оно записало последней: хранилище подменяли.',
+    'manifest-missing':
+      'Пропал перечень страниц хранилища, поэтому ничего нельзя ни проверить, ни изменить: хранилище подменяли. Восстановите резервную копию.',
+    'store-rolled-back':
+      'Всё хранилище старше того, что это устройство сохранило последним: его подменили более ранней копией. Последней работы может не быть; ничего не удаляется. Восстановите последнюю резервную копию.',
+    'epoch-key-missing':
+      'Ключа, нужного хранилищу, нет среди файлов этого устройства: хранилище скопировали сюда с другого или заменили папку данных приложения. Восстановите резервную копию.',
+    'rotate-damaged':
+      'Пока сохранённая страница повреждена или откачена, удалить дело нельзя: не все его ключи можно обновить. Сначала восстановите резервную копию. Ничего не изменено.',
   },
   'kdf-policy': {
     default: 'Хранилище требует ослабленной защиты ключа — возможно, его подменили. Оно не было открыто.',
@@ -184,6 +217,8 @@ export const failuresRu: FailuresCatalog = {
     'import-not-whole': '«{{name}}» не удалось зашифровать целиком; ничего не сохранено.',
     'import-host': 'Приложение не смогло прочитать «{{name}}»; ничего не сохранено.',
     'import-changed-meanwhile': 'Хранилище изменилось, пока готовился импорт; ничего не записано. Повторите.',
+    'epoch-changed':
+      'В другом окне удалили дело, и ключи хранилища обновились; здесь ничего не записано. Заблокируйте хранилище и откройте его снова.',
   },
   platform: { default: 'Приложение не смогло это завершить. Ничего не сохранено наполовину.' },
   unexpected: {
@@ -226,6 +261,7 @@ export const failuresRu: FailuresCatalog = {
     backup: 'Эта резервная копия',
     'case-package': 'Этот пакет дела',
     'device-document': 'Документ хранилища',
+    manifest: 'Перечень страниц этого хранилища',
   },
 };
 
@@ -258,6 +294,21 @@ export const failuresKk: FailuresCatalog = {
     'backup-is-backup':
       'Бұл файл — іс пакеті емес, бүкіл қойманың сақтық көшірмесі: оны баптауларда қалпына келтіріңіз немесе біріктіріңіз.',
     'package-not-one-case': 'Іс пакетінде дәл бір іс болады; бұл файлда олай емес. Ештеңе өзгертілген жоқ.',
+    'page-rolled-back':
+      'Сақталған істер беті ({{rowId}}) қойма соңғы жазған бет емес: оны кері қайтарған не ауыстырған. Оның істері сол кездегі күйінде көрсетіледі және өзгертілмейді; құжаттар жойылмайды. Сақтық көшірмені қалпына келтіріңіз.',
+    'page-missing':
+      'Сақталған істер беті ({{rowId}}) жоқ: оның істері көрсетілмейді, құжаттары сақталады. Сақтық көшірмені қалпына келтіріңіз.',
+    'page-extra':
+      'Қойма ол жерге жазбаған істер беті ({{rowId}}) сақтаулы: оны сырттан қосқан. Оны өзгертуге болмайды; сақтық көшірмені қалпына келтіріңіз.',
+    'layout-changed': 'Қойма беттерінің орналасуы ол соңғы жазған орналасу емес: қойманы ауыстырған.',
+    'manifest-missing':
+      'Қойманың өз беттерінің тізімі жоқ, сондықтан ештеңені тексеруге де, өзгертуге де болмайды: қойманы ауыстырған. Сақтық көшірмені қалпына келтіріңіз.',
+    'store-rolled-back':
+      'Бүкіл қойма осы құрылғы соңғы сақтаған қоймадан ескі: оны ертерек көшірмемен ауыстырған. Соңғы жұмыс болмауы мүмкін; ештеңе жойылмайды. Соңғы сақтық көшірмені қалпына келтіріңіз.',
+    'epoch-key-missing':
+      'Қоймаға керек кілт осы құрылғының файлдарында жоқ: қойманы мұнда басқа жерден көшірген не қолданбаның деректер қалтасын ауыстырған. Сақтық көшірмені қалпына келтіріңіз.',
+    'rotate-damaged':
+      'Сақталған бет зақымдалған не кері қайтарылған кезде істі жоюға болмайды: оның барлық кілтін жаңарту мүмкін емес. Алдымен сақтық көшірмені қалпына келтіріңіз. Ештеңе өзгертілген жоқ.',
   },
   'kdf-policy': {
     default: 'Қойма кілттің әлсіреген қорғанысын талап етеді — оны ауыстырған болуы мүмкін. Ол ашылған жоқ.',
@@ -297,6 +348,8 @@ export const failuresKk: FailuresCatalog = {
     'import-not-whole': '«{{name}}» толық шифрланбады; ештеңе сақталған жоқ.',
     'import-host': 'Қолданба «{{name}}» файлын оқи алмады; ештеңе сақталған жоқ.',
     'import-changed-meanwhile': 'Импорт дайындалып жатқанда қойма өзгерді; ештеңе жазылған жоқ. Қайталаңыз.',
+    'epoch-changed':
+      'Басқа терезеде іс жойылып, қойма кілттері жаңарды; мұнда ештеңе жазылған жоқ. Қойманы құлыптап, қайта ашыңыз.',
   },
   platform: { default: 'Қолданба мұны аяқтай алмады. Ештеңе жартылай сақталған жоқ.' },
   unexpected: {
@@ -339,6 +392,7 @@ export const failuresKk: FailuresCatalog = {
     backup: 'Бұл сақтық көшірме',
     'case-package': 'Бұл іс пакеті',
     'device-document': 'Қойма құжаты',
+    manifest: 'Осы қойма беттерінің тізімі',
   },
 };
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
+import { concatBytes } from '../../../../shared/crypto/bytes';
 import { openChunk } from '../../../../shared/crypto/attachment-chunks';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import {
@@ -297,5 +298,34 @@ describe('the tamperer: rows rolled back, removed or added', () => {
     const opened = await makeService(repository, undefined, anchor).session.unlock(PASSPHRASE);
     expect(reasons(opened.failures)).toEqual(['store-rolled-back manifest']);
     expect(await chunkCount(repository)).toBe(chunks);
+  });
+});
+
+describe('backups and key epochs', () => {
+  it('a backup carries the epoch key sealed; restored on the desktop, the key goes to the anchor and never into IndexedDB', async () => {
+    const { anchor } = desktopAnchorIn(path.join(folder, 'anchors'));
+    const source = makeService(makeRepository(), undefined, anchor);
+    await source.session.create(PASSPHRASE);
+    await source.cases.createCase(makeCase({ title: 'Дело в копии' }));
+    const doomed = await source.cases.createCase(makeCase({ title: DELETED }));
+    await source.cases.deleteCase(doomed.caseTag);
+    const backup = await source.imports.createBackup();
+
+    const other = desktopAnchorIn(path.join(folder, 'other-laptop')).anchor;
+    const repository = makeRepository();
+    const restored = makeService(repository, undefined, other);
+    const prepared = await restored.imports.prepareRestore(concatBytes(...backup), { passphrase: PASSPHRASE });
+    const opened = await prepared.commit();
+    expect(opened.failures).toEqual([]);
+    expect(opened.cases.map((c) => c.record.title)).toEqual(['Дело в копии']);
+    const epoch = (await repository.readEpoch())!;
+    expect(epoch.sealed).toBeNull();
+    const vaultId = (await repository.readHeader())!.vaultId;
+    expect((await other.read(vaultId))?.epochs.map((e) => e.epoch)).toEqual([epoch.epoch]);
+    // And it shreds there as well: the next delete moves it on and the anchor keeps only the new key.
+    const [kept] = opened.cases;
+    await restored.cases.deleteCase(kept!.caseTag);
+    expect((await other.read(vaultId))?.epochs.map((e) => e.epoch)).toEqual([epoch.epoch + 1]);
+    expect((await restored.session.unlock(PASSPHRASE)).cases).toEqual([]);
   });
 });
