@@ -272,6 +272,18 @@ test('benchmark', async ({ baseURL }) => {
     row('save one edit p95 (ms)', quantile(saves, 0.95), quantile(saveRun.plain, 0.95), null, 'saveP95Ms ≤ 15');
     row('save one edit p50 (ms)', quantile(saves, 0.5), quantile(saveRun.plain, 0.5), null, '');
 
+    // 3b. Deleting a case (a new key epoch, every live key re-wrapped), beside one save.
+    const deleteRun = await call(page, 'deletes', { passphrase: PASSPHRASE, count: QUICK ? 5 : 9 });
+    results.deleteP50Ms = round(median(deleteRun.deletes), 1);
+    results.deleteMaxMs = round(Math.max(...deleteRun.deletes), 1);
+    row(
+      'delete a case p50 (ms)',
+      median(deleteRun.deletes),
+      median(saves),
+      median(deleteRun.deletes) / median(saves),
+      'reported',
+    );
+
     // 4. Reading everything: ours against dexie-encrypted, same records, same run.
     const reads = await call(page, 'readAll', { passphrase: PASSPHRASE, seed: SEED, cases: CASES, rounds: 3 });
     results.readOursMs = round(median(reads.ours), 1);

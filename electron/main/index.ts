@@ -1,6 +1,19 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, Notification, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import { LOCK_CHANNEL } from '../../shared/ipc/contract';
+import { lockOnPowerEvents } from './services/power-lock';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, PRODUCT_NAME } from '../../shared/app/identity';
 import { appInfoHandler } from './ipc/app.ipc';
 import { registerDocumentHandlers } from './ipc/documents.ipc';
@@ -152,5 +165,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    // Asleep or at the lock screen, the vault is locked: that is how laptops are usually seized.
+    lockOnPowerEvents(powerMonitor, (reason) => mainWindow?.webContents.send(LOCK_CHANNEL, reason));
   });
 }

@@ -1,5 +1,13 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { DesktopApi, IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../shared/ipc/contract';
+import {
+  LOCK_CHANNEL,
+  LOCK_REASONS,
+  type DesktopApi,
+  type IpcChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '../../shared/ipc/contract';
 import { anchorBridge, documentsBridge } from '../../shared/ipc/documents-bridge';
 
 /**
@@ -25,6 +33,15 @@ const api: DesktopApi = {
   },
   // One document's key passes here for its import; a document's path is found here.
   documents: documentsBridge(invoke, (file) => webUtils.getPathForFile(file)),
+  power: {
+    onLock: (listener) => {
+      const handler = (_event: unknown, reason: unknown) => {
+        if ((LOCK_REASONS as readonly unknown[]).includes(reason)) listener(reason as (typeof LOCK_REASONS)[number]);
+      };
+      ipcRenderer.on(LOCK_CHANNEL, handler);
+      return () => void ipcRenderer.removeListener(LOCK_CHANNEL, handler);
+    },
+  },
   // The vault's current epoch key passes here (see the vault anchor); it is never logged.
   anchor: anchorBridge(invoke),
 };

@@ -272,6 +272,8 @@ export type DesktopApi = {
     remove(request: IpcRequest<'documents:remove'>): Promise<IpcResult<IpcResponse<'documents:remove'>>>;
     sweep(vaultId: string, live: string[]): Promise<IpcResult<IpcResponse<'documents:sweep'>>>;
   };
+  /** Main asks the page to lock (see `LOCK_CHANNEL`); returns the function that stops listening. */
+  readonly power: { onLock(listener: (reason: (typeof LOCK_REASONS)[number]) => void): () => void };
   readonly anchor: {
     read(vaultId: string): Promise<IpcResult<IpcResponse<'anchor:read'>>>;
     raiseCounter(vaultId: string, counter: number): Promise<IpcResult<IpcResponse<'anchor:raiseCounter'>>>;
@@ -280,6 +282,13 @@ export type DesktopApi = {
     reset(vaultId: string, anchor: AnchorStateWire): Promise<IpcResult<IpcResponse<'anchor:reset'>>>;
   };
 };
+
+/**
+ * The one event main sends the page: lock the vault now (the computer is going to sleep, or its
+ * screen was locked). It carries the reason only.
+ */
+export const LOCK_CHANNEL = 'vault:lock';
+export const LOCK_REASONS = ['suspend', 'lock-screen'] as const;
 
 /** A vault anchor as it crosses IPC. */
 export type AnchorStateWire = z.infer<typeof anchorStateSchema>;

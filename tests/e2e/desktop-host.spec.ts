@@ -40,6 +40,22 @@ test('the desktop edition offers "remember on this device", off by default, and 
   await expect(vault.caseList().getByText('Дело на ноутбуке')).toBeVisible();
 });
 
+test('the vault locks the moment the machine goes to sleep or its screen is locked', async ({ page }) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело на ноутбуке' });
+  for (const reason of ['suspend', 'lock-screen']) {
+    await page.evaluate(
+      (r) => (window as unknown as { __qorgauPowerEvent(r: string): void }).__qorgauPowerEvent(r),
+      reason,
+    );
+    await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+    await expect(page.getByText('Дело на ноутбуке')).toHaveCount(0);
+    await vault.unlockAndWait();
+  }
+});
+
 test('a reminder that fell due while the app was locked is shown once, at the next unlock, naming no case unless the user opts in', async ({
   page,
 }) => {

@@ -76,7 +76,11 @@ export async function installDesktopStandIn(page: Page, root: string): Promise<{
       qorgauDocumentsIpc(channel: string, request: unknown): Promise<unknown>;
       qorgauAnchorIpc(channel: string, request: unknown): Promise<unknown>;
       __notified?: string[];
+      /** What main would send on suspend or screen lock (see electron/main/services/power-lock.ts). */
+      __qorgauPowerEvent?: (reason: string) => void;
     };
+    const lockListeners = new Set<(reason: string) => void>();
+    host.__qorgauPowerEvent = (reason) => lockListeners.forEach((listener) => listener(reason));
     const call = async (channel: string, request: unknown) =>
       fromWire(await host.qorgauDocumentsIpc(channel, toWire(request)));
     const anchorCall = async (channel: string, request: unknown) =>
@@ -116,6 +120,12 @@ export async function installDesktopStandIn(page: Page, root: string): Promise<{
           list: (vaultId: string) => call('documents:list', { vaultId }),
           remove: (request: unknown) => call('documents:remove', request),
           sweep: (vaultId: string, live: string[]) => call('documents:sweep', { vaultId, live }),
+        },
+        power: {
+          onLock: (listener: (reason: string) => void) => {
+            lockListeners.add(listener);
+            return () => lockListeners.delete(listener);
+          },
         },
         anchor: {
           read: (vaultId: string) => anchorCall('anchor:read', { vaultId }),

@@ -85,7 +85,9 @@ test('a very weak passphrase is refused with the reason', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
 });
 
-test('the lock shortcut and the idle timer lock the vault', async ({ page }) => {
+test('the lock shortcut and the idle timer lock the vault; a moving mouse is not activity; time asleep counts', async ({
+  page,
+}) => {
   await page.clock.install();
   const vault = new VaultPage(page);
   await vault.open();
@@ -102,6 +104,21 @@ test('the lock shortcut and the idle timer lock the vault', async ({ page }) => 
   await page.clock.fastForward('01:50');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.clock.fastForward('00:15');
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+
+  // A mouse that only moves (a jiggler, a nudged table) is not someone using the app.
+  await vault.unlockAndWait();
+  for (let i = 0; i < 9; i += 1) {
+    await page.mouse.move(100 + i * 20, 200 + (i % 2) * 30);
+    await page.clock.fastForward('00:15');
+  }
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+
+  // Time asleep counts: the clock jumps past the limit while no timer runs, and the vault locks
+  // when the window shows again.
+  await vault.unlockAndWait();
+  await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 3 * 60 * 60_000);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
 });
 

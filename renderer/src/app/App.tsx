@@ -9,7 +9,7 @@ import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView } from '
 import type { Platform } from '../platform';
 import { useAppStore } from '../stores/app-store';
 import { useVaultStore } from '../stores/vault-store';
-import { useVaultLocking } from './use-vault-locking';
+import { useLockOnRequest, useVaultLocking } from './use-vault-locking';
 import { failureText } from '../i18n/failure-text';
 
 type Section = 'cases' | 'agenda' | 'reports' | 'settings';
@@ -32,6 +32,7 @@ export function App({ platform }: { readonly platform: Platform }) {
     void start();
   }, [start]);
   useVaultLocking({ active: status === 'unlocked', minutes: autoLockMinutes, lock });
+  useLockOnRequest(platform.onLockRequest, status === 'unlocked', lock);
 
   const unlocked = status === 'unlocked' && recoveryKey === null;
 

@@ -42,5 +42,6 @@ export function createBrowserHost(): Platform {
     deviceKeystore: null,
     deviceDocuments: null,
     vaultAnchor: null,
+    onLockRequest: null,
   };
 }

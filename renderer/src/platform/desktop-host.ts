@@ -41,6 +41,7 @@ export function createDesktopHost(api: DesktopApi): Platform {
     },
     deviceDocuments: desktopDocuments(api.documents),
     vaultAnchor: desktopAnchor(api.anchor),
+    onLockRequest: (listener) => api.power.onLock(listener),
   };
 }
 

@@ -106,6 +106,11 @@ export type Platform = {
    * may keep old copies: there, deleted cases may be recoverable, and the app says so.
    */
   readonly vaultAnchor: VaultAnchor | null;
+  /**
+   * Desktop only: calls `listener` when the machine goes to sleep or its screen is locked;
+   * returns the function that stops listening. Null where nothing tells the page.
+   */
+  readonly onLockRequest: ((listener: (reason: string) => void) => () => void) | null;
 };
 
 /** A host call that failed: which operation, and the host's reason. */
