@@ -56,6 +56,8 @@ test('the app works with the keyboard alone: create a vault and reach the conten
   await expect(passphrase).toBeFocused();
   await page.keyboard.type('keyboard only harbour Әділет nine lamps');
   await page.keyboard.press('Tab'); // the Show toggle
+  await page.keyboard.press('Tab'); // Suggest a passphrase
+  await expect(page.getByRole('button', { name: 'Suggest a passphrase' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: 'Repeat the passphrase' })).toBeFocused();
   await page.keyboard.type('keyboard only harbour Әділет nine lamps');

@@ -76,13 +76,31 @@ test('a wrong passphrase gets a clear error and changes nothing; the recovery ke
   await expect(vault.caseList().getByText('Дело о клевете')).toBeVisible({ timeout: 30_000 });
 });
 
-test('a very weak passphrase is refused with the reason', async ({ page }) => {
+test('a guessable passphrase, in English or Russian, or a short one, is refused with the reason; a suggested one is taken', async ({
+  page,
+}) => {
   await page.goto('/');
-  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('password123');
-  await page.getByRole('textbox', { name: 'Repeat the passphrase' }).fill('password123');
+  const passphrase = page.getByRole('textbox', { name: 'Passphrase', exact: true });
+  const repeat = page.getByRole('textbox', { name: 'Repeat the passphrase' });
+  for (const guessable of ['password2024', 'Казахстан1991', 'gfhjkm123456']) {
+    await passphrase.fill(guessable);
+    await repeat.fill(guessable);
+    await page.getByRole('button', { name: 'Create the vault' }).click();
+    await expect(page.getByRole('alert')).toContainText('This passphrase is too easy to guess');
+  }
+  await passphrase.fill('Ж7#qL!m2v');
+  await repeat.fill('Ж7#qL!m2v');
   await page.getByRole('button', { name: 'Create the vault' }).click();
-  await expect(page.getByRole('alert')).toContainText('This passphrase is too easy to guess');
+  await expect(page.getByRole('alert')).toContainText('Use at least 12 characters');
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Suggest a passphrase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Suggested:' })).toBeVisible();
+  const suggested = await passphrase.inputValue();
+  expect(suggested.split(' ')).toHaveLength(5);
+  await expect(page.getByText('Strong', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
 });
 
 test('the lock shortcut and the idle timer lock the vault; a moving mouse is not activity; time asleep counts', async ({

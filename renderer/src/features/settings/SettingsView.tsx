@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
 import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
-import { newPassphraseProblem, PassphraseField } from '../vault';
+import { newPassphraseProblem, PASSPHRASE_PROBLEMS, PassphraseField } from '../vault';
 import { failureText } from '../../i18n/failure-text';
 import { CheckboxField } from '../../components/form-fields';
 
@@ -94,7 +94,7 @@ function ChangePassphrase() {
     event.preventDefault();
     const found = await newPassphraseProblem(next, confirmation);
     if (found !== null) {
-      setMessage(t(found.reason === 'too-weak' ? 'vault.create.tooWeak' : 'vault.create.mismatch'));
+      setMessage(t(PASSPHRASE_PROBLEMS[found.reason]));
       return;
     }
     setMessage(null);

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
 import { RestoreBackup } from '../backup';
 import { PassphraseField } from './PassphraseField';
-import { estimateStrength, newPassphraseProblem, type Strength } from './passphrase-strength';
+import {
+  estimateStrength,
+  newPassphraseProblem,
+  PASSPHRASE_PROBLEMS,
+  suggestPassphrase,
+  type Strength,
+} from './passphrase-strength';
 import { failureText } from '../../i18n/failure-text';
 
 /** First run: choose the passphrase that protects every case on this device. */
@@ -17,6 +23,15 @@ export function CreateVaultView() {
   const [estimate, setEstimate] = useState<{ readonly of: string; readonly strength: Strength } | null>(null);
   const strength = passphrase !== '' && estimate?.of === passphrase ? estimate.strength : null;
   const [problem, setProblem] = useState<string | null>(null);
+  const [suggested, setSuggested] = useState<string | null>(null);
+  const suggest = async () => {
+    const language = i18n.language === 'ru' || i18n.language === 'kk' ? i18n.language : 'en';
+    const words = await suggestPassphrase(language);
+    setSuggested(words);
+    setPassphrase(words);
+    setConfirmation(words);
+    setProblem(null);
+  };
   // The store's error belongs to this form only after this form was sent (not to a restore).
   const [submitted, setSubmitted] = useState(false);
   const strengthId = useId();
@@ -39,8 +54,8 @@ export function CreateVaultView() {
     if (found?.reason === 'too-weak') {
       const reason = i18n.language === 'en' && found.warning ? ` ${found.warning}` : '';
       setProblem(`${t('vault.create.tooWeak')}${reason}`);
-    } else if (found?.reason === 'mismatch') {
-      setProblem(t('vault.create.mismatch'));
+    } else if (found !== null) {
+      setProblem(t(PASSPHRASE_PROBLEMS[found.reason]));
     } else {
       setProblem(null);
       setSubmitted(true);
@@ -82,6 +97,16 @@ export function CreateVaultView() {
           ) : (
             <span className="muted">{t('vault.create.hint')}</span>
           )}
+        </div>
+        <div className="suggest">
+          <button type="button" className="secondary" onClick={() => void suggest()}>
+            {t('vault.create.suggest')}
+          </button>
+          {suggested !== null && suggested === passphrase ? (
+            <p role="status" className="suggested-passphrase">
+              {t('vault.create.suggested', { passphrase: suggested })}
+            </p>
+          ) : null}
         </div>
         <PassphraseField
           label={t('vault.create.confirm')}

@@ -3,4 +3,4 @@ export { RecoveryKeyView } from './RecoveryKeyView';
 export { UnlockView } from './UnlockView';
 export { VaultMissingView } from './VaultMissingView';
 export { PassphraseField } from './PassphraseField';
-export { newPassphraseProblem } from './passphrase-strength';
+export { newPassphraseProblem, PASSPHRASE_PROBLEMS } from './passphrase-strength';

@@ -54,6 +54,10 @@ export const en = {
       },
       tooWeak:
         'This passphrase is too easy to guess: someone holding this laptop could find it. Add more unrelated words.',
+      tooShort: 'Use at least 12 characters: a few unrelated words with spaces between them work well.',
+      suggest: 'Suggest a passphrase',
+      suggested:
+        'Suggested: “{{passphrase}}”. It is filled in below. Learn it by heart, or keep it as carefully as the recovery key; you can change words of it, too.',
       mismatch: 'The two passphrases differ. Type the same passphrase twice.',
       submit: 'Create the vault',
       working: 'Creating the vault…',
