@@ -41,3 +41,8 @@ export function parseRecoveryKey(text: string, byteLength = KEY_BYTES): Uint8Arr
   }
   return out;
 }
+
+/** One group of a key as typed, in the key's own letters (look-alikes read as the key reads them). */
+export function canonicalGroup(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+}

@@ -62,10 +62,27 @@ test('the app works with the keyboard alone: create a vault and reach the conten
   await expect(page.getByRole('textbox', { name: 'Repeat the passphrase' })).toBeFocused();
   await page.keyboard.type('keyboard only harbour Әділет nine lamps');
   await page.keyboard.press('Enter');
-  const stored = page.getByRole('checkbox', { name: 'I have stored the recovery key somewhere safe' });
-  await expect(stored).toBeVisible({ timeout: 30_000 });
-  await stored.focus();
-  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
+  const groups = (await page.getByLabel('Recovery key', { exact: true }).innerText()).trim().split('-');
+  const fields = page.getByRole('textbox', { name: /^Group \d+ of \d+$/ });
+  const positions = await Promise.all(
+    (await fields.all()).map(async (field) =>
+      Number(
+        /Group (\d+)/.exec(
+          (await field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '')) ?? '',
+        )?.[1],
+      ),
+    ),
+  );
+  // Locking here would lose the key for good: no "Lock now", no shortcut, until it is typed back.
+  await expect(page.getByRole('button', { name: 'Lock now' })).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue to my cases' })).toBeDisabled();
+  await fields.first().focus();
+  await page.keyboard.type(groups[positions[0]! - 1]!);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(groups[positions[1]! - 1]!);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();

@@ -20,7 +20,7 @@ export class VaultPage {
     await this.page.getByRole('button', { name: 'Create the vault' }).click();
     await expect(this.page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
     const recoveryKey = (await this.page.getByLabel('Recovery key', { exact: true }).innerText()).trim();
-    await this.page.getByRole('checkbox', { name: 'I have stored the recovery key somewhere safe' }).check();
+    await confirmRecoveryKey(this.page, recoveryKey);
     await this.page.getByRole('button', { name: 'Continue to my cases' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
     return recoveryKey;
@@ -108,4 +108,16 @@ export class VaultPage {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Types back the groups of the recovery key the screen asks for (it asks for two, at random). */
+export async function confirmRecoveryKey(page: Page, recoveryKey: string): Promise<void> {
+  const groups = recoveryKey.split('-');
+  const fields = page.getByRole('textbox', { name: /^Group \d+ of \d+$/ });
+  await expect(fields).toHaveCount(2);
+  for (const field of await fields.all()) {
+    const name = await field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    const position = Number(/Group (\d+)/.exec(name)?.[1]);
+    await field.fill(groups[position - 1]!.toLowerCase());
+  }
 }

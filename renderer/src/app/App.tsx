@@ -22,6 +22,7 @@ export function App({ platform }: { readonly platform: Platform }) {
   const recoveryKey = useVaultStore((s) => s.recoveryKey);
   const autoLockMinutes = useVaultStore((s) => s.settings.autoLockMinutes);
   const lock = useVaultStore((s) => s.lock);
+  const acknowledgeRecoveryKey = useVaultStore((s) => s.acknowledgeRecoveryKey);
   const start = useVaultStore((s) => s.start);
   const startError = useVaultStore((s) => (s.status === 'starting' ? s.error : null));
 
@@ -31,7 +32,10 @@ export function App({ platform }: { readonly platform: Platform }) {
   useEffect(() => {
     void start();
   }, [start]);
-  useVaultLocking({ active: status === 'unlocked', minutes: autoLockMinutes, lock });
+  // While a new recovery key is shown, locking at a keystroke would lose it: the shortcut and
+  // "Lock now" wait until it is confirmed. The idle lock does not.
+  const showingRecoveryKey = recoveryKey !== null;
+  useVaultLocking({ active: status === 'unlocked', minutes: autoLockMinutes, lock, shortcut: !showingRecoveryKey });
   useLockOnRequest(platform.onLockRequest, status === 'unlocked', lock);
 
   const unlocked = status === 'unlocked' && recoveryKey === null;
@@ -53,7 +57,7 @@ export function App({ platform }: { readonly platform: Platform }) {
             {t(platform.edition === 'desktop' ? 'app.edition.desktop' : 'app.edition.web')}
           </span>
           <LanguageSwitcher />
-          {status === 'unlocked' ? (
+          {status === 'unlocked' && !showingRecoveryKey ? (
             <button
               type="button"
               className="secondary"
@@ -80,7 +84,7 @@ export function App({ platform }: { readonly platform: Platform }) {
             ) : status === 'locked' ? (
               <UnlockView />
             ) : recoveryKey !== null ? (
-              <RecoveryKeyView recoveryKey={recoveryKey} />
+              <RecoveryKeyView recoveryKey={recoveryKey} onConfirmed={acknowledgeRecoveryKey} />
             ) : null}
           </main>
         )}

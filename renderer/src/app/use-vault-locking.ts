@@ -32,8 +32,10 @@ export function useVaultLocking(options: {
   readonly active: boolean;
   readonly minutes: number;
   readonly lock: () => void;
+  /** False while the shortcut must not lock (a recovery key on screen). */
+  readonly shortcut?: boolean;
 }): void {
-  const { active, minutes, lock } = options;
+  const { active, minutes, lock, shortcut = true } = options;
   useEffect(() => {
     if (!active) return;
     let lastActivity = Date.now();
@@ -47,7 +49,7 @@ export function useVaultLocking(options: {
       lastActivity = Date.now();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (!isLockShortcut(event)) return;
+      if (!shortcut || !isLockShortcut(event)) return;
       event.preventDefault();
       lock();
     };
@@ -62,7 +64,7 @@ export function useVaultLocking(options: {
       document.removeEventListener('visibilitychange', check);
       window.removeEventListener('focus', check);
     };
-  }, [active, minutes, lock]);
+  }, [active, minutes, lock, shortcut]);
 }
 
 /** Locks when the machine asks: the desktop app's main process on suspend and on screen lock. */

@@ -69,7 +69,9 @@ export const en = {
       keyLabel: 'Recovery key',
       warning:
         'A written or printed copy of this key can be found and seized too — whoever holds it can open every case. Keep it where a search of your home or office would not find it.',
-      stored: 'I have stored the recovery key somewhere safe',
+      newTitle: 'Your new recovery key',
+      confirmIntro: 'To show it is written down, type two of its groups.',
+      group: 'Group {{position}} of {{count}}',
       continue: 'Continue to my cases',
     },
     unlock: {
