@@ -12,7 +12,10 @@ const SOURCES = [
 
 for (const { file, out, limit } of SOURCES) {
   const words = new Set();
-  for (const line of readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1)) {
+  for (const line of readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1)) {
     const word = line.split('/')[0].trim().toLowerCase();
     if (/^[\p{L}]{3,14}$/u.test(word)) words.add(word);
   }

@@ -104,8 +104,10 @@ export async function createVaultKeys(options: {
   readonly cost?: KdfCost;
   /** False for a case package: it opens with its one-time code only. */
   readonly withRecoveryKey?: boolean;
+  /** The same vault with a new root (re-keying); a new vault gets a new id. */
+  readonly vaultId?: string;
 }): Promise<CreatedVault> {
-  const vaultId = randomId();
+  const vaultId = options.vaultId ?? randomId();
   const kdf: KdfParams = {
     algorithm: 'argon2id',
     ...(options.cost ?? DEFAULT_KDF_COST),
@@ -193,6 +195,33 @@ export async function rewrapForNewPassphrase(options: {
     return { ...header, kdf, passphraseWrap: encodeSealed(passphraseWrap) };
   } finally {
     root.fill(0);
+  }
+}
+
+/**
+ * A header whose recovery key is a new one (the old one stops opening this header; backups made
+ * before keep theirs). Pure: the caller stores it in one atomic write. Needs the passphrase, since
+ * the root is wrapped anew.
+ */
+export async function replaceRecoveryKey(options: {
+  readonly header: VaultHeader;
+  readonly passphrase: string;
+  readonly argon2id: Argon2id;
+  readonly kdfFloor?: KdfCost;
+}): Promise<{ header: VaultHeader; recoveryKey: string }> {
+  const { header } = options;
+  const root = await rootBytesWithPassphrase(header, options.passphrase, options.argon2id, options.kdfFloor);
+  const recoveryBytes = randomBytes(32);
+  try {
+    const salt = toBase64Url(randomBytes(16));
+    const wrap = await seal(await recoveryKekFrom(recoveryBytes, salt), root, recoveryAad(header.vaultId, salt));
+    return {
+      header: { ...header, recovery: { salt, wrap: encodeSealed(wrap) } },
+      recoveryKey: formatRecoveryKey(recoveryBytes),
+    };
+  } finally {
+    root.fill(0);
+    recoveryBytes.fill(0);
   }
 }
 

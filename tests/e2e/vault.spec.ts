@@ -1,7 +1,7 @@
 import { CANARIES, findCanaries } from '../fixtures/vault';
 import { expect, launchProfile, test } from './fixtures';
 import { canariesInProfile, rawIndexedDbContents } from './storage-scan';
-import { E2E_PASSPHRASE, VaultPage } from './vault-page';
+import { confirmRecoveryKey, E2E_PASSPHRASE, VaultPage } from './vault-page';
 
 const TITLE = `${CANARIES[0]} v. Бажкенова`;
 const SUMMARY = `Иск о защите чести ${CANARIES[1]}`;
@@ -157,6 +157,59 @@ test('the passphrase can be changed; the old one stops working', async ({ page }
   await expect(page.getByRole('alert')).toContainText('does not open this vault');
   await vault.unlockAndWait(next);
   await expect(vault.caseList().getByText('Дело после смены')).toBeVisible();
+});
+
+test('a new recovery key replaces the old one; re-keying after a compromise shows another and keeps every case', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  const first = await vault.create();
+  await vault.addCase({ title: 'Дело до перевыпуска' });
+  const unlockWithKey = async (key: string) => {
+    await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill(key);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  };
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const recovery = page.locator('.settings-group', { has: page.getByRole('heading', { name: 'Recovery key' }) });
+  await recovery.getByRole('textbox', { name: 'Current passphrase' }).fill(E2E_PASSPHRASE);
+  await recovery.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible({ timeout: 30_000 });
+  const second = (await page.getByLabel('Recovery key', { exact: true }).innerText()).trim();
+  expect(second).not.toBe(first);
+  await confirmRecoveryKey(page, second);
+  await page.getByRole('button', { name: 'Continue to my cases' }).click();
+  await vault.lock();
+  await unlockWithKey(first);
+  await expect(page.getByRole('alert')).toContainText('does not open this vault');
+  await page.getByRole('textbox', { name: 'Recovery key' }).fill(second);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(vault.caseList().getByText('Дело до перевыпуска')).toBeVisible({ timeout: 30_000 });
+
+  // The passphrase may have been seen: change it and re-key.
+  const next = 'после обыска новая фраза 2026 Қарлығаш';
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const change = page.locator('.settings-group', { has: page.getByRole('heading', { name: 'Change the passphrase' }) });
+  await change.getByRole('textbox', { name: 'Current passphrase' }).fill(E2E_PASSPHRASE);
+  await change.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(next);
+  await change.getByRole('textbox', { name: 'Repeat the new passphrase' }).fill(next);
+  await change.getByRole('checkbox', { name: 'Someone may know the old passphrase: re-key the vault' }).check();
+  await change.getByRole('button', { name: 'Change the passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible({ timeout: 30_000 });
+  const third = (await page.getByLabel('Recovery key', { exact: true }).innerText()).trim();
+  await confirmRecoveryKey(page, third);
+  await page.getByRole('button', { name: 'Continue to my cases' }).click();
+  await vault.lock();
+  await vault.unlock(E2E_PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('does not open this vault');
+  await unlockWithKey(second);
+  await expect(page.getByRole('alert')).toContainText('does not open this vault');
+  await page.getByRole('button', { name: 'Use the passphrase instead' }).click();
+  await vault.unlockAndWait(next);
+  await expect(vault.caseList().getByText('Дело до перевыпуска')).toBeVisible();
 });
 
 test('a vault wiped under the app is reported as gone, never shown as empty', async ({ page }) => {

@@ -23,6 +23,7 @@ export function App({ platform }: { readonly platform: Platform }) {
   const autoLockMinutes = useVaultStore((s) => s.settings.autoLockMinutes);
   const lock = useVaultStore((s) => s.lock);
   const acknowledgeRecoveryKey = useVaultStore((s) => s.acknowledgeRecoveryKey);
+  const recoveryKeyIsNew = useVaultStore((s) => s.recoveryKeyIsNew);
   const start = useVaultStore((s) => s.start);
   const startError = useVaultStore((s) => (s.status === 'starting' ? s.error : null));
 
@@ -84,7 +85,11 @@ export function App({ platform }: { readonly platform: Platform }) {
             ) : status === 'locked' ? (
               <UnlockView />
             ) : recoveryKey !== null ? (
-              <RecoveryKeyView recoveryKey={recoveryKey} onConfirmed={acknowledgeRecoveryKey} />
+              <RecoveryKeyView
+                recoveryKey={recoveryKey}
+                onConfirmed={acknowledgeRecoveryKey}
+                heading={recoveryKeyIsNew ? 'new' : 'first'}
+              />
             ) : null}
           </main>
         )}

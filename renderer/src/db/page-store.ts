@@ -4,7 +4,13 @@ import { markTiming } from '../../../shared/app/timing';
 import { VaultError } from '../../../shared/crypto/errors';
 import { IntegrityError } from '../../../shared/crypto/errors';
 import type { Sealed } from '../../../shared/crypto/envelope';
-import { createPageKey, rewrapCaseKey, rewrapPageKey, type VaultKeys } from '../../../shared/crypto/vault-keys';
+import {
+  createPageKey,
+  rewrapCaseKey,
+  rewrapPageKey,
+  type VaultHeader,
+  type VaultKeys,
+} from '../../../shared/crypto/vault-keys';
 import {
   checkManifest,
   openManifest,
@@ -353,7 +359,7 @@ export class PageStore {
    * epoch key, so the caller can destroy it. Refused while any page is damaged or rolled back:
    * a page this window cannot open cannot be re-wrapped, and would be lost with the old key.
    */
-  async rotate(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: { readonly remove?: readonly string[] }) {
+  async rotate(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: RotateChange) {
     await this.growth;
     const damaged = this.manifestBroken ?? this.brokenPages.values().next().value;
     if (damaged !== undefined)
@@ -363,7 +369,7 @@ export class PageStore {
         { reason: 'rotate-damaged' },
       );
     for (let attempt = 0; ; attempt += 1) {
-      if (await this.rotateOnce(from, to, epoch, change.remove ?? [])) return;
+      if (await this.rotateOnce(from, to, epoch, change)) return;
       if (attempt >= 3)
         throw new VaultError(
           'storage',
@@ -375,12 +381,8 @@ export class PageStore {
   }
 
   /** One attempt at `rotate`: false when another window changed the vault meanwhile (nothing written). */
-  private async rotateOnce(
-    from: VaultKeys,
-    to: VaultKeys,
-    epoch: EpochRow,
-    remove: readonly string[],
-  ): Promise<boolean> {
+  private async rotateOnce(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: RotateChange): Promise<boolean> {
+    const remove = change.remove ?? [];
     const removed = new Set(remove);
     const keyRows = await guarded('delete', () => this.db.caseKeys.toArray());
     const rewrapped: CaseKeyRow[] = await Promise.all(
@@ -407,13 +409,23 @@ export class PageStore {
     const written = await guarded('delete', () =>
       this.db.transaction(
         'rw',
-        [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks],
+        [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
         async () => {
-          const [[layout, storedManifest, storedEpoch], stored, storedTags] = await Promise.all([
-            this.db.meta.bulkGet(['layout', 'manifest', 'epoch']),
-            this.db.pages.toArray(),
-            this.db.caseKeys.toCollection().primaryKeys(),
-          ]);
+          const [[layout, storedManifest, storedEpoch, storedHeader], stored, storedTags, storedSettings] =
+            await Promise.all([
+              this.db.meta.bulkGet(['layout', 'manifest', 'epoch', 'header']),
+              this.db.pages.toArray(),
+              this.db.caseKeys.toCollection().primaryKeys(),
+              this.db.settings.get('settings'),
+            ]);
+          // A re-key replaces the header and re-seals the settings: both as they were read, or nothing.
+          const headerAsRead =
+            change.header === undefined ||
+            (storedHeader?.key === 'header' &&
+              JSON.stringify(storedHeader.header) === JSON.stringify(change.header.from));
+          const settingsAsRead =
+            change.settings === undefined || sameBytes(storedSettings?.iv ?? null, change.settings.basedOn);
+          if (!headerAsRead || !settingsAsRead) return false;
           const unchanged =
             storedLayout(layout) === this.pageBits &&
             (storedEpoch?.key === 'epoch' ? storedEpoch.epoch : 0) === from.epoch &&
@@ -443,6 +455,8 @@ export class PageStore {
             ),
             this.db.meta.put(epoch),
             this.db.meta.put(manifest.row),
+            change.header ? this.db.meta.put({ key: 'header', header: change.header.to }) : undefined,
+            change.settings?.row ? this.db.settings.put(change.settings.row) : undefined,
           ]);
           return true;
         },
@@ -672,6 +686,16 @@ export class PageStore {
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** What moves with the vault to a new key epoch (see `PageStore.rotate`). */
+export type RotateChange = {
+  /** Cases deleted in the same transaction. */
+  readonly remove?: readonly string[];
+  /** A re-key: the header with the new root wrapped, replacing `from` (as read). */
+  readonly header?: { readonly from: VaultHeader; readonly to: VaultHeader };
+  /** A re-key: the settings sealed under the new root; `basedOn` is the IV of the row they were read from. */
+  readonly settings?: { readonly row: SettingsRow | null; readonly basedOn: Uint8Array | null };
+};
 
 /** What another window changed meanwhile: these pages, the layout, or only the manifest (other pages). */
 type Stale = string[] | 'layout' | 'manifest';

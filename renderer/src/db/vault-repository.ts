@@ -9,14 +9,14 @@ import { exportRows, restoreRows, type BackupTable } from './backup-rows';
 import { guarded } from './errors';
 import type { FileHasher } from './file-hash';
 import { createHeader, readHeader, replaceHeader } from './header-store';
-import { PageStore, type LoadOptions, type LoadResult, type VaultWrite } from './page-store';
+import { PageStore, type LoadOptions, type LoadResult, type RotateChange, type VaultWrite } from './page-store';
 import type { EpochRow } from '../../../shared/vault-format/manifest';
 import { readSettings, readSettingsVersioned, writeSettings } from './settings-store';
 import { VAULT_DB_NAME, VaultDatabase } from './vault-db';
 
 export { ATTACHMENT_CHUNK_SIZE, CHUNKS_PER_WRITE, type DocumentMeta, type ImportOptions } from './attachment-store';
 export { BACKUP_TABLES, type BackupTable } from './backup-rows';
-export type { LoadOptions, LoadResult, VaultWrite } from './page-store';
+export type { LoadOptions, LoadResult, RotateChange, VaultWrite } from './page-store';
 export { sealSettings } from './settings-store';
 
 /** How the app opens the repository. */
@@ -109,8 +109,9 @@ export class VaultRepository {
    * Moves the vault to a new key epoch, deleting `remove` in the same transaction (see
    * `PageStore.rotate`); once it is stored, the desktop app's files of the deleted cases go too.
    */
-  async rotateEpoch(from: VaultKeys, to: VaultKeys, epoch: EpochRow, remove: readonly string[] = []): Promise<void> {
-    await this.pages.rotate(from, to, epoch, { remove });
+  async rotateEpoch(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: RotateChange = {}): Promise<void> {
+    const remove = change.remove ?? [];
+    await this.pages.rotate(from, to, epoch, change);
     for (const caseTag of remove) this.caseKeys.delete(caseTag);
     // Cached case keys stay valid (the masters did not change), but were unwrapped under the old epoch only.
     if (remove.length > 0) await this.documents.removeFromDevice(to.vaultId, { caseTags: [...remove] });

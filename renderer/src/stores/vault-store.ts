@@ -31,8 +31,10 @@ type VaultState = {
   readonly busy: boolean;
   /** The last failure, as a code and what its sentence needs (worded where shown); never key material. */
   readonly error: Failure | null;
-  /** Shown once, right after the vault is created; cleared when acknowledged or on lock. */
+  /** Shown once, right after the vault is created (or a new one made); cleared when acknowledged or on lock. */
   readonly recoveryKey: string | null;
+  /** True when `recoveryKey` replaces an earlier one (Settings), false at the vault's creation. */
+  readonly recoveryKeyIsNew: boolean;
   /** The head of every case (what the list needs); `caseView` reads a whole case. */
   readonly cases: readonly CaseHead[];
   /** Search over the decrypted cases; rebuilt on unlock, updated case by case, dropped on lock. */
@@ -105,6 +107,10 @@ type VaultActions = {
   ) => Promise<{ parts: Uint8Array[]; code: string } | null>;
   deleteCase: (caseTag: string) => Promise<void>;
   changePassphrase: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
+  /** A new recovery key (shown once, like the first); the old one stops opening the vault. */
+  newRecoveryKey: (passphrase: string) => Promise<boolean>;
+  /** A passphrase change with a new root, every key re-wrapped, and a new recovery key (shown once). */
+  rekey: (oldPassphrase: string, newPassphrase: string) => Promise<boolean>;
   saveSettings: (settings: VaultSettings) => Promise<void>;
   clearError: () => void;
   unlockOnDevice: () => Promise<void>;
@@ -119,6 +125,7 @@ export function initialVaultState(): VaultState {
     busy: false,
     error: null,
     recoveryKey: null,
+    recoveryKeyIsNew: false,
     cases: [],
     search: createSearchClient(),
     searchReady: false,
@@ -257,7 +264,12 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     create: async (passphrase) => {
       await run(async () => {
         const { recoveryKey, opened: vault } = await requireService().session.create(passphrase);
-        set({ ...opened(vault), recoveryKey, device: await requireService().session.deviceKeystoreStatus() });
+        set({
+          ...opened(vault),
+          recoveryKey,
+          recoveryKeyIsNew: false,
+          device: await requireService().session.deviceKeystoreStatus(),
+        });
         await askPersistence();
       });
     },
@@ -386,6 +398,15 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     changePassphrase: (oldPassphrase, newPassphrase) =>
       run(() => requireService().session.changePassphrase(oldPassphrase, newPassphrase)),
+    newRecoveryKey: (passphrase) =>
+      run(async () => {
+        set({ recoveryKey: await requireService().session.newRecoveryKey(passphrase), recoveryKeyIsNew: true });
+      }),
+    rekey: (oldPassphrase, newPassphrase) =>
+      run(async () => {
+        const recoveryKey = await requireService().session.rekey(oldPassphrase, newPassphrase);
+        set({ recoveryKey, recoveryKeyIsNew: true, device: await requireService().session.deviceKeystoreStatus() });
+      }),
     saveSettings: async (settings) => {
       await run(async () => {
         await requireService().cases.saveSettings(settings);

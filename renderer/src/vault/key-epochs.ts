@@ -6,10 +6,12 @@ import {
   sealEpochKey,
   withEpoch,
   withoutEpoch,
+  type VaultHeader,
   type VaultKeys,
 } from '../../../shared/crypto/vault-keys';
+import { readSettings } from '../../../shared/settings/vault-settings';
 import type { EpochRow } from '../../../shared/vault-format/manifest';
-import type { VaultRepository } from '../db/vault-repository';
+import { sealSettings, type RotateChange, type VaultRepository } from '../db/vault-repository';
 import type { VaultAnchor } from '../platform';
 
 /**
@@ -79,19 +81,39 @@ export class KeyEpochs {
    * old epoch key (desktop). Returns the keys of the new epoch.
    */
   async rotate(keys: VaultKeys, remove: readonly string[]): Promise<VaultKeys> {
+    return this.moveTo(keys, keys, { remove });
+  }
+
+  /**
+   * Re-keys the vault: every case and page key wrapped under a new epoch of a new root (`root`,
+   * fresh from `createVaultKeys`), the settings sealed under it, and `header` (which wraps the
+   * new root) in place of `current`, all in one transaction; then the old epoch key is destroyed.
+   */
+  async rekey(
+    keys: VaultKeys,
+    root: VaultKeys,
+    header: { readonly from: VaultHeader; readonly to: VaultHeader },
+  ): Promise<VaultKeys> {
+    const settings = await this.repository.readSettingsVersioned(keys);
+    const row = settings.value === null ? null : await sealSettings(root, readSettings(settings.value));
+    return this.moveTo(keys, root, { header, settings: { row, basedOn: settings.version } });
+  }
+
+  /** Moves from `keys` to a new epoch of `root` (the same root, or a new one), with `change`. */
+  private async moveTo(keys: VaultKeys, root: VaultKeys, change: RotateChange): Promise<VaultKeys> {
     const epoch = keys.epoch + 1;
     const epochKey = randomBytes(EPOCH_KEY_BYTES);
     try {
-      const next = await withEpoch(keys, epoch, epochKey);
+      const next = await withEpoch(root, epoch, epochKey);
       const row: EpochRow = {
         key: 'epoch',
         epoch,
-        sealed: this.anchor === null ? await sealEpochKey(keys, epoch, epochKey) : null,
+        sealed: this.anchor === null ? await sealEpochKey(root, epoch, epochKey) : null,
       };
       await this.anchor?.addEpoch(keys.vaultId, epoch, epochKey);
       // If this fails, whether or not it was stored, the anchor keeps both keys: the next unlock
       // keeps the one the vault turns out to be in.
-      await this.repository.rotateEpoch(keys, next, row, remove);
+      await this.repository.rotateEpoch(keys, next, row, change);
       await this.anchor?.keepEpoch(keys.vaultId, epoch);
       return next;
     } finally {

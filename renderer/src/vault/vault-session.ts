@@ -3,6 +3,7 @@ import { VaultError } from '../../../shared/crypto/errors';
 import type { Argon2id, KdfCost } from '../../../shared/crypto/kdf';
 import {
   createVaultKeys,
+  replaceRecoveryKey,
   rewrapForNewPassphrase,
   rootBytesWithPassphrase,
   unlockWithPassphrase,
@@ -199,6 +200,49 @@ export class VaultSession {
     });
     await this.deps.repository.replaceHeader(current, next);
     this.header = next;
+  }
+
+  /**
+   * A new recovery key: the old one stops opening this vault (backups made before keep opening
+   * with it). One atomic header write; the passphrase proves it is wanted and unwraps the root.
+   */
+  async newRecoveryKey(passphrase: string): Promise<string> {
+    const current = await this.requireHeader();
+    this.requireKeys();
+    const next = await replaceRecoveryKey({
+      header: current,
+      passphrase,
+      argon2id: this.deps.argon2id,
+      ...this.floor(),
+    });
+    await this.deps.repository.replaceHeader(current, next.header);
+    this.header = next.header;
+    return next.recoveryKey;
+  }
+
+  /**
+   * Re-keys the vault, for when the old passphrase (or a copy of the vault) may be in other hands:
+   * a new root under the new passphrase and a new recovery key; every case and page key wrapped
+   * anew under it, the settings sealed anew, the header replaced, in one transaction (see
+   * `KeyEpochs.rekey`); the old epoch key destroyed; this device's remembered key forgotten. An
+   * old passphrase with any old copy of the header (every backup has one) then opens nothing
+   * written from now on. Returns the new recovery key, shown once.
+   */
+  async rekey(oldPassphrase: string, newPassphrase: string): Promise<string> {
+    const current = await this.requireHeader();
+    const keys = this.requireKeys();
+    // The current passphrase, checked as a passphrase change checks it.
+    await unlockWithPassphrase(current, oldPassphrase, this.deps.argon2id, this.floor());
+    const created = await createVaultKeys({
+      passphrase: newPassphrase,
+      argon2id: this.deps.argon2id,
+      vaultId: current.vaultId,
+      ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
+    });
+    this.keys = await this.epochs.rekey(keys, created.keys, { from: current, to: created.header });
+    this.header = created.header;
+    await this.deps.deviceKeystore?.forget(current.vaultId).catch(() => undefined);
+    return created.recoveryKey;
   }
 
   /** Opens what the keys unlock: every case head, the search pages, the settings; tidies orphaned chunks. */

@@ -19,6 +19,7 @@ export function SettingsView() {
       <StorageStatus />
       <NotificationSetting />
       <ChangePassphrase />
+      <NewRecoveryKey />
       <RememberOnDevice />
     </section>
   );
@@ -82,8 +83,10 @@ function StorageStatus() {
 function ChangePassphrase() {
   const { t } = useTranslation();
   const changePassphrase = useVaultStore((s) => s.changePassphrase);
+  const rekey = useVaultStore((s) => s.rekey);
   const busy = useVaultStore((s) => s.busy);
   const storeError = useVaultStore((s) => s.error);
+  const [compromised, setCompromised] = useState(false);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -98,10 +101,12 @@ function ChangePassphrase() {
       return;
     }
     setMessage(null);
-    if (await changePassphrase(current, next)) {
+    // Re-keying ends on the new recovery key's screen; a plain change, here.
+    if (await (compromised ? rekey(current, next) : changePassphrase(current, next))) {
       setCurrent('');
       setNext('');
       setConfirmation('');
+      setCompromised(false);
       setMessage(t('settings.passphrase.changed'));
     }
   };
@@ -132,11 +137,59 @@ function ChangePassphrase() {
           describedBy={messageId}
         />
       ))}
+      <CheckboxField
+        label={t('settings.passphrase.compromised')}
+        hint={t('settings.passphrase.compromisedHint')}
+        checked={compromised}
+        onChange={setCompromised}
+      />
       <p id={messageId} role="status" className={message === t('settings.passphrase.changed') ? 'success' : 'error'}>
         {message ?? failure}
       </p>
       <button type="submit" disabled={busy || current === '' || next === ''}>
         {busy ? t('settings.passphrase.working') : t('settings.passphrase.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** A new recovery key, for one that was lost or may have been found: the old one stops opening the vault. */
+function NewRecoveryKey() {
+  const { t } = useTranslation();
+  const newRecoveryKey = useVaultStore((s) => s.newRecoveryKey);
+  const busy = useVaultStore((s) => s.busy);
+  const storeError = useVaultStore((s) => s.error);
+  const [passphrase, setPassphrase] = useState('');
+  const [sent, setSent] = useState(false);
+  const messageId = useId();
+  return (
+    <form
+      className="settings-group"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSent(true);
+        void newRecoveryKey(passphrase).then((ok) => ok && setPassphrase(''));
+      }}
+    >
+      <h2>{t('settings.recovery.heading')}</h2>
+      <p className="muted">{t('settings.recovery.hint')}</p>
+      <PassphraseField
+        label={t('settings.passphrase.current')}
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="current-password"
+        describedBy={messageId}
+      />
+      <p id={messageId} role="status" className="error">
+        {sent && storeError
+          ? storeError.code === 'wrong-passphrase'
+            ? t('settings.passphrase.wrongCurrent')
+            : failureText(t, storeError)
+          : null}
+      </p>
+      <button type="submit" disabled={busy || passphrase === ''}>
+        {t('settings.recovery.submit')}
       </button>
     </form>
   );

@@ -38,7 +38,14 @@ export function RecoveryKeyView(props: {
       <h1 id={`${baseId}-title`}>{t(props.heading === 'new' ? 'vault.recovery.newTitle' : 'vault.recovery.title')}</h1>
       <p>{t('vault.recovery.intro')}</p>
       <p className="recovery-key" aria-label={t('vault.recovery.keyLabel')}>
-        <code>{props.recoveryKey}</code>
+        <code>
+          {groups.map((group, index) => (
+            // Whole groups on a line: a key wrapped inside a group is easy to copy wrongly.
+            <span key={index} className="recovery-key-group">
+              {index < groups.length - 1 ? `${group}-` : group}
+            </span>
+          ))}
+        </code>
       </p>
       <p className="warning" role="note">
         {t('vault.recovery.warning')}

@@ -568,6 +568,14 @@ export const en = {
       working: 'Changing…',
       changed: 'The passphrase was changed. Use the new one from now on.',
       wrongCurrent: 'The current passphrase is not right. Nothing was changed.',
+      compromised: 'Someone may know the old passphrase: re-key the vault',
+      compromisedHint:
+        'Also makes a new root key: every case and page key is wrapped anew, a new recovery key is shown (the old one stops working) and this device forgets the vault key. Without it, the old passphrase with an old copy of the vault (every backup holds one) still opens what was saved until now. Backups made before keep their old passphrase and recovery key.',
+    },
+    recovery: {
+      heading: 'Recovery key',
+      hint: 'Lost the recovery key, or may someone have found it? Make a new one: it is shown once, and the old one stops opening this vault. Backups made before still open with the old one.',
+      submit: 'Make a new recovery key',
     },
   },
   errors: failuresEn,
