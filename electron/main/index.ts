@@ -14,6 +14,7 @@ import {
 } from 'electron';
 import { LOCK_CHANNEL } from '../../shared/ipc/contract';
 import { lockOnPowerEvents } from './services/power-lock';
+import { refusedSwitches } from './security/debug-switches';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, PRODUCT_NAME } from '../../shared/app/identity';
 import { appInfoHandler } from './ipc/app.ipc';
 import { registerDocumentHandlers } from './ipc/documents.ipc';
@@ -25,7 +26,7 @@ import { registerAnchorHandlers } from './ipc/anchor.ipc';
 import { VaultAnchorStore } from './services/vault-anchor';
 import { openExternalHandler } from './ipc/shell.ipc';
 import { createAssetHandler } from './security/asset-handler';
-import { denyAllPermissions, guardWebContents } from './security/web-contents-guards';
+import { denyAllPermissions, guardWebContents, refuseDownloads } from './security/web-contents-guards';
 import { writeFileAtomic } from './services/atomic-write';
 import { createDeviceKeystore } from './services/device-keystore';
 import { DocumentStore } from './services/document-store';
@@ -45,6 +46,12 @@ protocol.registerSchemesAsPrivileged([
     privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
   },
 ]);
+// A packaged build never runs with a debugging port or inspector open (see debug-switches.ts).
+const refused = app.isPackaged ? refusedSwitches(process.argv) : [];
+if (refused.length > 0) {
+  process.stderr.write(`Qorgau: refusing to start with ${refused.join(', ')}: it would let other programs read the open vault.\n`);
+  app.exit(1);
+}
 app.enableSandbox();
 // The renderer may ask for a full collection while it imports a large document: Chromium keeps
 // the written bytes in this process until the renderer collects, which V8 alone does too rarely
@@ -80,6 +87,7 @@ if (!app.requestSingleInstanceLock()) {
       createAssetHandler({ assetRoot, allowedHosts: [APP_HOST], readAsset: (file) => readFile(file) }),
     );
     denyAllPermissions(session.defaultSession);
+    refuseDownloads(session.defaultSession, log);
 
     const options = { trustedOrigin: APP_ORIGIN, log };
     registerIpcHandler(

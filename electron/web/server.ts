@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { WEB_DEFAULT_PORT, WEB_HOST } from '../../shared/app/identity';
 import { createAssetHandler } from '../main/security/asset-handler';
+import { SECURITY_HEADERS } from '../../shared/security/csp';
 
 /**
  * The web edition's server: the same renderer as the desktop app, served on 127.0.0.1 only,
@@ -30,8 +31,9 @@ export function startWebServer(options: {
   });
   const server = createServer((incoming, outgoing) => {
     answer(handle, incoming, outgoing, hostWithPort).catch(() => {
-      outgoing.statusCode = 500;
-      outgoing.end();
+      // Every answer carries the security headers, a failure's too.
+      if (!outgoing.headersSent) refuse(outgoing, 500, 'Internal error');
+      else outgoing.destroy();
     });
   });
   return new Promise((resolve, reject) => {
@@ -56,6 +58,12 @@ async function answer(
   outgoing: ServerResponse,
   fallbackHost: string,
 ): Promise<void> {
+  // Only reading is served. TRACE, CONNECT and the like never reach a Request (which would
+  // refuse to be built for some of them): 405, with the headers.
+  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
+    refuse(outgoing, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    return;
+  }
   const host = incoming.headers.host ?? fallbackHost;
   const response = await handle(
     new Request(`http://${host}${incoming.url ?? '/'}`, { method: incoming.method ?? 'GET' }),
@@ -63,4 +71,15 @@ async function answer(
   outgoing.statusCode = response.status;
   response.headers.forEach((value, name) => outgoing.setHeader(name, value));
   outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+function refuse(outgoing: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  outgoing.statusCode = status;
+  for (const [name, value] of Object.entries({
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    ...extra,
+  }))
+    outgoing.setHeader(name, value);
+  outgoing.end(text);
 }

@@ -2,10 +2,13 @@
  * The one check a link passes before it leaves the app for the system browser or mail client.
  *
  * Only http, https and mailto; no credentials in the URL (a classic way to disguise the real
- * host); a bounded length. Returns the normalised URL to open, or null.
+ * host); a bounded length. A mailto link keeps its recipients, subject, body and cc only: other
+ * fields (`attach=`, `attachment=` — some mail clients attach the named local file — or `bcc=`)
+ * are dropped. Returns the normalised URL to open, or null.
  */
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const MAX_URL_LENGTH = 2048;
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc']);
 
 export function toSafeExternalUrl(candidate: string): string | null {
   if (candidate.length === 0 || candidate.length > MAX_URL_LENGTH) return null;
@@ -18,5 +21,11 @@ export function toSafeExternalUrl(candidate: string): string | null {
   if (!EXTERNAL_PROTOCOLS.has(url.protocol)) return null;
   if (url.username !== '' || url.password !== '') return null;
   if (url.protocol !== 'mailto:' && url.hostname === '') return null;
+  if (url.protocol === 'mailto:') {
+    for (const field of [...url.searchParams.keys()])
+      if (!MAILTO_FIELDS.has(field.toLowerCase())) url.searchParams.delete(field);
+    // An emptied query leaves a bare "?" behind.
+    if ([...url.searchParams.keys()].length === 0) url.search = '';
+  }
   return url.href;
 }

@@ -321,20 +321,25 @@ export type OpenedRows = {
  * page that fails to decrypt or a case of the wrong shape stops the whole import with an error
  * naming it, since an import must be whole before it may change anything. Runs in Node too.
  */
+/**
+ * The keys the rows of a backup are wrapped under: a vault in a key epoch carries its epoch key
+ * sealed in its meta rows (see vault-keys.ts); a package, and a vault before epochs, none.
+ */
+export async function epochKeysOf(metaRows: readonly unknown[], rootKeys: VaultKeys): Promise<VaultKeys> {
+  const epoch = (metaRows as Array<EpochRow | null>).find((row) => row?.key === 'epoch');
+  if (!epoch?.sealed) return rootKeys;
+  const epochKey = await openEpochKey(rootKeys, epoch.epoch, epoch.sealed);
+  try {
+    return await withEpoch(rootKeys, epoch.epoch, epochKey);
+  } finally {
+    epochKey.fill(0);
+  }
+}
+
 export async function openVaultRows(frames: readonly BackupFrame[], rootKeys: VaultKeys): Promise<OpenedRows> {
   const rows = <T>(table: string) => frames.filter((f) => f.table === table).flatMap((f) => f.rows as T[]);
   const pageBits = layoutOf(rows('meta'));
-  // A vault in a key epoch carries its epoch key sealed (see vault-keys.ts); a package, none.
-  const epoch = rows<EpochRow>('meta').find((row) => row?.key === 'epoch');
-  let keys = rootKeys;
-  if (epoch?.sealed) {
-    const epochKey = await openEpochKey(rootKeys, epoch.epoch, epoch.sealed);
-    try {
-      keys = await withEpoch(rootKeys, epoch.epoch, epochKey);
-    } finally {
-      epochKey.fill(0);
-    }
-  }
+  const keys = await epochKeysOf(rows('meta'), rootKeys);
   const cases: CaseFile[] = [];
   for (const page of rows<PageRow>('pages')) {
     const key = await openPageKey(keys, page.id, page.wrap);

@@ -74,6 +74,8 @@ test('a wrong passphrase gets a clear error and changes nothing; the recovery ke
   await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(vault.caseList().getByText('Дело о клевете')).toBeVisible({ timeout: 30_000 });
+  // The key-derivation worker (64 MiB that held the passphrase's derivation) is gone once unlocked.
+  await expect.poll(() => page.workers().filter((worker) => /argon2/.test(worker.url())).length).toBe(0);
 });
 
 test('a guessable passphrase, in English or Russian, or a short one, is refused with the reason; a suggested one is taken', async ({
@@ -147,10 +149,11 @@ test('the passphrase can be changed; the old one stops working', async ({ page }
   await vault.addCase({ title: 'Дело после смены' });
   await page.getByRole('button', { name: 'Settings' }).click();
   const next = 'violet harbour 2026 Қазақстан drum';
-  await page.getByRole('textbox', { name: 'Current passphrase' }).fill(E2E_PASSPHRASE);
-  await page.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(next);
-  await page.getByRole('textbox', { name: 'Repeat the new passphrase' }).fill(next);
-  await page.getByRole('button', { name: 'Change the passphrase' }).click();
+  const change = page.locator('.settings-group', { has: page.getByRole('heading', { name: 'Change the passphrase' }) });
+  await change.getByRole('textbox', { name: 'Current passphrase' }).fill(E2E_PASSPHRASE);
+  await change.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(next);
+  await change.getByRole('textbox', { name: 'Repeat the new passphrase' }).fill(next);
+  await change.getByRole('button', { name: 'Change the passphrase' }).click();
   await expect(page.getByText('The passphrase was changed.')).toBeVisible({ timeout: 30_000 });
   await vault.lock();
   await vault.unlock(E2E_PASSPHRASE);

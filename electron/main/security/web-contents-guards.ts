@@ -57,3 +57,20 @@ export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
 }
+
+/** The slice of `Session` that announces downloads. */
+export type DownloadSession = {
+  on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown;
+};
+
+/**
+ * No download ever starts in the app's window: what the user exports is written by main
+ * through a save dialog, never by the page, so a download can only be something the page was
+ * tricked into (a link, a redirect) and would land unencrypted in the Downloads folder.
+ */
+export function refuseDownloads(session: DownloadSession, log: GuardLogger): void {
+  session.on('will-download', (event) => {
+    event.preventDefault();
+    log.warn('refused a download');
+  });
+}

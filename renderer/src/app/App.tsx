@@ -5,7 +5,7 @@ import { CasesView, resetCasesUi } from '../features/cases';
 import { AgendaView, useReminders } from '../features/agenda';
 import { ReportsView } from '../features/reports';
 import { SettingsView } from '../features/settings';
-import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView } from '../features/vault';
+import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView, VaultReplacedView } from '../features/vault';
 import type { Platform } from '../platform';
 import { useAppStore } from '../stores/app-store';
 import { useVaultStore } from '../stores/vault-store';
@@ -82,6 +82,8 @@ export function App({ platform }: { readonly platform: Platform }) {
               <CreateVaultView />
             ) : status === 'missing' ? (
               <VaultMissingView />
+            ) : status === 'replaced' ? (
+              <VaultReplacedView />
             ) : status === 'locked' ? (
               <UnlockView />
             ) : recoveryKey !== null ? (

@@ -24,7 +24,7 @@ export type { ImportSummary };
 /** A verified import as the UI holds it: what will change, and the one step that writes it. */
 export type PreparedImportAction = { readonly summary: ImportSummary; readonly commit: () => Promise<boolean> };
 
-export type VaultStatus = 'starting' | 'absent' | 'missing' | 'locked' | 'unlocked';
+export type VaultStatus = 'starting' | 'absent' | 'missing' | 'replaced' | 'locked' | 'unlocked';
 
 type VaultState = {
   readonly status: VaultStatus;
@@ -56,6 +56,8 @@ type VaultActions = {
   start: () => Promise<void>;
   create: (passphrase: string) => Promise<void>;
   forgetLostVault: () => void;
+  /** Takes a vault that is not the one this device had as this device's (after the user read why). */
+  acceptReplacedVault: () => Promise<void>;
   acknowledgeRecoveryKey: () => void;
   unlock: (passphrase: string) => Promise<void>;
   unlockWithRecoveryKey: (recoveryKey: string) => Promise<void>;
@@ -271,6 +273,12 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
           device: await requireService().session.deviceKeystoreStatus(),
         });
         await askPersistence();
+      });
+    },
+    acceptReplacedVault: async () => {
+      await run(async () => {
+        await requireService().session.acceptReplacedVault();
+        set({ status: 'locked' });
       });
     },
     forgetLostVault: () => {

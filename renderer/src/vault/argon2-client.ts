@@ -2,7 +2,11 @@ import type { Argon2id } from '../../../shared/crypto/kdf';
 
 type Reply = { id: number; hash?: Uint8Array; error?: string };
 
-/** Argon2id in a dedicated Web Worker, started on first use and kept for the session. */
+/**
+ * Argon2id in a dedicated Web Worker, started when a key is to be derived and ended as soon as
+ * none is waiting: its 64 MiB of memory held the passphrase's derivation, and a worker kept for
+ * the session would keep that memory (and a thread) around for nothing.
+ */
 export function createWorkerArgon2id(): Argon2id {
   let worker: Worker | null = null;
   let nextId = 0;
@@ -13,6 +17,10 @@ export function createWorkerArgon2id(): Argon2id {
     created.onmessage = (event: MessageEvent<Reply>) => {
       const waiting = pending.get(event.data.id);
       pending.delete(event.data.id);
+      if (pending.size === 0) {
+        created.terminate();
+        if (worker === created) worker = null;
+      }
       if (event.data.hash) waiting?.resolve(event.data.hash);
       else waiting?.reject(new Error(`argon2id: ${event.data.error ?? 'the key derivation failed'}`));
     };

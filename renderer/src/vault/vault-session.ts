@@ -93,13 +93,24 @@ export class VaultSession {
     this.searchPagesListener = listener;
   }
 
-  /** What start-up finds: no vault yet, a vault to unlock, or a vault that was wiped under us. */
-  async probe(): Promise<'absent' | 'locked' | 'missing'> {
+  /**
+   * What start-up finds: no vault yet, a vault to unlock, a vault that was wiped under us, or a
+   * vault other than the one this device had (its storage swapped for another's): that one is
+   * not taken as ours until the user says so (`acceptReplacedVault`).
+   */
+  async probe(): Promise<'absent' | 'locked' | 'missing' | 'replaced'> {
     const header = await this.deps.repository.readHeader();
-    if (header === null) return this.deps.marker.read() === null ? 'absent' : 'missing';
+    const known = this.deps.marker.read();
+    if (header === null) return known === null ? 'absent' : 'missing';
     this.header = header;
+    if (known !== null && known !== header.vaultId) return 'replaced';
     this.deps.marker.write(header.vaultId);
     return 'locked';
+  }
+
+  /** The user knows the vault here is not the one this device had, and takes it as this device's. */
+  async acceptReplacedVault(): Promise<void> {
+    this.deps.marker.write((await this.requireHeader()).vaultId);
   }
 
   /** After a wipe, with no backup to restore: forget the lost vault so a new one can be made. */

@@ -19,6 +19,7 @@ import {
   packPage,
   pageIdOf,
   parseCase,
+  epochKeysOf,
   sealPage,
   unpackBodies,
   unpackPage,
@@ -41,8 +42,12 @@ import {
 async function storedCaseJson(name: string): Promise<Record<string, unknown>[]> {
   const set = await loadFixtureSet(name);
   const { header } = readBackupHeader(set.backup);
-  const keys = await unlockWithPassphrase(header.vault, set.expected.passphrase, argon2idHashWasm);
-  const frames: BackupFrame[] = await readBackupFrames(set.backup, keys.backup);
+  const root = await unlockWithPassphrase(header.vault, set.expected.passphrase, argon2idHashWasm);
+  const frames: BackupFrame[] = await readBackupFrames(set.backup, root.backup);
+  const keys = await epochKeysOf(
+    frames.filter((f) => f.table === 'meta').flatMap((f) => f.rows),
+    root,
+  );
   const raw: Record<string, unknown>[] = [];
   for (const row of frames.filter((f) => f.table === 'pages').flatMap((f) => f.rows as PageRow[])) {
     const key = await openPageKey(keys, row.id, row.wrap);

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentManifest } from '../../../../shared/domain/attachment';
+import { sniffImageType } from '../../../../shared/security/image-type';
 import { useVaultStore } from '../../stores/vault-store';
 import { failureOf, failureText, type Failure } from '../../i18n/failure-text';
 
 /**
  * Shows a PDF's first page or an image, decrypted into memory only: pdf.js reads the bytes from
  * memory (never a temporary file) with eval off; images are shown from a blob: URL that is
- * revoked when the preview closes.
+ * revoked when the preview closes, typed by their first bytes (PNG, JPEG, GIF, WebP only).
  */
 export function AttachmentPreview(props: {
   readonly caseTag: string;
@@ -39,7 +40,10 @@ export function AttachmentPreview(props: {
         const pages = await renderFirstPage(new Blob(parts as Uint8Array<ArrayBuffer>[]), canvas.current);
         if (!cancelled) setState({ status: 'ready', pages });
       } else {
-        imageUrl = URL.createObjectURL(new Blob(parts as Uint8Array<ArrayBuffer>[], { type: props.manifest.type }));
+        // The type the bytes show, never the one the sender's file claimed.
+        const type = sniffImageType(parts[0] ?? new Uint8Array());
+        if (type === null) throw new Error('not an image this preview shows');
+        imageUrl = URL.createObjectURL(new Blob(parts as Uint8Array<ArrayBuffer>[], { type }));
         setState({ status: 'ready', imageUrl });
       }
     };

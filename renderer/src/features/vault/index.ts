@@ -4,3 +4,4 @@ export { UnlockView } from './UnlockView';
 export { VaultMissingView } from './VaultMissingView';
 export { PassphraseField } from './PassphraseField';
 export { newPassphraseProblem, PASSPHRASE_PROBLEMS } from './passphrase-strength';
+export { VaultReplacedView } from './VaultReplacedView';

@@ -94,6 +94,12 @@ export const en = {
       understood: 'I have no backup to restore, and I understand the lost cases cannot be recovered without one',
       startOver: 'Start a new, empty vault',
     },
+    replaced: {
+      title: 'This is not the vault this device had',
+      body: 'The vault stored here has another identity than the one this device last opened: its storage was replaced with another vault’s, copied from elsewhere or put here by someone else. If you did not do this, do not unlock it here: your own vault may have been swapped away to see what you type into a planted one.',
+      understood: 'I moved this vault here myself (or restored it), and I know why it differs',
+      accept: 'Use this vault on this device',
+    },
   },
   cases: {
     exportCsv: 'Export CSV',

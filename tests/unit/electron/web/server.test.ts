@@ -22,10 +22,10 @@ afterAll(async () => {
 });
 
 /** Sends a request line exactly as written, so no client normalises the path first. */
-function rawGet(target: string, host = `127.0.0.1:${port}`): Promise<string> {
+function rawGet(target: string, host = `127.0.0.1:${port}`, method = 'GET'): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
     });
     let text = '';
     socket.on('data', (chunk) => (text += chunk.toString('utf8')));
@@ -47,6 +47,17 @@ describe('web edition server', () => {
       const text = await rawGet(target);
       expect(text).not.toContain('outside the root');
       expect(text).toMatch(/^HTTP\/1\.1 (403|404)/);
+    },
+  );
+
+  it.each(['TRACE', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'])(
+    'answers %s with 405 and the security headers, never a bare 500',
+    async (method) => {
+      const text = await rawGet('/', `127.0.0.1:${port}`, method);
+      expect(text).toMatch(/^HTTP\/1\.1 405/);
+      expect(text.toLowerCase()).toContain('content-security-policy:');
+      expect(text.toLowerCase()).toContain('x-content-type-options: nosniff');
+      expect(text).toContain('Allow: GET, HEAD');
     },
   );
 

@@ -31,7 +31,7 @@ import {
 import type { VaultAnchor } from '../../../../renderer/src/platform/platform';
 import type { VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import { desktopAnchorIn } from '../../../fixtures/desktop-documents';
-import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService } from '../../../fixtures/vault';
+import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService, memoryMarker } from '../../../fixtures/vault';
 
 /**
  * What a forensic examiner gets from a seized laptop, with the passphrase and the recovery key:
@@ -327,5 +327,21 @@ describe('backups and key epochs', () => {
     await restored.cases.deleteCase(kept!.caseTag);
     expect((await other.read(vaultId))?.epochs.map((e) => e.epoch)).toEqual([epoch.epoch + 1]);
     expect((await restored.session.unlock(PASSPHRASE)).cases).toEqual([]);
+  });
+});
+
+describe('a vault swapped for another', () => {
+  it('is not taken as this device’s vault until the user says so', async () => {
+    const marker = memoryMarker();
+    const mine = makeService(makeRepository(), marker);
+    await mine.session.create(PASSPHRASE);
+    // The storage now holds another vault (copied from elsewhere, or planted).
+    const planted = makeRepository();
+    await makeService(planted).session.create('a planted vault with its own phrase 2026');
+    const here = makeService(planted, marker);
+    expect(await here.session.probe()).toBe('replaced');
+    expect(await here.session.probe()).toBe('replaced');
+    await here.session.acceptReplacedVault();
+    expect(await here.session.probe()).toBe('locked');
   });
 });

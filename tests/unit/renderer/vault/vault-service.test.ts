@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
-import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
-import { openPageKey, unlockWithPassphrase } from '../../../../shared/crypto/vault-keys';
+import { openPageKey } from '../../../../shared/crypto/vault-keys';
 import { MIN_PAGE_BITS, openPage, pageIdOf } from '../../../../shared/vault-format/vault-rows';
 import { VaultRepository } from '../../../../renderer/src/db/vault-repository';
 import { VaultService } from '../../../../renderer/src/vault/vault-service';
@@ -305,9 +304,7 @@ describe('deleting a case', () => {
     if (after !== undefined) {
       // The page still holds other cases: it has a new key, and its old ciphertext does not open with it.
       expect(after.wrap.ct).not.toEqual(before.wrap.ct);
-      const keys = await unlockWithPassphrase((await repository.readHeader())!, PASSPHRASE, argon2idHashWasm, {
-        kdfFloor: dangerousTestOnlyKdfFloor,
-      });
+      const keys = await windowKeys(repository);
       await expect(
         openPage(keys.vaultId, await openPageKey(keys, page, after.wrap), 'pages', page, before),
       ).rejects.toMatchObject({

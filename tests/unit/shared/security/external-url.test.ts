@@ -6,6 +6,15 @@ describe('toSafeExternalUrl', () => {
     ['https://adilsoz.kz/news/1', 'https://adilsoz.kz/news/1'],
     ['http://example.org', 'http://example.org/'],
     ['mailto:lawyer@example.org', 'mailto:lawyer@example.org'],
+    ['mailto:lawyer@example.org?attach=/home/user/.ssh/id_rsa', 'mailto:lawyer@example.org'],
+    [
+      'mailto:lawyer@example.org?subject=Дело&ATTACHMENT=C:\\vault&bcc=spy@example.net',
+      'mailto:lawyer@example.org?subject=%D0%94%D0%B5%D0%BB%D0%BE',
+    ],
+    [
+      'mailto:a@example.org?subject=Hi&body=Text&cc=b@example.org',
+      'mailto:a@example.org?subject=Hi&body=Text&cc=b@example.org',
+    ],
     ['https://пример.kz/дело', 'https://xn--e1afmkfd.kz/%D0%B4%D0%B5%D0%BB%D0%BE'],
   ])('lets %s through as %s', (input, expected) => {
     expect(toSafeExternalUrl(input)).toBe(expected);

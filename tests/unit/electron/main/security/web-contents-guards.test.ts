@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   denyAllPermissions,
   guardWebContents,
+  refuseDownloads,
   type GuardableWebContents,
 } from '../../../../../electron/main/security/web-contents-guards';
 
@@ -78,5 +79,17 @@ describe('denyAllPermissions', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(captured.check?.(null, permission)).toBe(false);
     }
+  });
+});
+
+describe('refuseDownloads', () => {
+  it('cancels every download the window would start', () => {
+    let listener: ((event: { preventDefault(): void }) => void) | null = null;
+    const warn = vi.fn();
+    refuseDownloads({ on: (_event, l) => (listener = l) }, { warn });
+    const preventDefault = vi.fn();
+    listener!({ preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalledWith('refused a download');
   });
 });
