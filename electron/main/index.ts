@@ -49,7 +49,9 @@ protocol.registerSchemesAsPrivileged([
 // A packaged build never runs with a debugging port or inspector open (see debug-switches.ts).
 const refused = app.isPackaged ? refusedSwitches(process.argv) : [];
 if (refused.length > 0) {
-  process.stderr.write(`Qorgau: refusing to start with ${refused.join(', ')}: it would let other programs read the open vault.\n`);
+  process.stderr.write(
+    `Qorgau: refusing to start with ${refused.join(', ')}: it would let other programs read the open vault.\n`,
+  );
   app.exit(1);
 }
 app.enableSandbox();
