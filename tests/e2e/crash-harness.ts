@@ -119,6 +119,8 @@ export async function runCrashPoints(options: {
   const minDocuments = options.minDocuments ?? 0;
   const random = seededRandom(options.seed);
   const acknowledged: string[] = [];
+  /** Cases whose delete was acknowledged (a new key epoch, every key re-wrapped): must stay gone. */
+  const deleted: string[] = [];
   const documents: Array<{ readonly title: string; readonly name: string }> = [];
   let refilled = 0;
   let recoveryKey = '';
@@ -129,7 +131,7 @@ export async function runCrashPoints(options: {
    */
   let killWindow = 900;
   const enough = (point: number) =>
-    point >= options.points && acknowledged.length >= minWrites && documents.length >= minDocuments;
+    point >= options.points && acknowledged.length + deleted.length >= minWrites && documents.length >= minDocuments;
   let cutShort = false;
 
   for (let point = 0; ; point += 1) {
@@ -158,10 +160,12 @@ export async function runCrashPoints(options: {
       }).toPass({ timeout: 120_000 });
       refilled += Math.max(0, attempts - 1);
       await expect(page.getByRole('heading', { name: 'Some records could not be opened' })).toHaveCount(0);
-      if (acknowledged.length > 0) {
+      if (acknowledged.length + deleted.length > 0) {
         const shown = new Set(await vault.allCaseTitles());
         const lost = acknowledged.filter((title) => !shown.has(title));
         expect(lost, `acknowledged writes lost after crash point ${point} (seed ${options.seed})`).toEqual([]);
+        const revived = deleted.filter((title) => shown.has(title));
+        expect(revived, `acknowledged deletes undone after crash point ${point} (seed ${options.seed})`).toEqual([]);
       }
     }
     // Point 0 only creates the vault: at least one kill always runs.
@@ -179,7 +183,13 @@ export async function runCrashPoints(options: {
         await vault.backToList();
       }
       await context.close();
-      return { acknowledged: acknowledged.length, documents: documents.length, refilled, points: point, cutShort };
+      return {
+        acknowledged: acknowledged.length + deleted.length,
+        documents: documents.length,
+        refilled,
+        points: point,
+        cutShort,
+      };
     }
 
     const t1 = Date.now();
@@ -199,6 +209,18 @@ export async function runCrashPoints(options: {
         // The case opens only once its transaction has committed: that is the acknowledgement.
         await page.getByRole('heading', { level: 1, name: title }).waitFor();
         if (!killed) acknowledged.push(title);
+        if (n % 3 === 2) {
+          // Every third case is deleted again: one transaction that moves the vault to a new key
+          // epoch and re-wraps every key. Back on the list only once it has committed.
+          await page.getByRole('button', { name: 'Delete the case' }).click();
+          await page.getByRole('button', { name: 'Yes, delete it' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+          if (!killed) {
+            acknowledged.splice(acknowledged.indexOf(title), 1);
+            deleted.push(title);
+          }
+          continue;
+        }
         if (n % 2 === 1) {
           const name = `Doc ${point}-${n}.pdf`;
           await page.getByRole('tab', { name: 'Documents' }).click();
