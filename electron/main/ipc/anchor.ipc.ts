@@ -1,6 +1,8 @@
 import type { VaultAnchorStore } from '../services/vault-anchor';
 import { registerIpcHandler, type IpcLogger, type IpcMainLike } from './handle';
 
+const done = { done: true as const };
+
 /** Registers the `anchor:*` channels over main's vault anchor store, each through the one checked wrapper. */
 export function registerAnchorHandlers(
   ipcMain: IpcMainLike,
@@ -19,41 +21,30 @@ export function registerAnchorHandlers(
   registerIpcHandler(
     ipcMain,
     'anchor:raiseCounter',
-    async ({ vaultId, counter }) => {
-      await store.raiseCounter(vaultId, counter);
-      return { done: true as const };
-    },
+    ({ vaultId, counter }) => store.raiseCounter(vaultId, counter).then(() => done),
     options,
   );
+  // The key that came over IPC goes no further than the store's own copy.
   registerIpcHandler(
     ipcMain,
     'anchor:addEpoch',
-    async ({ vaultId, epoch, key }) => {
-      try {
-        await store.addEpoch(vaultId, epoch, key);
-      } finally {
-        key.fill(0);
-      }
-      return { done: true as const };
-    },
+    ({ vaultId, epoch, key }) =>
+      store
+        .addEpoch(vaultId, epoch, key)
+        .finally(() => key.fill(0))
+        .then(() => done),
     options,
   );
   registerIpcHandler(
     ipcMain,
     'anchor:keepEpoch',
-    async ({ vaultId, epoch }) => {
-      await store.keepEpoch(vaultId, epoch);
-      return { done: true as const };
-    },
+    ({ vaultId, epoch }) => store.keepEpoch(vaultId, epoch).then(() => done),
     options,
   );
   registerIpcHandler(
     ipcMain,
     'anchor:reset',
-    async ({ vaultId, anchor }) => {
-      await store.reset(vaultId, anchor);
-      return { done: true as const };
-    },
+    ({ vaultId, anchor }) => store.reset(vaultId, anchor).then(() => done),
     options,
   );
 }

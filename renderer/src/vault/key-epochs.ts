@@ -24,15 +24,23 @@ import type { VaultAnchor } from '../platform';
  * keep old rows: there a deleted case may be recoverable with the passphrase, and the app says so.
  */
 export class KeyEpochs {
+  /** The anchor's counter writes, in order. */
+  private counters: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly repository: VaultRepository,
     private readonly anchor: VaultAnchor | null,
   ) {
-    // The desktop keeps each write's counter outside IndexedDB, to see a rolled-back store.
-    let queue = Promise.resolve();
+    // The desktop keeps each write's counter outside IndexedDB, to see a rolled-back store. Not
+    // awaited by the save: a counter lost to a crash only leaves the last write's rollback unseen.
     repository.onCommitted((vaultId, counter) => {
-      queue = queue.then(() => anchor?.raiseCounter(vaultId, counter)).catch(() => undefined);
+      this.counters = this.counters.then(() => anchor?.raiseCounter(vaultId, counter)).catch(() => undefined);
     });
+  }
+
+  /** Resolves once every write's counter has reached the anchor. */
+  settled(): Promise<void> {
+    return this.counters;
   }
 
   /** True when a replaced epoch key is really destroyed (the desktop's anchor). */

@@ -285,15 +285,15 @@ describe('the tamperer: rows rolled back, removed or added', () => {
 
   it('desktop: the whole store put back from an older copy, manifest and all, is named at unlock', async () => {
     const { anchor } = desktopAnchorIn(path.join(folder, 'anchors'));
-    const { repository, before } = await twoPages(anchor);
+    const { repository, service, before } = await twoPages(anchor);
     // The copy is older by one save. The anchor's counter went on.
+    await service.session.epochs.settled();
     await repository.db.transaction('rw', repository.db.tables, async () => {
       for (const table of repository.db.tables) {
         await table.clear();
         await table.bulkPut(before[table.name] ?? []);
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const chunks = await chunkCount(repository);
     const opened = await makeService(repository, undefined, anchor).session.unlock(PASSPHRASE);
     expect(reasons(opened.failures)).toEqual(['store-rolled-back manifest']);
