@@ -112,7 +112,14 @@ export async function runCrashPoints(options: {
   readonly budgetMs?: number;
   readonly seed: number;
   readonly log?: (line: string) => void;
-}): Promise<{ acknowledged: number; documents: number; refilled: number; points: number; cutShort: boolean }> {
+}): Promise<{
+  acknowledged: number;
+  deletes: number;
+  documents: number;
+  refilled: number;
+  points: number;
+  cutShort: boolean;
+}> {
   const started = Date.now();
   const budgetSpent = () => options.budgetMs !== undefined && Date.now() - started > options.budgetMs;
   const minWrites = options.minWrites ?? 0;
@@ -185,6 +192,7 @@ export async function runCrashPoints(options: {
       await context.close();
       return {
         acknowledged: acknowledged.length + deleted.length,
+        deletes: deleted.length,
         documents: documents.length,
         refilled,
         points: point,
