@@ -20,6 +20,10 @@ const fileFilter = z.object({
     .max(10),
 });
 
+/** Why the OS keystore cannot protect a key here: none at all, or (Linux) no keyring running. */
+export const KEYSTORE_UNAVAILABLE = ['no-keystore', 'no-keyring'] as const;
+export type KeystoreUnavailable = (typeof KEYSTORE_UNAVAILABLE)[number];
+
 /** Vault ids are random base64url: nothing else may reach a file name in main. */
 const vaultIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const rootKeySchema = z.custom<Uint8Array>(
@@ -94,7 +98,11 @@ export const ipcContract = {
    */
   'keystore:status': {
     request: z.object({ vaultId: vaultIdSchema.nullable() }),
-    response: z.object({ available: z.boolean(), remembered: z.boolean(), reason: z.string().optional() }),
+    response: z.object({
+      available: z.boolean(),
+      remembered: z.boolean(),
+      reason: z.enum(KEYSTORE_UNAVAILABLE).optional(),
+    }),
   },
   /** Stores a vault's root key sealed by the OS keystore. Key material crosses IPC here, once. */
   'keystore:remember': {

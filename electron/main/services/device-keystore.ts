@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { KeystoreUnavailable } from '../../../shared/ipc/contract';
 
 /** The slice of Electron's `safeStorage` the keystore needs; injected for tests. */
 export type SafeStorageLike = {
@@ -32,20 +33,23 @@ export function createDeviceKeystore(deps: {
     return path.join(deps.folder, `${vaultId}.key`);
   };
 
-  const status = (): { available: boolean; reason?: string } => {
+  // Reasons are codes: the page words them in the person's language.
+  const status = (): { available: boolean; reason?: KeystoreUnavailable } => {
     if (!deps.safeStorage.isEncryptionAvailable()) {
-      return { available: false, reason: 'The operating system offers no keystore to this app.' };
+      return { available: false, reason: 'no-keystore' };
     }
     // On Linux without a keyring, Electron falls back to a hard-coded password: no protection.
     if (deps.platform === 'linux' && deps.safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-      return { available: false, reason: 'No keyring (GNOME Keyring or KWallet) is running for this account.' };
+      return { available: false, reason: 'no-keyring' };
     }
     return { available: true };
   };
 
   return {
     /** Whether the keystore can be used here and whether it holds this vault's key. */
-    async status(vaultId: string | null): Promise<{ available: boolean; remembered: boolean; reason?: string }> {
+    async status(
+      vaultId: string | null,
+    ): Promise<{ available: boolean; remembered: boolean; reason?: KeystoreUnavailable }> {
       const available = status();
       const remembered = available.available && vaultId !== null && (await deps.files.read(fileFor(vaultId))) !== null;
       return { ...available, remembered };

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../shared/ipc/contract';
+import type { AppInfo, KeystoreUnavailable } from '../../../shared/ipc/contract';
 
 export type { AppInfo };
 
@@ -23,7 +23,7 @@ export type SaveFileResult =
  * through here and nowhere else; callers zero their copy after `remember`.
  */
 export type DeviceKeystore = {
-  status(vaultId: string | null): Promise<{ available: boolean; remembered: boolean; reason?: string }>;
+  status(vaultId: string | null): Promise<{ available: boolean; remembered: boolean; reason?: KeystoreUnavailable }>;
   remember(vaultId: string, rootKey: Uint8Array): Promise<void>;
   recall(vaultId: string): Promise<Uint8Array | null>;
   forget(vaultId: string): Promise<void>;

@@ -17,6 +17,7 @@ import { markTiming } from '../../../shared/app/timing';
 import { VaultMissingError } from '../db/errors';
 import { type VaultRepository } from '../db/vault-repository';
 import type { DeviceKeystore, VaultAnchor } from '../platform';
+import type { KeystoreUnavailable } from '../../../shared/ipc/contract';
 import type { VaultMarker } from './vault-marker';
 import { KeyEpochs } from './key-epochs';
 
@@ -34,7 +35,7 @@ export type OpenedVault = {
 export type DeviceKeystoreStatus = {
   readonly available: boolean;
   readonly remembered: boolean;
-  readonly reason?: string;
+  readonly reason?: KeystoreUnavailable;
 };
 
 export type VaultServiceDeps = {

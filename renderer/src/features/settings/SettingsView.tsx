@@ -210,7 +210,11 @@ function RememberOnDevice() {
       <p>{t('settings.device.protects')}</p>
       <p className="warning">{t('settings.device.doesNotProtect')}</p>
       {!device.available ? (
-        <p role="status">{t('settings.device.unavailable', { reason: device.reason ?? '' })}</p>
+        <p role="status">
+          {t('settings.device.unavailable', {
+            reason: t(`settings.device.unavailableReason.${device.reason ?? 'no-keystore'}`),
+          })}
+        </p>
       ) : device.remembered ? (
         <>
           <p role="status">{t('settings.device.on')}</p>

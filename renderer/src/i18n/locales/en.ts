@@ -559,6 +559,10 @@ export const en = {
       doesNotProtect:
         'It does not protect against anyone who can sign in to your account on this computer, or who seizes it while you are signed in: they can open every case without the passphrase. Leave it off if this laptop may be seized.',
       unavailable: 'Not available here: {{reason}}',
+      unavailableReason: {
+        'no-keystore': 'the operating system offers no keystore to this app.',
+        'no-keyring': 'no keyring (GNOME Keyring or KWallet) is running for this account.',
+      },
       on: 'On: this device remembers the vault key.',
       off: 'Off. Enter your passphrase to turn it on.',
       remember: 'Remember on this device',
