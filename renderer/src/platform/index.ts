@@ -13,6 +13,7 @@ export type {
   VaultAnchor,
 } from './platform';
 export { PlatformError } from './platform';
+export { exportIcs } from './export-ics';
 export { PlatformProvider, usePlatform } from './context';
 
 /** Chosen once at start-up: the desktop host when Electron's preload is present, else the browser host. */

@@ -91,7 +91,7 @@ describe('layer rules', () => {
     [
       "another feature's file rather than its index",
       'renderer/src/features/settings/SettingsView.tsx',
-      "import { PassphraseField } from '../vault/PassphraseField';\nexport const p = PassphraseField;\n",
+      "import { newPassphraseProblem } from '../vault/passphrase-strength';\nexport const p = newPassphraseProblem;\n",
       /no-restricted-imports: .*only through its index.ts/,
     ],
     [
@@ -135,7 +135,10 @@ describe('layer rules', () => {
       RENDERER_FILE,
       "import { useVaultStore } from '../../stores/vault-store';\nexport const s = useVaultStore;\n",
     );
-    await clean(RENDERER_FILE, "import { PassphraseField } from '../vault';\nexport const p = PassphraseField;\n");
+    await clean(
+      RENDERER_FILE,
+      "import { newPassphraseProblem } from '../vault';\nexport const p = newPassphraseProblem;\n",
+    );
     await clean(
       'renderer/src/stores/vault-store.ts',
       "import { VaultService } from '../vault/vault-service';\nexport const v = VaultService;\n",

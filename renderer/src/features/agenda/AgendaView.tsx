@@ -3,10 +3,9 @@ import { useMemo } from 'react';
 import { agendaGroup, agendaItems, type AgendaCase, type AgendaGroup } from '../../../../shared/agenda/agenda';
 import type { CaseHead } from '../../../../shared/domain/case-head';
 import { todayCivil, type CivilDate } from '../../../../shared/domain/civil-date';
-import { usePlatform } from '../../platform';
+import { exportIcs, usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { useCasesUi } from '../cases';
-import { exportIcs } from './export-ics';
 
 const GROUPS: readonly AgendaGroup[] = ['overdue', 'today', 'this-week', 'later'];
 

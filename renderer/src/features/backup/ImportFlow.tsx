@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import type { ImportSummary } from '../../stores/vault-store';
-import { PassphraseField } from '../vault';
+import { PassphraseField } from '../../components/PassphraseField';
 import { failureText, type Failure } from '../../i18n/failure-text';
 import { importSummaryLines } from '../../i18n/summaries';
 

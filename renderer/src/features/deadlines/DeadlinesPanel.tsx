@@ -7,8 +7,7 @@ import { validate, type FieldErrors } from '../../../../shared/domain/validation
 import { agendaItems } from '../../../../shared/agenda/agenda';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
-import { exportIcs } from '../agenda';
-import { usePlatform } from '../../platform';
+import { exportIcs, usePlatform } from '../../platform';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 
 /** The case's deadlines: what is due when, with a reminder; marked done when dealt with. */

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { usePlatform } from '../../platform';
 import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
-import { newPassphraseProblem, PASSPHRASE_PROBLEMS, PassphraseField } from '../vault';
+import { newPassphraseProblem, PASSPHRASE_PROBLEMS } from '../vault';
+import { PassphraseField } from '../../components/PassphraseField';
 import { failureText } from '../../i18n/failure-text';
 import { CheckboxField } from '../../components/form-fields';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
 import { RestoreBackup } from '../backup';
-import { PassphraseField } from './PassphraseField';
+import { PassphraseField } from '../../components/PassphraseField';
 import {
   estimateStrength,
   newPassphraseProblem,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultStore } from '../../stores/vault-store';
-import { PassphraseField } from './PassphraseField';
+import { PassphraseField } from '../../components/PassphraseField';
 import { failureText } from '../../i18n/failure-text';
 
 /** The unlock screen: the passphrase, or the recovery key when the passphrase is lost. */

@@ -2,6 +2,5 @@ export { CreateVaultView } from './CreateVaultView';
 export { RecoveryKeyView } from './RecoveryKeyView';
 export { UnlockView } from './UnlockView';
 export { VaultMissingView } from './VaultMissingView';
-export { PassphraseField } from './PassphraseField';
 export { newPassphraseProblem, PASSPHRASE_PROBLEMS } from './passphrase-strength';
 export { VaultReplacedView } from './VaultReplacedView';

@@ -1,6 +1,6 @@
-import type { AgendaItem } from '../../../../shared/agenda/agenda';
-import { icsStamp, toIcs } from '../../../../shared/agenda/ics';
-import type { Platform } from '../../platform';
+import type { AgendaItem } from '../../../shared/agenda/agenda';
+import { icsStamp, toIcs } from '../../../shared/agenda/ics';
+import type { Platform } from './platform';
 
 /** Saves agenda items as an .ics file (native dialog on the desktop, a download on the web). */
 export async function exportIcs(
