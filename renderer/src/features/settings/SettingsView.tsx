@@ -5,7 +5,8 @@ import { BackupSettings, MergeBackup } from '../backup';
 import { useVaultStore } from '../../stores/vault-store';
 import { newPassphraseProblem, PASSPHRASE_PROBLEMS } from '../vault';
 import { PassphraseField } from '../../components/PassphraseField';
-import { failureText } from '../../i18n/failure-text';
+import { failureText, type Failure } from '../../i18n/failure-text';
+import type { TFunction } from 'i18next';
 import { CheckboxField } from '../../components/form-fields';
 
 /** Vault settings: auto-lock, storage persistence, passphrase change. */
@@ -112,12 +113,7 @@ function ChangePassphrase() {
     }
   };
 
-  const failure =
-    storeError === null
-      ? null
-      : storeError.code === 'wrong-passphrase'
-        ? t('settings.passphrase.wrongCurrent')
-        : failureText(t, storeError);
+  const failure = storeError === null ? null : currentPassphraseFailure(t, storeError);
   return (
     <form className="settings-group" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('settings.passphrase.heading')}</h2>
@@ -154,6 +150,11 @@ function ChangePassphrase() {
   );
 }
 
+/** A failure of a form that asks for the current passphrase: a wrong one said as such. */
+function currentPassphraseFailure(t: TFunction, failure: Failure): string {
+  return failure.code === 'wrong-passphrase' ? t('settings.passphrase.wrongCurrent') : failureText(t, failure);
+}
+
 /** A new recovery key, for one that was lost or may have been found: the old one stops opening the vault. */
 function NewRecoveryKey() {
   const { t } = useTranslation();
@@ -183,11 +184,7 @@ function NewRecoveryKey() {
         describedBy={messageId}
       />
       <p id={messageId} role="status" className="error">
-        {sent && storeError
-          ? storeError.code === 'wrong-passphrase'
-            ? t('settings.passphrase.wrongCurrent')
-            : failureText(t, storeError)
-          : null}
+        {sent && storeError ? currentPassphraseFailure(t, storeError) : null}
       </p>
       <button type="submit" disabled={busy || passphrase === ''}>
         {t('settings.recovery.submit')}

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 
 /**
@@ -11,16 +12,12 @@ export function VaultReplacedView() {
   const { t } = useTranslation();
   const accept = useVaultStore((s) => s.acceptReplacedVault);
   const [understood, setUnderstood] = useState(false);
-  const checkId = useId();
   return (
     <section className="vault-card" aria-labelledby="replaced-title">
       <h1 id="replaced-title">{t('vault.replaced.title')}</h1>
       <p role="alert">{t('vault.replaced.body')}</p>
       <div className="danger-zone">
-        <div className="checkbox">
-          <input id={checkId} type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
-          <label htmlFor={checkId}>{t('vault.replaced.understood')}</label>
-        </div>
+        <CheckboxField label={t('vault.replaced.understood')} checked={understood} onChange={setUnderstood} />
         <button type="button" className="secondary" disabled={!understood} onClick={() => void accept()}>
           {t('vault.replaced.accept')}
         </button>
