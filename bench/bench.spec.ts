@@ -72,6 +72,7 @@ async function desktopImport(host: DesktopHost, file: string, size: number): Pro
   const started = performance.now();
   const stored = await documents.importFile({ size } as File, {
     vaultId: randomId(),
+    ref: randomId(),
     caseTag: randomId(),
     attachmentId: randomId(),
     key: randomBytes(32),

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { applyEncryptionMiddleware, NON_INDEXED_FIELDS } from 'dexie-encrypted';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { z } from 'zod';
-import type { CaseKeyRow } from '../../shared/vault-format/vault-rows';
+import type { CaseKeyWrap } from '../../shared/vault-format/vault-rows';
 import { zstdModuleAt, zstdReady } from '../../shared/vault-format/zstd';
 import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import { randomBytes } from '../../shared/crypto/bytes';
@@ -122,12 +122,13 @@ const api = {
     const repository = VaultRepository.open();
     const created = await createVaultKeys({ passphrase: options.passphrase, argon2id: argon2idHashWasm });
     await repository.createHeader(created.header);
+    await repository.openNames(created.keys);
     localStorageMarker().write(created.header.vaultId);
     const all = records(options.seed, options.cases);
     const plain = await openPlain();
     for (let i = 0; i < all.length; i += 2000) {
       const batch = all.slice(i, i + 2000);
-      const newCaseKeys: CaseKeyRow[] = [];
+      const newCaseKeys: CaseKeyWrap[] = [];
       for (const item of batch) {
         const { wrapped } = await createCaseKeys(created.keys, item.caseTag);
         newCaseKeys.push({ caseTag: item.caseTag, ...wrapped });

@@ -30,9 +30,11 @@ export const BACKUP_MAGIC = utf8('QORGAU-BACKUP\n');
  * Version 3: cases packed into pages, each case deflated on its own behind the pages' heads (see
  * vault-rows.ts). Version 4: the header says which fields a case package was made without
  * (`withheld`), so an older Qorgau, which would take the emptied field as the sender's value,
- * refuses it rather than emptying the receiver's. A version 3 file withheld nothing.
+ * refuses it rather than emptying the receiver's. A version 3 file withheld nothing. Version 5:
+ * rows under row names (tables `sealedKeys` and `parts`, the meta row `names`; see row-names.ts),
+ * each document's last chunk padded; versions 3 and 4 carry tables `caseKeys` and `chunks`.
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 /** The oldest version read: versions 1 and 2 (one row per case) predate any release. */
 const OLDEST_BACKUP_VERSION = 3;
 const MAX_HEADER_BYTES = 64 * 1024;

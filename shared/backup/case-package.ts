@@ -1,3 +1,4 @@
+import { createRowNames } from '../crypto/row-names';
 import { randomBytes } from '../crypto/bytes';
 import { VaultError, WrongPassphraseError } from '../crypto/errors';
 import type { Argon2id, KdfCost } from '../crypto/kdf';
@@ -80,9 +81,12 @@ export async function writeCasePackage(options: {
   const withheld: WithheldField[] = options.includePrivileged === true ? [] : ['privilegedNotes'];
   const snapshot = withholdFields(options.snapshot, withheld);
   const { wrapped, caseKeys } = await createCaseKeys(keys, snapshot.caseTag);
+  // The package names its rows under a name key of its own, as a vault does (see row-names.ts).
+  const { row: namesRow, names } = await createRowNames(keys);
   const documents = await resealDocuments(
     keys.vaultId,
     caseKeys,
+    names,
     snapshot.caseTag,
     snapshot.attachments,
     options.chunks,
@@ -93,9 +97,10 @@ export async function writeCasePackage(options: {
   const payload = await packPage([packCase({ ...snapshot, attachments: documents.manifests })]);
   const sealed = await sealPage(keys.vaultId, page.key, 'pages', pageId, payload);
   const frames: BackupFrame[] = [
-    { table: 'caseKeys', rows: [{ caseTag: snapshot.caseTag, iv: wrapped.iv, ct: wrapped.ct }] },
+    { table: 'meta', rows: [namesRow] },
+    { table: 'sealedKeys', rows: [{ ref: await names.caseRef(snapshot.caseTag), iv: wrapped.iv, ct: wrapped.ct }] },
     { table: 'pages', rows: [{ id: pageId, wrap: page.wrapped, iv: sealed.iv, ct: sealed.ct }] },
-    ...documents.chunkRows.map((row) => ({ table: 'chunks', rows: [row] })),
+    ...documents.chunkRows.map((row) => ({ table: 'parts', rows: [row] })),
   ];
   const writer = await createBackupWriter(header, keys.backup, 'case', withheld);
   return { parts: await sealBackupFrames(writer, frames), code };

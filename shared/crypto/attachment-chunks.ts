@@ -1,4 +1,4 @@
-import { concatBytes, fromBase64Url, toBufferSource } from './bytes';
+import { concatBytes, fromBase64Url, randomBytes, toBufferSource } from './bytes';
 import { recordAad } from './envelope';
 import { IntegrityError } from './errors';
 
@@ -48,26 +48,76 @@ export async function sealChunk(
   return new Uint8Array(await crypto.subtle.encrypt(chunkParams(address, index, final), key, toBufferSource(plain)));
 }
 
-/** Decrypts one chunk, or throws an IntegrityError that names the file and the part. */
+/** What a reader knows of the document a chunk belongs to (from its sealed manifest). */
+export type ChunkedFile = {
+  readonly name: string;
+  readonly size: number;
+  readonly chunkSize: number;
+  readonly chunkCount: number;
+};
+
+const TAG_BYTES = 16;
+
+/**
+ * Decrypts one chunk, or throws an IntegrityError that names the file and the part. A stored
+ * last chunk may carry padding after its tag (see `padLastChunk`): only the length the manifest
+ * gives is decrypted.
+ */
 export async function openChunk(
   key: CryptoKey,
   address: ChunkAddress,
   index: number,
-  chunkCount: number,
-  ct: Uint8Array | undefined,
-  fileName: string,
+  file: ChunkedFile,
+  stored: Uint8Array | undefined,
 ): Promise<Uint8Array> {
-  const where = `part ${index + 1} of ${chunkCount} of the file "${fileName}"`;
-  const params = { reason: 'document-part', file: fileName, part: index + 1, parts: chunkCount };
-  if (ct === undefined)
+  const { chunkCount, name } = file;
+  const where = `part ${index + 1} of ${chunkCount} of the file "${name}"`;
+  const params = { reason: 'document-part', file: name, part: index + 1, parts: chunkCount };
+  if (stored === undefined)
     throw new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} is missing`, params);
+  const length = chunkPlainLength(file, index) + TAG_BYTES;
+  const damaged = () =>
+    new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} was changed or damaged`, params);
+  if (stored.byteLength < length || (index < chunkCount - 1 && stored.byteLength !== length)) throw damaged();
   try {
+    const ct = stored.subarray(0, length);
     return new Uint8Array(
       await crypto.subtle.decrypt(chunkParams(address, index, index === chunkCount - 1), key, toBufferSource(ct)),
     );
   } catch {
-    throw new IntegrityError('chunks', `${address.attachmentId}#${index}`, `${where} was changed or damaged`, params);
+    throw damaged();
   }
+}
+
+/** The plaintext length of chunk `index` of a file. */
+export function chunkPlainLength(file: Pick<ChunkedFile, 'size' | 'chunkSize' | 'chunkCount'>, index: number): number {
+  return index < file.chunkCount - 1 ? file.chunkSize : file.size - (file.chunkCount - 1) * file.chunkSize;
+}
+
+/**
+ * How long a file's last chunk is stored: its ciphertext rounded up by Padmé (Nikitin et al.,
+ * "Reducing metadata leakage from encrypted files and communication with PURBs", 2019), which
+ * keeps only the top bits of the length (at most 12 % more bytes, about a log-log of the length
+ * revealed), and never less than 4 KiB nor more than a whole chunk. So a stored document shows its
+ * size only to within a bucket: a file of 3 MiB + 5 bytes looks like every other of 3 MiB + up
+ * to 4 KiB. The exact size is only in the document's sealed manifest.
+ */
+export function paddedChunkLength(ctLength: number, chunkSize: number): number {
+  const full = chunkSize + TAG_BYTES;
+  const length = Math.max(MIN_STORED_CHUNK, ctLength);
+  const exponent = Math.floor(Math.log2(length));
+  const lastBits = exponent - (Math.floor(Math.log2(exponent)) + 1);
+  const mask = 2 ** lastBits - 1;
+  const padded = Math.ceil(length / (mask + 1)) * (mask + 1);
+  return Math.max(ctLength, Math.min(full, padded));
+}
+const MIN_STORED_CHUNK = 4096;
+
+/** A last chunk as stored: its ciphertext and tag, then random bytes up to `paddedChunkLength`. */
+export function padLastChunk(ct: Uint8Array, chunkSize: number): Uint8Array {
+  const length = paddedChunkLength(ct.byteLength, chunkSize);
+  if (length === ct.byteLength) return ct;
+  return concatBytes(ct, randomBytes(length - ct.byteLength));
 }
 
 /** The stored nonce prefix of a manifest, checked. */

@@ -33,7 +33,8 @@ const utf16Decoder = new TextDecoder('utf-16le', { fatal: true });
 
 export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
+  // getRandomValues fills at most 64 KiB per call.
+  for (let at = 0; at < length; at += 65536) crypto.getRandomValues(bytes.subarray(at, at + 65536));
   return bytes;
 }
 

@@ -38,7 +38,8 @@ const bytesOf = (length: number) =>
     (value) => value instanceof Uint8Array && value.byteLength === length,
     `expected ${length} bytes`,
   );
-const documentAddress = { vaultId: vaultIdSchema, caseTag: randomIdSchema, attachmentId: randomIdSchema };
+/** A stored document: its vault and its row name (see shared/crypto/row-names.ts), which names its file. */
+const documentAddress = { vaultId: vaultIdSchema, ref: randomIdSchema };
 /** Largest document the desktop app imports: 64 GiB. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 ** 3;
 /** Most chunks one `documents:read` returns (they are 1 MiB each). */
@@ -127,6 +128,9 @@ export const ipcContract = {
   'documents:importBegin': {
     request: z.object({
       ...documentAddress,
+      // Bound into each chunk's nonce and AAD only; never written in the clear.
+      caseTag: randomIdSchema,
+      attachmentId: randomIdSchema,
       path: z.string().min(1).max(4096),
       expectedSize: z.number().int().nonnegative().max(MAX_DOCUMENT_BYTES),
       key: bytesOf(32),
@@ -174,25 +178,32 @@ export const ipcContract = {
     }),
     response: z.object({ chunks: z.array(z.custom<Uint8Array>((value) => value instanceof Uint8Array)).nullable() }),
   },
-  /** The documents of a vault stored on this device (for a backup). */
+  /**
+   * The documents of a vault stored on this device (for a backup), by row name; and the ids of
+   * those still stored under the names used before row names (`<caseTag>.<attachmentId>.qdoc`),
+   * for the page to move them (`documents:adopt`).
+   */
   'documents:list': {
     request: z.object({ vaultId: vaultIdSchema }),
     response: z.object({
-      documents: z.array(
-        z.object({ caseTag: z.string(), attachmentId: z.string(), chunkCount: z.number().int().positive() }),
-      ),
+      documents: z.array(z.object({ ref: z.string(), chunkCount: z.number().int().positive() })),
+      legacy: z.array(z.string()),
     }),
   },
-  /** Deletes the documents of deleted cases, and deleted documents. */
-  'documents:remove': {
+  /** Moves documents stored under their old names to their row names, padding each (once). */
+  'documents:adopt': {
     request: z.object({
       vaultId: vaultIdSchema,
-      caseTags: z.array(randomIdSchema).max(100_000),
-      attachmentIds: z.array(randomIdSchema).max(100_000),
+      names: z.array(z.object({ attachmentId: randomIdSchema, ref: randomIdSchema })).max(1_000_000),
     }),
+    response: z.object({ adopted: z.number().int().nonnegative() }),
+  },
+  /** Deletes documents (of deleted cases, or deleted one by one), by row name. */
+  'documents:remove': {
+    request: z.object({ vaultId: vaultIdSchema, refs: z.array(randomIdSchema).max(1_000_000) }),
     response: z.object({ removed: z.number().int().nonnegative() }),
   },
-  /** Deletes every document no case refers to: `live` is every attachment id the vault holds. */
+  /** Deletes every document no case refers to: `live` is the row name of every document the vault holds. */
   'documents:sweep': {
     request: z.object({ vaultId: vaultIdSchema, live: z.array(randomIdSchema).max(1_000_000) }),
     response: z.object({ removed: z.number().int().nonnegative() }),
@@ -277,6 +288,7 @@ export type DesktopApi = {
     importAbort(importId: string): Promise<IpcResult<IpcResponse<'documents:importAbort'>>>;
     read(request: IpcRequest<'documents:read'>): Promise<IpcResult<IpcResponse<'documents:read'>>>;
     list(vaultId: string): Promise<IpcResult<IpcResponse<'documents:list'>>>;
+    adopt(request: IpcRequest<'documents:adopt'>): Promise<IpcResult<IpcResponse<'documents:adopt'>>>;
     remove(request: IpcRequest<'documents:remove'>): Promise<IpcResult<IpcResponse<'documents:remove'>>>;
     sweep(vaultId: string, live: string[]): Promise<IpcResult<IpcResponse<'documents:sweep'>>>;
   };

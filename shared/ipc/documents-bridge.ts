@@ -23,6 +23,7 @@ export function documentsBridge(invoke: IpcInvoke, pathOf: (file: File) => strin
     importAbort: (importId) => invoke('documents:importAbort', { importId }),
     read: (request) => invoke('documents:read', request),
     list: (vaultId) => invoke('documents:list', { vaultId }),
+    adopt: (request) => invoke('documents:adopt', request),
     remove: (request) => invoke('documents:remove', request),
     sweep: (vaultId, live) => invoke('documents:sweep', { vaultId, live }),
   };

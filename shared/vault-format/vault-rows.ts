@@ -1,6 +1,7 @@
 import { inflateSync } from 'fflate';
 import { createSHA256 } from 'hash-wasm';
-import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../crypto/attachment-chunks';
+import { noncePrefixOf, openChunk, padLastChunk, sealChunk, type ChunkAddress } from '../crypto/attachment-chunks';
+import { namesRowOf, openRowNames, type RowNames } from '../crypto/row-names';
 import { fromUtf16, fromUtf8, randomBytes, toBase64Url, toBufferSource, utf16 } from '../crypto/bytes';
 import { openRecord, sealRecord, type Sealed } from '../crypto/envelope';
 import { IntegrityError, VaultError } from '../crypto/errors';
@@ -70,15 +71,27 @@ export function layoutOf(metaRows: readonly unknown[]): number {
 export type PageRow = Sealed & { readonly id: string; readonly wrap: Sealed };
 /** The search words of a page's cases, under the same page key. */
 export type SearchPageRow = Sealed & { readonly id: string };
-/** A stored piece of an attachment. */
-export type ChunkRow = {
+/**
+ * A stored piece of a document, named by the document's row name (see row-names.ts): nothing in
+ * the clear says which case or document it belongs to. The last piece is padded (see
+ * `padLastChunk`), so its length does not give the document's size away.
+ */
+export type ChunkRow = { readonly ref: string; readonly index: number; readonly ct: Uint8Array };
+/** A case's wrapped key (for its documents) as stored, named by the case's row name. */
+export type CaseKeyRow = Sealed & { readonly ref: string };
+/** A case's wrapped key on its way to be stored: the case it belongs to (the store names it). */
+export type CaseKeyWrap = Sealed & { readonly caseTag: string };
+/**
+ * The rows of vaults, backups and packages made before row names (tables `chunks` and
+ * `caseKeys`): read as they are, and moved under row names at the vault's next unlock.
+ */
+export type LegacyChunkRow = {
   readonly attachmentId: string;
   readonly index: number;
   readonly caseTag: string;
   readonly ct: Uint8Array;
 };
-/** A case's wrapped key (for its documents) as stored. */
-export type CaseKeyRow = Sealed & { readonly caseTag: string };
+export type LegacyCaseKeyRow = Sealed & { readonly caseTag: string };
 /** The vault settings as stored. */
 export type SettingsRow = Sealed & { readonly id: string; readonly caseTag: string };
 
@@ -353,11 +366,39 @@ export async function openVaultRows(frames: readonly BackupFrame[], rootKeys: Va
       cases.push(checked);
     }
   }
-  const keyRows = new Map(rows<CaseKeyRow>('caseKeys').map((row) => [row.caseTag, row]));
+  // Rows under row names (see row-names.ts), or as they were stored before them.
+  const namesRow = namesRowOf(rows('meta'));
+  const names = namesRow === null ? null : await openRowNames(rootKeys, namesRow);
+  const byKey = <R, V>(table: string, key: (row: R) => string, value: (row: R) => V) =>
+    new Map(rows<R>(table).map((row) => [key(row), value(row)]));
+  const legacyKeys = byKey<LegacyCaseKeyRow, Sealed>(
+    'caseKeys',
+    (r) => r.caseTag,
+    (r) => r,
+  );
+  const namedKeys = byKey<CaseKeyRow, Sealed>(
+    'sealedKeys',
+    (r) => r.ref,
+    (r) => r,
+  );
+  const legacyChunks = byKey<LegacyChunkRow, Uint8Array>(
+    'chunks',
+    (r) => `${r.attachmentId}#${r.index}`,
+    (r) => r.ct,
+  );
+  const namedChunks = byKey<ChunkRow, Uint8Array>(
+    'parts',
+    (r) => `${r.ref}#${r.index}`,
+    (r) => r.ct,
+  );
+  const keyRowOf = async (caseTag: string) =>
+    names ? (namedKeys.get(await names.caseRef(caseTag)) ?? legacyKeys.get(caseTag)) : legacyKeys.get(caseTag);
+  const chunkOf = async (attachmentId: string, index: number) =>
+    (names ? namedChunks.get(`${await names.documentRef(attachmentId)}#${index}`) : undefined) ??
+    legacyChunks.get(`${attachmentId}#${index}`);
   for (const snapshot of cases)
-    if (!keyRows.has(snapshot.caseTag))
+    if ((await keyRowOf(snapshot.caseTag)) === undefined)
       throw new IntegrityError('caseKeys', snapshot.caseTag, 'the key of the case is missing');
-  const chunkRows = new Map(rows<ChunkRow>('chunks').map((row) => [`${row.attachmentId}#${row.index}`, row.ct]));
   const caseKeys = new Map<string, Promise<CaseKeys>>();
   const settingsRow = rows<SettingsRow>('settings').find((row) => row.id === 'settings');
   const settings = settingsRow
@@ -375,21 +416,13 @@ export async function openVaultRows(frames: readonly BackupFrame[], rootKeys: Va
     cases,
     settings,
     chunks: async function* (caseTag, manifest) {
-      const keyRow = keyRows.get(caseTag);
+      const keyRow = await keyRowOf(caseTag);
       if (keyRow === undefined) throw new IntegrityError('caseKeys', caseTag, 'the key of the case is missing');
       if (!caseKeys.has(caseTag)) caseKeys.set(caseTag, openCaseKeys(keys, caseTag, keyRow));
       const key = await (await caseKeys.get(caseTag)!).attachmentKey(manifest.id);
       const address = chunkAddress(keys.vaultId, caseTag, manifest);
-      for (let index = 0; index < manifest.chunkCount; index += 1) {
-        yield await openChunk(
-          key,
-          address,
-          index,
-          manifest.chunkCount,
-          chunkRows.get(`${manifest.id}#${index}`),
-          manifest.name,
-        );
-      }
+      for (let index = 0; index < manifest.chunkCount; index += 1)
+        yield await openChunk(key, address, index, manifest, await chunkOf(manifest.id, index));
     },
   };
 }
@@ -415,11 +448,13 @@ function checkedCase(raw: Record<string, unknown>, pageId: string, pageBits: num
 /**
  * Re-encrypts documents for a case of another vault, chunk by chunk under fresh nonces, checking
  * each document's bytes against its SHA-256 and size on the way: a mismatch stops the import.
- * Gives back the manifests as the target stores them.
+ * Gives back the manifests as the target stores them, and the chunk rows under the target's
+ * row names.
  */
 export async function resealDocuments(
   vaultId: string,
   caseKeys: CaseKeys,
+  names: RowNames,
   sourceCaseTag: string,
   attachments: readonly AttachmentManifest[],
   chunks: ChunkSource,
@@ -431,6 +466,7 @@ export async function resealDocuments(
     const manifest: AttachmentManifest = { ...source, caseTag, noncePrefix: toBase64Url(randomBytes(7)) };
     const key = await caseKeys.attachmentKey(manifest.id);
     const address = chunkAddress(vaultId, caseTag, manifest);
+    const ref = await names.documentRef(manifest.id);
     const hasher = await createSHA256();
     hasher.init();
     let index = 0;
@@ -438,8 +474,9 @@ export async function resealDocuments(
     for await (const plain of chunks(sourceCaseTag, source)) {
       hasher.update(plain);
       size += plain.byteLength;
-      const ct = await sealChunk(key, address, index, index === manifest.chunkCount - 1, plain);
-      chunkRows.push({ attachmentId: manifest.id, index, caseTag, ct });
+      const last = index === manifest.chunkCount - 1;
+      const ct = await sealChunk(key, address, index, last, plain);
+      chunkRows.push({ ref, index, ct: last ? padLastChunk(ct, manifest.chunkSize) : ct });
       index += 1;
     }
     if (size !== manifest.size || hasher.digest('hex') !== manifest.sha256)

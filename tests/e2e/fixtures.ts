@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -49,9 +49,15 @@ type Fixtures = {
  */
 export const test = base.extend<Fixtures & { context: BrowserContext; page: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
-  profileDir: async ({}, use) => {
+  profileDir: async ({}, use, testInfo) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'qorgau-profile-'));
     await use(dir);
+    // QORGAU_E2E_KEEP_FAILED=<folder>: a failed test's profile is copied there, to be examined.
+    const keep = process.env.QORGAU_E2E_KEEP_FAILED;
+    if (keep && testInfo.status !== testInfo.expectedStatus)
+      await cp(dir, path.join(keep, `${path.basename(dir)}-${testInfo.title.replace(/\W+/g, '-')}`), {
+        recursive: true,
+      }).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   },
   context: async ({ profileDir, baseURL }, use) => {

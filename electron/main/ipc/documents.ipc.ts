@@ -9,6 +9,7 @@ export function documentHandlers(store: DocumentStore): {
   importAbort: IpcHandler<'documents:importAbort'>;
   read: IpcHandler<'documents:read'>;
   list: IpcHandler<'documents:list'>;
+  adopt: IpcHandler<'documents:adopt'>;
   remove: IpcHandler<'documents:remove'>;
   sweep: IpcHandler<'documents:sweep'>;
 } {
@@ -25,10 +26,9 @@ export function documentHandlers(store: DocumentStore): {
     importFinish: ({ importId }) => store.finishImport(importId),
     importAbort: async ({ importId }) => ({ aborted: await store.abortImport(importId) }),
     read: async ({ from, count, ...address }) => ({ chunks: await store.readChunks(address, from, count) }),
-    list: async ({ vaultId }) => ({ documents: await store.list(vaultId) }),
-    remove: async ({ vaultId, caseTags, attachmentIds }) => ({
-      removed: await store.remove(vaultId, { caseTags, attachmentIds }),
-    }),
+    list: async ({ vaultId }) => store.list(vaultId),
+    adopt: async ({ vaultId, names }) => ({ adopted: await store.adopt(vaultId, names) }),
+    remove: async ({ vaultId, refs }) => ({ removed: await store.remove(vaultId, refs) }),
     sweep: async ({ vaultId, live }) => ({ removed: await store.sweep(vaultId, live) }),
   };
 }
@@ -46,6 +46,7 @@ export function registerDocumentHandlers(
   registerIpcHandler(ipcMain, 'documents:importAbort', handlers.importAbort, options);
   registerIpcHandler(ipcMain, 'documents:read', handlers.read, options);
   registerIpcHandler(ipcMain, 'documents:list', handlers.list, options);
+  registerIpcHandler(ipcMain, 'documents:adopt', handlers.adopt, options);
   registerIpcHandler(ipcMain, 'documents:remove', handlers.remove, options);
   registerIpcHandler(ipcMain, 'documents:sweep', handlers.sweep, options);
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { chunkAad, chunkNonce, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
+import { chunkAad, chunkNonce, paddedChunkLength, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
 import { syncFolder } from './atomic-write';
 import { HashThread } from './hash-thread';
 import { SealThread } from './seal-thread';
@@ -21,14 +21,19 @@ import { SealThread } from './seal-thread';
  * shared/crypto/attachment-chunks.ts), so the renderer decrypts them with its own key, backups
  * carry them as ordinary chunk rows, and deleting a case's key shreds these files too.
  *
- * Layout: `<root>/<vaultId>/<caseTag>.<attachmentId>.qdoc`, written as `….part` and renamed once
- * flushed, so a crash leaves either a whole document or a part file the next sweep removes.
- * File: the 8 bytes `QORGDOC1`, the chunk size (uint32, big-endian), then the chunks, each the
- * chunk's ciphertext followed by its 16-byte tag; only the last chunk is shorter.
+ * Layout: `<root>/<vaultId>/<ref>.qdoc`, where `ref` is the document's row name (an HMAC of its
+ * id under the vault's name key; see shared/crypto/row-names.ts): a file name says nothing of
+ * which case or document it holds. Written as `….part` and renamed once flushed, so a crash
+ * leaves either a whole document or a part file the next sweep removes.
+ * File: the 8 bytes `QORGDOC2`, the chunk size (uint32, big-endian), then the chunks, each the
+ * chunk's ciphertext followed by its 16-byte tag, only the last one shorter; then random bytes
+ * that pad the last chunk to `paddedChunkLength`, so the file's length shows the document's size
+ * only to within a bucket. The reader knows the exact size from the sealed manifest.
+ * Format 1 (read, and moved by `adopt`): named `<caseTag>.<attachmentId>.qdoc`, not padded.
  */
 
 /** The file's format version is the magic's last digit; `QORGDOC` alone names the kind. */
-const DOCUMENT_FORMAT = 1;
+const DOCUMENT_FORMAT = 2;
 const KIND = Buffer.from('QORGDOC', 'latin1');
 const MAGIC = Buffer.from(`QORGDOC${DOCUMENT_FORMAT}`, 'latin1');
 const HEADER_BYTES = MAGIC.byteLength + 4;
@@ -41,9 +46,13 @@ const READ_BUFFERS = 3;
 const IDLE_IMPORT_MS = 60_000;
 const ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-export type DocumentAddress = { readonly vaultId: string; readonly caseTag: string; readonly attachmentId: string };
+/** A stored document: its vault, and its row name, which names its file. */
+export type DocumentAddress = { readonly vaultId: string; readonly ref: string };
 
 export type ImportRequest = DocumentAddress & {
+  /** Bound into each chunk's nonce and AAD; never written in the clear. */
+  readonly caseTag: string;
+  readonly attachmentId: string;
   /** The file the user gave, as the preload resolved it. */
   readonly path: string;
   /** Its size when the user gave it: a file that changes meanwhile is refused. */
@@ -56,7 +65,7 @@ export type ImportRequest = DocumentAddress & {
 
 export type ImportResult = { readonly size: number; readonly sha256: string; readonly chunkCount: number };
 
-export type StoredDocument = { readonly caseTag: string; readonly attachmentId: string; readonly chunkCount: number };
+export type StoredDocument = { readonly ref: string; readonly chunkCount: number };
 
 /** A refusal that names what was wrong; its message reaches the user (who is told nothing was kept). */
 export class DocumentStoreError extends Error {
@@ -110,6 +119,8 @@ export class DocumentStore {
    */
   async beginImport(request: ImportRequest): Promise<{ importId: string }> {
     checkAddress(request);
+    if (!ID.test(request.caseTag) || !ID.test(request.attachmentId))
+      throw new DocumentStoreError('malformed document address');
     if (request.key.byteLength !== 32) throw new DocumentStoreError('the document key must be 32 bytes');
     if (request.noncePrefix.byteLength !== 7) throw new DocumentStoreError('the nonce prefix must be 7 bytes');
     if (!path.isAbsolute(request.path)) throw new DocumentStoreError('the file to import has no absolute path');
@@ -136,7 +147,12 @@ export class DocumentStore {
       const session: ImportSession = {
         importId: id,
         request: described,
-        address: { ...described, noncePrefix: new Uint8Array(request.noncePrefix) },
+        address: {
+          vaultId: request.vaultId,
+          caseTag: request.caseTag,
+          attachmentId: request.attachmentId,
+          noncePrefix: new Uint8Array(request.noncePrefix),
+        },
         source,
         target,
         partPath,
@@ -197,6 +213,7 @@ export class DocumentStore {
       if (session.done !== request.expectedSize || tail.bytesRead !== 0)
         throw new DocumentStoreError('the file changed while it was read');
       await session.flushing;
+      await padLastChunk(session.target, request.chunkSize);
       await session.target.sync();
       await Promise.all(session.inUse);
       const sha256 = await this.hasher.digest(importId);
@@ -250,36 +267,70 @@ export class DocumentStore {
     }
   }
 
-  /** The documents of a vault stored here (for a backup). */
-  async list(vaultId: string): Promise<StoredDocument[]> {
+  /**
+   * The documents of a vault stored here (for a backup), and the attachment ids of those still
+   * under format 1's names (for the page to `adopt`).
+   */
+  async list(vaultId: string): Promise<{ documents: StoredDocument[]; legacy: string[] }> {
     const documents: StoredDocument[] = [];
+    const legacy: string[] = [];
     for (const name of await this.names(vaultId)) {
       const parsed = parseName(name);
-      if (parsed === null || parsed.kind !== 'document') continue;
+      if (parsed?.kind !== 'document') continue;
+      if (parsed.legacy !== null) {
+        legacy.push(parsed.legacy.attachmentId);
+        continue;
+      }
       const file = await open(path.join(this.folderOf(vaultId), name), 'r');
       try {
         const chunkBytes = (await readChunkSize(file)) + TAG_BYTES;
         const { size } = await file.stat();
-        documents.push({
-          caseTag: parsed.caseTag,
-          attachmentId: parsed.attachmentId,
-          chunkCount: Math.max(1, Math.ceil((size - HEADER_BYTES) / chunkBytes)),
-        });
+        documents.push({ ref: parsed.ref, chunkCount: Math.max(1, Math.ceil((size - HEADER_BYTES) / chunkBytes)) });
       } finally {
         await file.close();
       }
     }
-    return documents;
+    return { documents, legacy };
   }
 
-  /** Deletes the documents of the given cases and the given documents; how many were deleted. */
-  async remove(
-    vaultId: string,
-    which: { readonly caseTags?: readonly string[]; readonly attachmentIds?: readonly string[] },
-  ): Promise<number> {
-    const caseTags = new Set(which.caseTags ?? []);
-    const attachmentIds = new Set(which.attachmentIds ?? []);
-    return this.removeWhere(vaultId, (doc) => caseTags.has(doc.caseTag) || attachmentIds.has(doc.attachmentId));
+  /**
+   * Moves documents stored under format 1's names (`<caseTag>.<attachmentId>.qdoc`) to their row
+   * names, padding each. Each file is padded and flushed (its magic saying so) before it is
+   * renamed, so a crash between leaves a padded file under its old name, which the next call
+   * renames without padding it again. How many were moved.
+   */
+  async adopt(vaultId: string, names: ReadonlyArray<{ attachmentId: string; ref: string }>): Promise<number> {
+    const refOf = new Map(names.map((n) => [n.attachmentId, n.ref]));
+    const folder = this.folderOf(vaultId);
+    let adopted = 0;
+    for (const name of await this.names(vaultId)) {
+      const parsed = parseName(name);
+      const ref = parsed?.kind === 'document' && parsed.legacy ? refOf.get(parsed.legacy.attachmentId) : undefined;
+      if (ref === undefined || !ID.test(ref)) continue;
+      const file = await open(path.join(folder, name), 'r+');
+      try {
+        const chunkSize = await readChunkSize(file);
+        const header = Buffer.alloc(MAGIC.byteLength);
+        await readFully(file, header, 0);
+        if (!header.equals(MAGIC)) {
+          await padLastChunk(file, chunkSize);
+          await file.write(MAGIC, 0, MAGIC.byteLength, 0);
+          await file.sync();
+        }
+      } finally {
+        await file.close();
+      }
+      await rename(path.join(folder, name), path.join(folder, `${ref}.qdoc`));
+      adopted += 1;
+    }
+    if (adopted > 0) await syncFolder(folder);
+    return adopted;
+  }
+
+  /** Deletes the given documents (by row name); how many were deleted. */
+  async remove(vaultId: string, refs: readonly string[]): Promise<number> {
+    const doomed = new Set(refs);
+    return this.removeWhere(vaultId, (ref) => doomed.has(ref));
   }
 
   /**
@@ -288,7 +339,7 @@ export class DocumentStore {
    */
   async sweep(vaultId: string, live: readonly string[]): Promise<number> {
     const keep = new Set(live);
-    return this.removeWhere(vaultId, (doc) => !keep.has(doc.attachmentId));
+    return this.removeWhere(vaultId, (ref) => !keep.has(ref));
   }
 
   /** Stops every running import and removes what they wrote (the app is quitting). */
@@ -392,16 +443,15 @@ export class DocumentStore {
     return session;
   }
 
-  private async removeWhere(
-    vaultId: string,
-    doomed: (doc: { caseTag: string; attachmentId: string }) => boolean,
-  ): Promise<number> {
+  /** Removes the documents `doomed` names and every part file no import is writing; format 1's documents stay (see `adopt`). */
+  private async removeWhere(vaultId: string, doomed: (ref: string) => boolean): Promise<number> {
     const running = new Set([...this.imports.values()].map((session) => session.partPath));
     let removed = 0;
     for (const name of await this.names(vaultId)) {
       const parsed = parseName(name);
       const file = path.join(this.folderOf(vaultId), name);
-      if (parsed === null || running.has(file) || (parsed.kind === 'document' && !doomed(parsed))) continue;
+      if (parsed === null || running.has(file)) continue;
+      if (parsed.kind === 'document' && (parsed.legacy !== null || !doomed(parsed.ref))) continue;
       await rm(file, { force: true });
       removed += 1;
     }
@@ -431,20 +481,42 @@ export class DocumentStore {
 
   /** Where a document lives once whole (`qdoc`), or while it is written (`part`). */
   private documentPath(address: DocumentAddress, kind: 'qdoc' | 'part' = 'qdoc'): string {
-    return path.join(this.folderOf(address.vaultId), `${address.caseTag}.${address.attachmentId}.${kind}`);
+    return path.join(this.folderOf(address.vaultId), `${address.ref}.${kind}`);
   }
 }
 
 /** Ids reach file names: only random base64url ids are accepted. */
 function checkAddress(address: DocumentAddress): void {
-  for (const id of [address.vaultId, address.caseTag, address.attachmentId])
+  for (const id of [address.vaultId, address.ref])
     if (!ID.test(id)) throw new DocumentStoreError('malformed document address');
 }
 
-function parseName(name: string): { kind: 'document' | 'part'; caseTag: string; attachmentId: string } | null {
-  const match = /^([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{16,64})\.(qdoc|part)$/.exec(name);
+type ParsedName = {
+  readonly kind: 'document' | 'part';
+  readonly ref: string;
+  /** Format 1's name (`<caseTag>.<attachmentId>`), or null. */
+  readonly legacy: { readonly caseTag: string; readonly attachmentId: string } | null;
+};
+
+function parseName(name: string): ParsedName | null {
+  const match = /^([A-Za-z0-9_-]{16,64})(?:\.([A-Za-z0-9_-]{16,64}))?\.(qdoc|part)$/.exec(name);
   if (match === null) return null;
-  return { kind: match[3] === 'qdoc' ? 'document' : 'part', caseTag: match[1]!, attachmentId: match[2]! };
+  const kind = match[3] === 'qdoc' ? 'document' : 'part';
+  if (match[2] === undefined) return { kind, ref: match[1]!, legacy: null };
+  return { kind, ref: name, legacy: { caseTag: match[1]!, attachmentId: match[2] } };
+}
+
+/**
+ * Appends random bytes after a document's last chunk, up to `paddedChunkLength` (see the file
+ * format above). The file must hold exactly its chunks.
+ */
+async function padLastChunk(file: FileHandle, chunkSize: number): Promise<void> {
+  const { size } = await file.stat();
+  const chunkBytes = chunkSize + TAG_BYTES;
+  const body = size - HEADER_BYTES;
+  const last = body - Math.max(0, Math.ceil(body / chunkBytes) - 1) * chunkBytes;
+  const padding = paddedChunkLength(last, chunkSize) - last;
+  if (padding > 0) await file.write(randomFillSync(Buffer.alloc(padding)), 0, padding, size);
 }
 
 async function readChunkSize(file: FileHandle): Promise<number> {
@@ -457,7 +529,8 @@ async function readChunkSize(file: FileHandle): Promise<number> {
     throw new DocumentStoreError(
       `a stored document was made by a newer Qorgau (format ${version}; this version reads up to ${DOCUMENT_FORMAT}). Update Qorgau to open it.`,
     );
-  if (!header.subarray(0, MAGIC.byteLength).equals(MAGIC))
+  // Format 1 differs only in its name and in having no padding, which the reader cuts off anyway.
+  if (version !== 1 && version !== DOCUMENT_FORMAT)
     throw new DocumentStoreError('a stored document is not a Qorgau document file');
   return header.readUInt32BE(MAGIC.byteLength);
 }

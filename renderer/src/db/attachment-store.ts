@@ -1,4 +1,10 @@
-import { noncePrefixOf, openChunk, sealChunk, type ChunkAddress } from '../../../shared/crypto/attachment-chunks';
+import {
+  noncePrefixOf,
+  openChunk,
+  padLastChunk,
+  sealChunk,
+  type ChunkAddress,
+} from '../../../shared/crypto/attachment-chunks';
 import { randomBytes, randomId, toBase64Url } from '../../../shared/crypto/bytes';
 import { VaultError } from '../../../shared/crypto/errors';
 import type { CaseKeys, VaultKeys } from '../../../shared/crypto/vault-keys';
@@ -8,6 +14,7 @@ import { PlatformError, type DeviceDocuments } from '../platform/platform';
 import { guarded } from './errors';
 import { inlineFileHasher, type FileHasher } from './file-hash';
 import { BufferPool, PIECE_BUFFERS, pieces } from './file-pieces';
+import type { RowNameBook } from './row-name-store';
 import type { VaultDatabase } from './vault-db';
 
 /** 1 MiB: large enough that per-chunk overhead (a GCM tag, a row) is negligible. */
@@ -43,8 +50,8 @@ export type ImportOptions = {
   readonly onProgress?: (done: number, total: number) => void;
 };
 
-/** Which documents to delete once the change that dropped them is stored: by case, or one by one. */
-export type DocumentsGone = { readonly attachmentIds?: readonly string[]; readonly caseTags?: readonly string[] };
+/** Which documents to delete once the change that dropped them is stored (a deleted case's, or deleted one by one). */
+export type DocumentsGone = { readonly attachmentIds: readonly string[] };
 
 /**
  * Documents: imported chunk by chunk (into IndexedDB by the page, or into the desktop app's own
@@ -60,6 +67,7 @@ export class AttachmentStore {
 
   constructor(
     private readonly db: VaultDatabase,
+    private readonly names: RowNameBook,
     options: {
       readonly hashFile?: FileHasher;
       readonly collectGarbage?: () => void;
@@ -89,6 +97,7 @@ export class AttachmentStore {
       if (imported !== null) return imported;
     }
     const attachmentId = randomId();
+    const ref = await this.names.get().documentRef(attachmentId);
     const key = await caseKeys.attachmentKey(attachmentId);
     const noncePrefix = randomBytes(7);
     const chunkCount = Math.max(1, Math.ceil(file.size / ATTACHMENT_CHUNK_SIZE));
@@ -116,10 +125,11 @@ export class AttachmentStore {
           options.onProgress?.(Math.min(file.size, read), file.size);
           // WebCrypto copies the piece when called, so its buffer can go to the hasher at once.
           const size = plain.byteLength;
+          const last = index === chunkCount - 1;
           sealing.push(
-            sealChunk(key, address, index, index === chunkCount - 1, plain).then((ct) => {
+            sealChunk(key, address, index, last, plain).then((ct) => {
               if (ct.byteLength !== size + 16) throw importRefused('storage', meta.name, 'not-whole');
-              return { attachmentId, index, caseTag: caseKeys.caseTag, ct };
+              return { ref, index, ct: last ? padLastChunk(ct, ATTACHMENT_CHUNK_SIZE) : ct };
             }),
           );
           const piece = hash.update(plain).then(
@@ -142,7 +152,7 @@ export class AttachmentStore {
           this.collectGarbage();
         }
         writing = guarded('import', async () => {
-          await this.db.chunks.bulkPut(rows);
+          await this.db.parts.bulkPut(rows);
         });
         // A failed write surfaces at the next await; never as an unhandled rejection meanwhile.
         writing.catch(() => undefined);
@@ -161,7 +171,7 @@ export class AttachmentStore {
       buffers.fail(error);
       await source.return();
       await writing.catch(() => undefined);
-      await this.db.chunks.where('attachmentId').equals(attachmentId).delete();
+      await this.db.parts.where('ref').equals(ref).delete();
       throw error;
     }
   }
@@ -182,7 +192,8 @@ export class AttachmentStore {
     const attachmentId = randomId();
     const noncePrefix = randomBytes(7);
     const key = await caseKeys.attachmentKeyBytes(attachmentId);
-    const address = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId };
+    const ref = await this.names.get().documentRef(attachmentId);
+    const address = { vaultId: keys.vaultId, ref, caseTag: caseKeys.caseTag, attachmentId };
     let stored: Awaited<ReturnType<DeviceDocuments['importFile']>>;
     try {
       stored = await device.importFile(
@@ -217,10 +228,16 @@ export class AttachmentStore {
    * next unlock deletes it (a deleted case's documents need a key that no longer exists).
    */
   async removeFromDevice(vaultId: string, gone: DocumentsGone | undefined): Promise<void> {
-    if (this.device === null || (!gone?.caseTags?.length && !gone?.attachmentIds?.length)) return;
-    await this.device
-      .remove(vaultId, { caseTags: [...(gone.caseTags ?? [])], attachmentIds: [...(gone.attachmentIds ?? [])] })
-      .catch(() => undefined);
+    if (this.device === null || !gone?.attachmentIds.length) return;
+    const names = this.names.get();
+    const refs = await Promise.all(gone.attachmentIds.map((id) => names.documentRef(id)));
+    await this.device.remove(vaultId, refs).catch(() => undefined);
+  }
+
+  /** The row names of documents (see row-names.ts): what their chunks and files are stored under. */
+  refsOf(attachmentIds: readonly string[]): Promise<string[]> {
+    const names = this.names.get();
+    return Promise.all(attachmentIds.map((id) => names.documentRef(id)));
   }
 
   /**
@@ -230,6 +247,7 @@ export class AttachmentStore {
    */
   async *readAttachment(keys: VaultKeys, caseKeys: CaseKeys, manifest: AttachmentManifest): AsyncGenerator<Uint8Array> {
     const key = await caseKeys.attachmentKey(manifest.id);
+    const ref = await this.names.get().documentRef(manifest.id);
     const address: ChunkAddress = {
       vaultId: keys.vaultId,
       caseTag: caseKeys.caseTag,
@@ -242,8 +260,8 @@ export class AttachmentStore {
     const count = (first: number) => Math.min(manifest.chunkCount, first + CHUNKS_PER_WRITE) - first;
     const fromVault = async (first: number) => {
       const keys: Array<[string, number]> = [];
-      for (let i = first; i < first + count(first); i += 1) keys.push([manifest.id, i]);
-      const rows = await guarded('open-document', () => this.db.chunks.bulkGet(keys));
+      for (let i = first; i < first + count(first); i += 1) keys.push([ref, i]);
+      const rows = await guarded('open-document', () => this.db.parts.bulkGet(keys));
       return rows.map((row) => row?.ct);
     };
     const device = this.device;
@@ -251,7 +269,7 @@ export class AttachmentStore {
     let onDevice: boolean | null = device === null ? false : null;
     const read = async (first: number): Promise<Array<Uint8Array | undefined>> => {
       if (device === null || onDevice === false) return fromVault(first);
-      const where = { vaultId: keys.vaultId, caseTag: caseKeys.caseTag, attachmentId: manifest.id };
+      const where = { vaultId: keys.vaultId, ref };
       const stored = await device.readChunks(where, first, count(first)).catch((error: unknown) => {
         throw new VaultError(
           'storage',
@@ -267,9 +285,7 @@ export class AttachmentStore {
       // Decrypted in parallel; if several parts are damaged, the first of them is the one named.
       read(first).then(async (cts) => {
         const opened = await Promise.allSettled(
-          Array.from({ length: count(first) }, (_, k) =>
-            openChunk(key, address, first + k, manifest.chunkCount, cts[k], manifest.name),
-          ),
+          Array.from({ length: count(first) }, (_, k) => openChunk(key, address, first + k, manifest, cts[k])),
         );
         const failed = opened.find((result) => result.status === 'rejected');
         if (failed) throw failed.reason;
@@ -291,20 +307,20 @@ export class AttachmentStore {
    * decrypted document lists, so it runs once the vault is open.
    */
   async collectOrphanChunks(vaultId: string, liveAttachmentIds: ReadonlySet<string>): Promise<number> {
-    const onDevice = this.device ? await this.device.sweep(vaultId, [...liveAttachmentIds]).catch(() => 0) : 0;
-    return onDevice + (await this.collectOrphanRows(liveAttachmentIds));
+    const live = new Set(await this.refsOf([...liveAttachmentIds]));
+    const onDevice = this.device ? await this.device.sweep(vaultId, [...live]).catch(() => 0) : 0;
+    return onDevice + (await this.collectOrphanRows(live));
   }
 
-  private async collectOrphanRows(liveAttachmentIds: ReadonlySet<string>): Promise<number> {
-    const orphaned = (keys: ReadonlyArray<[string, number]>) =>
-      keys.filter(([attachmentId]) => !liveAttachmentIds.has(attachmentId));
+  private async collectOrphanRows(liveRefs: ReadonlySet<string>): Promise<number> {
+    const orphaned = (keys: ReadonlyArray<[string, number]>) => keys.filter(([ref]) => !liveRefs.has(ref));
     // Look first without writing: a write transaction costs a disk flush even when it changes nothing.
-    const seen = orphaned(await guarded('tidy', () => this.db.chunks.toCollection().primaryKeys()));
+    const seen = orphaned(await guarded('tidy', () => this.db.parts.toCollection().primaryKeys()));
     if (seen.length === 0) return 0;
     return guarded('tidy', () =>
-      this.db.transaction('rw', this.db.chunks, async () => {
-        const orphans = orphaned(await this.db.chunks.toCollection().primaryKeys());
-        await this.db.chunks.bulkDelete(orphans);
+      this.db.transaction('rw', this.db.parts, async () => {
+        const orphans = orphaned(await this.db.parts.toCollection().primaryKeys());
+        await this.db.parts.bulkDelete(orphans);
         return orphans.length;
       }),
     );

@@ -5,8 +5,14 @@ import { guarded } from './errors';
 import type { VaultDatabase } from './vault-db';
 
 /** The tables a backup carries, header first. */
-export const BACKUP_TABLES = ['meta', 'caseKeys', 'pages', 'searchPages', 'chunks', 'settings'] as const;
+export const BACKUP_TABLES = ['meta', 'sealedKeys', 'pages', 'searchPages', 'parts', 'settings'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+/**
+ * The tables of backups made before row names (format 4 and older): restored as they are, and
+ * moved under row names by the unlock that follows (see row-name-store.ts).
+ */
+const LEGACY_TABLES = ['caseKeys', 'chunks'] as const;
+const RESTORED_TABLES: readonly string[] = [...BACKUP_TABLES, ...LEGACY_TABLES];
 
 /**
  * Every stored row, table by table, in batches: what a backup holds. Rows are read as stored
@@ -22,7 +28,7 @@ export async function* exportRows(
   // wholly after it. The chunks themselves are read one by one afterwards (they are large); a
   // document deleted meanwhile would leave the backup naming a file it does not hold, so the
   // backup stops instead, and a document added meanwhile is not in it.
-  const records = BACKUP_TABLES.filter((table) => table !== 'chunks');
+  const records = BACKUP_TABLES.filter((table) => table !== 'parts');
   const [snapshot, chunkKeys] = await guarded('backup', () =>
     db.transaction(
       'r',
@@ -30,7 +36,7 @@ export async function* exportRows(
       () =>
         Promise.all([
           Promise.all(records.map((table) => db.table(table).toArray())),
-          db.chunks.toCollection().primaryKeys(),
+          db.parts.toCollection().primaryKeys(),
         ]),
     ),
   );
@@ -41,19 +47,19 @@ export async function* exportRows(
       { reason: 'deleted-during-backup' },
     );
   for (const table of BACKUP_TABLES) {
-    if (table === 'chunks') {
+    if (table === 'parts') {
       for (const key of chunkKeys) {
-        const row = await guarded('backup', () => db.chunks.get(key));
+        const row = await guarded('backup', () => db.parts.get(key));
         if (row === undefined) throw deletedMeanwhile();
         yield { table, rows: [row] };
       }
       // The desktop app's documents go into the backup as the same chunk rows, so a backup
       // restores anywhere (into IndexedDB).
-      for (const doc of device ? await device.list(vaultId) : []) {
+      for (const doc of device ? (await device.list(vaultId)).documents : []) {
         for (let index = 0; index < doc.chunkCount; index += 1) {
-          const [ct] = (await device?.readChunks({ vaultId, ...doc }, index, 1)) ?? [];
+          const [ct] = (await device?.readChunks({ vaultId, ref: doc.ref }, index, 1)) ?? [];
           if (ct === undefined) throw deletedMeanwhile();
-          const row: ChunkRow = { attachmentId: doc.attachmentId, index, caseTag: doc.caseTag, ct };
+          const row: ChunkRow = { ref: doc.ref, index, ct };
           yield { table, rows: [row] };
         }
       }
@@ -73,7 +79,7 @@ export async function restoreRows(
   db: VaultDatabase,
   frames: ReadonlyArray<{ table: string; rows: readonly unknown[] }>,
 ): Promise<void> {
-  const stores = BACKUP_TABLES.map((table) => db.table(table));
+  const stores = RESTORED_TABLES.map((table) => db.table(table));
   await guarded('restore', () =>
     db.transaction('rw', stores, async () => {
       if ((await db.meta.get('header')) !== undefined) {
@@ -84,7 +90,7 @@ export async function restoreRows(
         );
       }
       for (const frame of frames) {
-        if (!(BACKUP_TABLES as readonly string[]).includes(frame.table)) {
+        if (!RESTORED_TABLES.includes(frame.table)) {
           throw new VaultError(
             'integrity',
             `restore the backup: unknown table "${frame.table}"; nothing was written.`,

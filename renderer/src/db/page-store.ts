@@ -31,6 +31,7 @@ import {
   unpackBodies,
   unpackSearchPage,
   type CaseKeyRow,
+  type CaseKeyWrap,
   type ChunkRow,
   type PageRow,
   type SearchPageRow,
@@ -38,6 +39,8 @@ import {
 } from '../../../shared/vault-format/vault-rows';
 import type { DocumentsGone } from './attachment-store';
 import { guarded } from './errors';
+import type { RowNameBook } from './row-name-store';
+import type { NamesRow } from '../../../shared/crypto/row-names';
 import type { MetaRow, VaultDatabase } from './vault-db';
 import { openAllPages, PAGES_PER_BATCH, readPages } from './page-reader';
 import { packed, sealPageState, storedLayout, type PageCase, type PageState } from './page-state';
@@ -61,7 +64,9 @@ export type LoadResult = {
 export type VaultWrite = {
   readonly put?: readonly CaseFile[];
   readonly remove?: readonly string[];
-  readonly newCaseKeys?: readonly CaseKeyRow[];
+  /** The keys of new cases: the store names their rows (see row-names.ts). */
+  readonly newCaseKeys?: readonly CaseKeyWrap[];
+  /** Chunks of new documents, already under their row names. */
   readonly chunks?: readonly ChunkRow[];
   readonly deleteChunksOf?: DocumentsGone;
   readonly settings?: SettingsRow;
@@ -121,6 +126,7 @@ export class PageStore {
 
   constructor(
     private readonly db: VaultDatabase,
+    private readonly names: RowNameBook,
     private readonly pagesPerBatch = PAGES_PER_BATCH,
   ) {}
 
@@ -251,6 +257,18 @@ export class PageStore {
     };
     for (const stored of change.put ?? []) touch(stored.caseTag).put.push(stored);
     for (const caseTag of change.remove ?? []) touch(caseTag).remove.push(caseTag);
+    // Rows are stored under row names (see row-names.ts): a removed case's key row and documents go with it.
+    const names = this.names.get();
+    const newKeys: CaseKeyRow[] = await Promise.all(
+      (change.newCaseKeys ?? []).map(async ({ caseTag, iv, ct }) => ({ ref: await names.caseRef(caseTag), iv, ct })),
+    );
+    const newKeyRefs = newKeys.map((row) => row.ref);
+    const removedKeyRefs = await Promise.all((change.remove ?? []).map((caseTag) => names.caseRef(caseTag)));
+    const goneRefs = await Promise.all(
+      [...(change.deleteChunksOf?.attachmentIds ?? []), ...this.documentsOf(change.remove ?? [])].map((id) =>
+        names.documentRef(id),
+      ),
+    );
     const sealed = await Promise.all(
       [...byPage].map(([pageId, edits]) => this.sealEdited(keys, pageId, edits.put, edits.remove)),
     );
@@ -266,17 +284,15 @@ export class PageStore {
       try {
         await this.db.transaction(
           'rw',
-          [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
+          [this.db.meta, this.db.pages, this.db.searchPages, this.db.sealedKeys, this.db.parts, this.db.settings],
           async () => {
             markTiming('qorgau:write-txopen');
-            const newTags = (change.newCaseKeys ?? []).map((row) => row.caseTag);
-            const gone = change.deleteChunksOf;
             // The checks are asked together: one round trip to the database instead of four.
             const checks = Promise.all([
               this.db.meta.bulkGet(['layout', 'manifest', 'epoch']),
               this.db.pages.bulkGet(sealed.map((s) => s.row.id)),
               change.expect ? this.db.settings.get('settings') : undefined,
-              newTags.length > 0 ? this.db.caseKeys.bulkGet(newTags) : [],
+              newKeyRefs.length > 0 ? this.db.sealedKeys.bulkGet(newKeyRefs) : [],
             ]);
             const writeRows = () =>
               Promise.all([
@@ -285,16 +301,15 @@ export class PageStore {
                     ? [this.db.pages.delete(s.row.id), this.db.searchPages.delete(s.row.id)]
                     : [this.db.pages.put(s.row.page), this.db.searchPages.put(s.row.search)],
                 ),
-                change.remove?.length ? this.db.caseKeys.bulkDelete([...change.remove]) : undefined,
-                newTags.length > 0 ? this.db.caseKeys.bulkAdd([...(change.newCaseKeys ?? [])]) : undefined,
+                removedKeyRefs.length > 0 ? this.db.sealedKeys.bulkDelete(removedKeyRefs) : undefined,
+                newKeys.length > 0 ? this.db.sealedKeys.bulkAdd(newKeys) : undefined,
                 change.settings ? this.db.settings.put(change.settings) : undefined,
                 this.db.meta.put(manifest.row),
               ]);
             // A save that touches no chunks sends its rows in the same round trip as its checks:
             // requests run in the order they are made, so the checks read the rows as they were,
             // and a failed check throws, which aborts the transaction before any row lands.
-            const plain =
-              newTags.length === 0 && !gone?.caseTags?.length && !gone?.attachmentIds?.length && !change.chunks?.length;
+            const plain = newKeys.length === 0 && goneRefs.length === 0 && !change.chunks?.length;
             const rows = plain ? writeRows() : null;
             rows?.catch(() => undefined);
             const [[layout, storedManifest, epoch], stored, settings, existingKeys] = await checks;
@@ -309,20 +324,9 @@ export class PageStore {
             if (existingKeys.some((row) => row !== undefined)) throw changedMeanwhile();
             if (rows === null) {
               // Chunks first, one step at a time: Dexie's delete of a collection reads before it
-              // deletes, and must not see chunks put after it. Chunks a crash left behind for a new
-              // tag must not join the new case.
-              if (newTags.length > 0) await this.db.chunks.where('caseTag').anyOf(newTags).delete();
-              if (gone?.caseTags?.length)
-                await this.db.chunks
-                  .where('caseTag')
-                  .anyOf([...gone.caseTags])
-                  .delete();
-              if (gone?.attachmentIds?.length)
-                await this.db.chunks
-                  .where('attachmentId')
-                  .anyOf([...gone.attachmentIds])
-                  .delete();
-              if (change.chunks?.length) await this.db.chunks.bulkPut([...change.chunks]);
+              // deletes, and must not see chunks put after it.
+              if (goneRefs.length > 0) await this.db.parts.where('ref').anyOf(goneRefs).delete();
+              if (change.chunks?.length) await this.db.parts.bulkPut([...change.chunks]);
               await writeRows();
             } else await rows;
             markTiming('qorgau:write-queued');
@@ -384,12 +388,19 @@ export class PageStore {
   private async rotateOnce(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: RotateChange): Promise<boolean> {
     const remove = change.remove ?? [];
     const removed = new Set(remove);
-    const keyRows = await guarded('delete', () => this.db.caseKeys.toArray());
+    // Key rows are named by row names: the cases this window holds say whose each is. A row of no
+    // case held (a removed case's, or one no case refers to) is deleted with the old epoch.
+    const names = this.names.get();
+    const held = [...this.pages.values()].flatMap((page) => [...page.cases.keys()]).filter((tag) => !removed.has(tag));
+    const live = new Map(await Promise.all(held.map(async (tag) => [await names.caseRef(tag), tag] as const)));
+    const keyRows = await guarded('delete', () => this.db.sealedKeys.toArray());
     const rewrapped: CaseKeyRow[] = await Promise.all(
       keyRows
-        .filter((row) => !removed.has(row.caseTag))
-        .map(async (row) => ({ caseTag: row.caseTag, ...(await rewrapCaseKey(from, to, row.caseTag, row)) })),
+        .filter((row) => live.has(row.ref))
+        .map(async (row) => ({ ref: row.ref, ...(await rewrapCaseKey(from, to, live.get(row.ref)!, row)) })),
     );
+    const doomedKeys = keyRows.filter((row) => !live.has(row.ref)).map((row) => row.ref);
+    const goneRefs = await Promise.all(this.documentsOf(remove).map((id) => names.documentRef(id)));
     const leaving = new Map<string, string[]>();
     for (const caseTag of remove) {
       const pageId = pageIdOf(caseTag, this.pageBits);
@@ -409,13 +420,13 @@ export class PageStore {
     const written = await guarded('delete', () =>
       this.db.transaction(
         'rw',
-        [this.db.meta, this.db.pages, this.db.searchPages, this.db.caseKeys, this.db.chunks, this.db.settings],
+        [this.db.meta, this.db.pages, this.db.searchPages, this.db.sealedKeys, this.db.parts, this.db.settings],
         async () => {
-          const [[layout, storedManifest, storedEpoch, storedHeader], stored, storedTags, storedSettings] =
+          const [[layout, storedManifest, storedEpoch, storedHeader], stored, storedRefs, storedSettings] =
             await Promise.all([
               this.db.meta.bulkGet(['layout', 'manifest', 'epoch', 'header']),
               this.db.pages.toArray(),
-              this.db.caseKeys.toCollection().primaryKeys(),
+              this.db.sealedKeys.toCollection().primaryKeys(),
               this.db.settings.get('settings'),
             ]);
           // A re-key replaces the header and re-seals the settings: both as they were read, or nothing.
@@ -432,19 +443,13 @@ export class PageStore {
             sameBytes(storedManifest?.key === 'manifest' ? storedManifest.iv : null, base.rowIv) &&
             stored.length === versions.size &&
             stored.every((row) => sameBytes(versions.get(row.id) ?? null, row.iv)) &&
-            storedTags.length === keyRows.length &&
-            new Set(keyRows.map((row) => row.caseTag)).size ===
-              new Set([...storedTags, ...keyRows.map((r) => r.caseTag)]).size;
+            storedRefs.length === keyRows.length &&
+            new Set(keyRows.map((row) => row.ref)).size === new Set([...storedRefs, ...keyRows.map((r) => r.ref)]).size;
           if (!unchanged) return false;
-          if (remove.length > 0) {
-            await this.db.caseKeys.bulkDelete([...remove]);
-            await this.db.chunks
-              .where('caseTag')
-              .anyOf([...remove])
-              .delete();
-          }
+          if (doomedKeys.length > 0) await this.db.sealedKeys.bulkDelete(doomedKeys);
+          if (goneRefs.length > 0) await this.db.parts.where('ref').anyOf(goneRefs).delete();
           await Promise.all([
-            this.db.caseKeys.bulkPut(rewrapped),
+            this.db.sealedKeys.bulkPut(rewrapped),
             this.db.pages.bulkPut(
               stored.filter((row) => wraps.has(row.id)).map((row) => ({ ...row, wrap: wraps.get(row.id)! })),
             ),
@@ -457,6 +462,7 @@ export class PageStore {
             this.db.meta.put(manifest.row),
             change.header ? this.db.meta.put({ key: 'header', header: change.header.to }) : undefined,
             change.settings?.row ? this.db.settings.put(change.settings.row) : undefined,
+            change.names ? this.db.meta.put(change.names) : undefined,
           ]);
           return true;
         },
@@ -612,6 +618,11 @@ export class PageStore {
    * kept until the vault locks); undefined when the vault has no such case. Throws an
    * IntegrityError naming the page if the case's bytes do not read.
    */
+  /** The ids of the documents of the given cases, as this window holds them. */
+  documentsOf(caseTags: readonly string[]): string[] {
+    return caseTags.flatMap((caseTag) => this.storedCase(caseTag)?.attachments.map((a) => a.id) ?? []);
+  }
+
   storedCase(caseTag: string): CaseFile | undefined {
     const pageId = pageIdOf(caseTag, this.pageBits);
     const page = this.pages.get(pageId);
@@ -695,6 +706,8 @@ export type RotateChange = {
   readonly header?: { readonly from: VaultHeader; readonly to: VaultHeader };
   /** A re-key: the settings sealed under the new root; `basedOn` is the IV of the row they were read from. */
   readonly settings?: { readonly row: SettingsRow | null; readonly basedOn: Uint8Array | null };
+  /** A re-key: the vault's name key sealed under the new root (see row-names.ts). */
+  readonly names?: NamesRow;
 };
 
 /** What another window changed meanwhile: these pages, the layout, or only the manifest (other pages). */

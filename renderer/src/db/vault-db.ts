@@ -10,27 +10,39 @@ import type {
   CaseKeyRow,
   ChunkRow,
   LayoutRow,
+  LegacyCaseKeyRow,
+  LegacyChunkRow,
   PageRow,
   SearchPageRow,
   SettingsRow,
 } from '../../../shared/vault-format/vault-rows';
+import type { NamesRow } from '../../../shared/crypto/row-names';
 export type { CaseKeyRow, ChunkRow, PageRow, SearchPageRow, SettingsRow };
 
 /**
  * The vault header (KDF parameters and wrapped root keys only, nothing about any case) and the
  * page layout (how many pages the cases are spread over).
  */
-export type MetaRow = { key: 'header'; header: VaultHeader } | LayoutRow | ManifestRow | EpochRow;
+export type MetaRow = { key: 'header'; header: VaultHeader } | LayoutRow | ManifestRow | EpochRow | NamesRow;
 
 export const VAULT_DB_NAME = 'qorgau-vault';
 
 export class VaultDatabase extends Dexie {
   declare meta: Table<MetaRow, string>;
-  declare caseKeys: Table<CaseKeyRow, string>;
+  /** Case keys, by the case's row name (see shared/crypto/row-names.ts). */
+  declare sealedKeys: Table<CaseKeyRow, string>;
   declare pages: Table<PageRow, string>;
   declare searchPages: Table<SearchPageRow, string>;
-  declare chunks: Table<ChunkRow, [string, number]>;
+  /** Document chunks, by the document's row name and the chunk's index. */
+  declare parts: Table<ChunkRow, [string, number]>;
   declare settings: Table<SettingsRow, string>;
+  /**
+   * Version 2's tables, keyed by case tag and attachment id in the clear: emptied into
+   * `sealedKeys` and `parts` at the first unlock by version 3 (see row-name-store.ts). Kept
+   * declared so a vault not unlocked since still has them to move.
+   */
+  declare caseKeys: Table<LegacyCaseKeyRow, string>;
+  declare chunks: Table<LegacyChunkRow, [string, number]>;
 
   /** The IDBKeyRange of the IndexedDB in use, for the few reads made without Dexie. */
   readonly keyRange: typeof IDBKeyRange;
@@ -53,5 +65,7 @@ export class VaultDatabase extends Dexie {
       entries: null,
       attachments: null,
     });
+    // Version 3 names key rows and chunks by row names, not by case tag and attachment id.
+    this.version(3).stores({ sealedKeys: 'ref', parts: '[ref+index], ref' });
   }
 }

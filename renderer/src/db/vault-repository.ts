@@ -12,6 +12,8 @@ import { createHeader, readHeader, replaceHeader } from './header-store';
 import { PageStore, type LoadOptions, type LoadResult, type RotateChange, type VaultWrite } from './page-store';
 import type { EpochRow } from '../../../shared/vault-format/manifest';
 import { readSettings, readSettingsVersioned, writeSettings } from './settings-store';
+import { openRowNamesIn, RowNameBook } from './row-name-store';
+import type { NamesRow, RowNames } from '../../../shared/crypto/row-names';
 import { VAULT_DB_NAME, VaultDatabase } from './vault-db';
 
 export { ATTACHMENT_CHUNK_SIZE, CHUNKS_PER_WRITE, type DocumentMeta, type ImportOptions } from './attachment-store';
@@ -57,14 +59,35 @@ export class VaultRepository {
   private readonly documents: AttachmentStore;
   private readonly device: DeviceDocuments | null;
   private readonly caseKeys = new Map<string, Promise<CaseKeys>>();
+  /** What rows are stored under (see row-names.ts), while the vault is unlocked. */
+  private readonly names = new RowNameBook();
 
   constructor(
     readonly db: VaultDatabase,
     options: RepositoryOptions & { readonly pagesPerBatch?: number } = {},
   ) {
     this.device = options.deviceDocuments ?? null;
-    this.pages = new PageStore(db, options.pagesPerBatch);
-    this.documents = new AttachmentStore(db, options);
+    this.pages = new PageStore(db, this.names, options.pagesPerBatch);
+    this.documents = new AttachmentStore(db, this.names, options);
+  }
+
+  /**
+   * Opens the vault's row names (making them for a vault that has none) and moves whatever is
+   * still stored under the names of version 2; must precede any other read of cases or documents.
+   */
+  async openNames(keys: VaultKeys): Promise<void> {
+    this.names.use(await openRowNamesIn(this.db, keys, this.device));
+  }
+
+  /** The unlocked vault's row names, for rows sealed outside the repository (an import's documents). */
+  rowNames(): RowNames {
+    return this.names.get();
+  }
+
+  /** The meta row that holds the vault's name key (null: a vault not yet unlocked by this version). */
+  async readNamesRow(): Promise<NamesRow | null> {
+    const row = await guarded('open', () => this.db.meta.get('names'));
+    return row?.key === 'names' ? row : null;
   }
 
   static open(options: RepositoryOptions = {}): VaultRepository {
@@ -111,26 +134,32 @@ export class VaultRepository {
    */
   async rotateEpoch(from: VaultKeys, to: VaultKeys, epoch: EpochRow, change: RotateChange = {}): Promise<void> {
     const remove = change.remove ?? [];
+    const documents = this.pages.documentsOf(remove);
     await this.pages.rotate(from, to, epoch, change);
     for (const caseTag of remove) this.caseKeys.delete(caseTag);
     // Cached case keys stay valid (the masters did not change), but were unwrapped under the old epoch only.
-    if (remove.length > 0) await this.documents.removeFromDevice(to.vaultId, { caseTags: [...remove] });
+    await this.documents.removeFromDevice(to.vaultId, { attachmentIds: documents });
   }
 
   /** Drops the decrypted pages and keys this window holds (on lock). */
   forget(): void {
     this.pages.forget();
     this.caseKeys.clear();
+    this.names.forget();
   }
 
   /** The keys of a case's documents, unwrapped when first needed. */
   caseKeysFor(keys: VaultKeys, caseTag: string): Promise<CaseKeys> {
     let found = this.caseKeys.get(caseTag);
     if (found === undefined) {
-      found = guarded('open-case', () => this.db.caseKeys.get(caseTag)).then((row) => {
-        if (row === undefined) throw new IntegrityError('caseKeys', caseTag, 'the key of the case is missing');
-        return openCaseKeys(keys, caseTag, row);
-      });
+      found = this.names
+        .get()
+        .caseRef(caseTag)
+        .then((ref) => guarded('open-case', () => this.db.sealedKeys.get(ref)))
+        .then((row) => {
+          if (row === undefined) throw new IntegrityError('caseKeys', caseTag, 'the key of the case is missing');
+          return openCaseKeys(keys, caseTag, row);
+        });
       found.catch(() => this.caseKeys.delete(caseTag));
       this.caseKeys.set(caseTag, found);
     }

@@ -88,8 +88,9 @@ export function desktopDocuments(api: DesktopApi['documents']): DeviceDocuments 
     },
     readChunks: async (address, from, count) =>
       unwrap('readDocument', await api.read({ ...address, from, count })).chunks,
-    list: async (vaultId) => unwrap('listDocuments', await api.list(vaultId)).documents,
-    remove: async (vaultId, which) => unwrap('removeDocuments', await api.remove({ vaultId, ...which })).removed,
+    list: async (vaultId) => unwrap('listDocuments', await api.list(vaultId)),
+    adopt: async (vaultId, names) => unwrap('adoptDocuments', await api.adopt({ vaultId, names })).adopted,
+    remove: async (vaultId, refs) => unwrap('removeDocuments', await api.remove({ vaultId, refs })).removed,
     sweep: async (vaultId, live) => unwrap('sweepDocuments', await api.sweep(vaultId, live)).removed,
   };
 }

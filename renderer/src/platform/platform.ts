@@ -29,8 +29,8 @@ export type DeviceKeystore = {
   forget(vaultId: string): Promise<void>;
 };
 
-/** Where a document of a vault is stored. */
-export type DocumentAddress = { readonly vaultId: string; readonly caseTag: string; readonly attachmentId: string };
+/** Where a document of a vault is stored: its vault, and its row name (see shared/crypto/row-names.ts). */
+export type DocumentAddress = { readonly vaultId: string; readonly ref: string };
 
 /**
  * The desktop app's document store (see electron/main/services/document-store.ts): main reads,
@@ -45,6 +45,9 @@ export type DeviceDocuments = {
   importFile(
     file: File,
     request: DocumentAddress & {
+      /** Bound into each chunk's nonce and AAD; main never writes them in the clear. */
+      readonly caseTag: string;
+      readonly attachmentId: string;
       readonly key: Uint8Array;
       readonly noncePrefix: Uint8Array;
       readonly chunkSize: number;
@@ -53,9 +56,12 @@ export type DeviceDocuments = {
   ): Promise<{ size: number; sha256: string; chunkCount: number } | null>;
   /** Encrypted chunks from `from` (fewer at the end); null when the document is not stored here. */
   readChunks(address: DocumentAddress, from: number, count: number): Promise<Uint8Array[] | null>;
-  list(vaultId: string): Promise<Array<{ caseTag: string; attachmentId: string; chunkCount: number }>>;
-  remove(vaultId: string, which: { caseTags: string[]; attachmentIds: string[] }): Promise<number>;
-  /** Deletes the vault's documents whose ids are not in `live`. */
+  /** The vault's documents by row name; `legacy`: the ids of those still under their old names. */
+  list(vaultId: string): Promise<{ documents: Array<{ ref: string; chunkCount: number }>; legacy: string[] }>;
+  /** Moves documents stored under their old names to their row names (padding each); how many. */
+  adopt(vaultId: string, names: Array<{ attachmentId: string; ref: string }>): Promise<number>;
+  remove(vaultId: string, refs: string[]): Promise<number>;
+  /** Deletes the vault's documents whose row names are not in `live`. */
   sweep(vaultId: string, live: string[]): Promise<number>;
 };
 

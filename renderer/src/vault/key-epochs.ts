@@ -10,6 +10,7 @@ import {
   type VaultKeys,
 } from '../../../shared/crypto/vault-keys';
 import { readSettings } from '../../../shared/settings/vault-settings';
+import { resealNamesRow } from '../../../shared/crypto/row-names';
 import type { EpochRow } from '../../../shared/vault-format/manifest';
 import { sealSettings, type RotateChange, type VaultRepository } from '../db/vault-repository';
 import type { VaultAnchor } from '../platform';
@@ -104,7 +105,13 @@ export class KeyEpochs {
   ): Promise<VaultKeys> {
     const settings = await this.repository.readSettingsVersioned(keys);
     const row = settings.value === null ? null : await sealSettings(root, readSettings(settings.value));
-    return this.moveTo(keys, root, { header, settings: { row, basedOn: settings.version } });
+    // The name key stays (no row is renamed); it is sealed under the new root.
+    const names = await this.repository.readNamesRow();
+    return this.moveTo(keys, root, {
+      header,
+      settings: { row, basedOn: settings.version },
+      ...(names ? { names: await resealNamesRow(keys, root, names) } : {}),
+    });
   }
 
   /** Moves from `keys` to a new epoch of `root` (the same root, or a new one), with `change`. */

@@ -12,7 +12,7 @@ import { mergeCase, type CaseMerge } from '../../../shared/backup/merge';
 import {
   openVaultRows,
   resealDocuments,
-  type CaseKeyRow,
+  type CaseKeyWrap,
   type ChunkRow,
   type OpenedRows,
   type SettingsRow,
@@ -209,7 +209,7 @@ export class VaultImports {
     };
     const commit = async (): Promise<OpenedVault> => {
       const put: CaseFile[] = [];
-      const newCaseKeys: CaseKeyRow[] = [];
+      const newCaseKeys: CaseKeyWrap[] = [];
       const chunks: ChunkRow[] = [];
       const removedDocuments: string[] = [];
       const expected = new Map<string, CaseFile | null>();
@@ -229,6 +229,7 @@ export class VaultImports {
         const documents = await resealDocuments(
           keys.vaultId,
           caseKeys,
+          repository.rowNames(),
           merged.caseTag,
           merge.attachmentsAdded,
           incoming.chunks,

@@ -261,6 +261,8 @@ export class VaultSession {
   async load(): Promise<OpenedVault> {
     const { keys, lastCounter } = await this.epochs.resolve(this.requireKeys());
     this.keys = keys;
+    // Before anything is read: rows are found by their row names (see row-names.ts).
+    await this.deps.repository.openNames(keys);
     const { cases, searchPages, failures } = await this.deps.repository.loadAll(keys, {
       lastCounter,
       ...(this.searchPagesListener ? { onSearchPages: this.searchPagesListener } : {}),

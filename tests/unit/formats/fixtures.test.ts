@@ -13,7 +13,7 @@ import { desktopAnchorIn, desktopDocumentsIn } from '../../fixtures/desktop-docu
 import { readBackupHeader } from '../../../shared/backup/backup-format';
 import { withholdFields } from '../../../shared/domain/withheld';
 import { fixtureSetNames, loadFixtureSet, type FixtureSet } from '../../fixtures/formats/fixture-set';
-import { makeRepository, memoryMarker, wholeCases } from '../../fixtures/vault';
+import { dumpDatabase, findCanaries, makeRepository, memoryMarker, wholeCases } from '../../fixtures/vault';
 
 /**
  * Every committed set of format fixtures (tests/fixtures/formats/) opens in this build: the vault
@@ -79,7 +79,7 @@ describe.each(names)('format fixtures %s', (name) => {
       (s: VaultService) => s.session.unlock(set.expected.passphrase),
       (s: VaultService) => s.session.unlockWithRecoveryKey(set.expected.recoveryKey),
     ]) {
-      const { service, folder } = await openedApp(set);
+      const { service, repository, folder } = await openedApp(set);
       expect(await service.session.probe()).toBe('locked');
       const opened = await unlock(service);
       expect(opened.failures).toEqual([]);
@@ -87,10 +87,20 @@ describe.each(names)('format fixtures %s', (name) => {
       expect(byTag(cases)).toEqual(byTag(set.expected.cases));
       expect(opened.settings).toEqual(settingsAsRead(set));
       expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
-      // The desktop app's document files are where they were: opening swept none of them away.
+      // The desktop app's document files are all there: opening swept none of them away. Those
+      // a set made before row names stored as `<caseTag>.<attachmentId>.qdoc` now have their row names.
       const vaultId = set.expected.deviceDocumentFiles[0]?.split('/')[0] ?? '';
       const files = await readdir(path.join(folder, 'documents', vaultId)).catch(() => []);
-      expect(files.map((file) => `${vaultId}/${file}`).sort()).toEqual(set.expected.deviceDocumentFiles);
+      const renamed = await Promise.all(
+        set.expected.deviceDocumentFiles.map(async (file) => {
+          const legacy = /^[\w-]+\/[\w-]+\.([\w-]+)\.qdoc$/.exec(file);
+          return legacy ? `${vaultId}/${await repository.rowNames().documentRef(legacy[1]!)}.qdoc` : file;
+        }),
+      );
+      expect(files.map((file) => `${vaultId}/${file}`).sort()).toEqual(renamed.sort());
+      // And from then on nothing stored in the clear names a case or a document (see row-names.ts).
+      const ids = set.expected.cases.flatMap((c) => [c.caseTag, ...c.attachments.map((a) => a.id)]);
+      expect(findCanaries([await dumpDatabase(repository), files], ids)).toEqual([]);
     }
   });
 

@@ -45,6 +45,10 @@ export const failuresEn = {
       'The whole vault is older than the one this device last saved: its storage was put back from an earlier copy. Recent work may be missing; nothing is tidied away. Restore your latest backup.',
     'epoch-key-missing':
       'The key this vault needs is not among this device’s files: the vault was copied here from elsewhere, or the app’s data folder was replaced. Restore a backup.',
+    'names-missing':
+      'The key that names the vault’s stored rows is missing, so its documents cannot be found: the vault was tampered with. Restore a backup.',
+    'names-unreadable':
+      'The key that names the vault’s stored rows does not open: the vault was tampered with or damaged. Restore a backup.',
     'rotate-damaged':
       'While a stored page is damaged or rolled back, no case can be deleted: its keys could not all be renewed. Restore a backup first. Nothing was changed.',
   },
@@ -175,6 +179,10 @@ export const failuresRu: FailuresCatalog = {
       'Всё хранилище старше того, что это устройство сохранило последним: его подменили более ранней копией. Последней работы может не быть; ничего не удаляется. Восстановите последнюю резервную копию.',
     'epoch-key-missing':
       'Ключа, нужного хранилищу, нет среди файлов этого устройства: хранилище скопировали сюда с другого или заменили папку данных приложения. Восстановите резервную копию.',
+    'names-missing':
+      'Пропал ключ, которым названы записи хранилища, поэтому его документы не найти: хранилище подменяли. Восстановите резервную копию.',
+    'names-unreadable':
+      'Ключ, которым названы записи хранилища, не открывается: хранилище подменили или повредили. Восстановите резервную копию.',
     'rotate-damaged':
       'Пока сохранённая страница повреждена или откачена, удалить дело нельзя: не все его ключи можно обновить. Сначала восстановите резервную копию. Ничего не изменено.',
   },
@@ -307,6 +315,10 @@ export const failuresKk: FailuresCatalog = {
       'Бүкіл қойма осы құрылғы соңғы сақтаған қоймадан ескі: оны ертерек көшірмемен ауыстырған. Соңғы жұмыс болмауы мүмкін; ештеңе жойылмайды. Соңғы сақтық көшірмені қалпына келтіріңіз.',
     'epoch-key-missing':
       'Қоймаға керек кілт осы құрылғының файлдарында жоқ: қойманы мұнда басқа жерден көшірген не қолданбаның деректер қалтасын ауыстырған. Сақтық көшірмені қалпына келтіріңіз.',
+    'names-missing':
+      'Қойма жазбаларын атайтын кілт жоқ, сондықтан оның құжаттарын табу мүмкін емес: қойманы ауыстырған. Сақтық көшірмені қалпына келтіріңіз.',
+    'names-unreadable':
+      'Қойма жазбаларын атайтын кілт ашылмайды: қойманы ауыстырған не зақымдаған. Сақтық көшірмені қалпына келтіріңіз.',
     'rotate-damaged':
       'Сақталған бет зақымдалған не кері қайтарылған кезде істі жоюға болмайды: оның барлық кілтін жаңарту мүмкін емес. Алдымен сақтық көшірмені қалпына келтіріңіз. Ештеңе өзгертілген жоқ.',
   },

@@ -19,10 +19,13 @@ async function setup(options: RepositoryOptions = {}) {
     cost: dangerousTestOnlyKdfFloor,
   });
   await repository.createHeader(header);
-  const { wrapped, caseKeys } = await createCaseKeys(keys, 'case-1');
-  await repository.db.caseKeys.put({ caseTag: 'case-1', ...wrapped });
+  await repository.openNames(keys);
+  const { caseKeys } = await createCaseKeys(keys, 'case-1');
   return { repository, keys, caseKeys };
 }
+
+/** The row name a document's chunks are stored under. */
+const refOf = (repository: VaultRepository, attachmentId: string) => repository.rowNames().documentRef(attachmentId);
 
 /** A file of `size` bytes with a canary in its first and last chunk. */
 function makeFile(size: number): { blob: Blob; bytes: Uint8Array } {
@@ -106,33 +109,33 @@ describe('attachments', () => {
         },
       ),
     ).rejects.toMatchObject({ code: 'cancelled' });
-    expect(await context.repository.db.chunks.count()).toBe(0);
+    expect(await context.repository.db.parts.count()).toBe(0);
   });
 
   it.each([
     [
       'a flipped byte',
       async (r: VaultRepository, id: string) => {
-        const row = (await r.db.chunks.get([id, 1]))!;
+        const row = (await r.db.parts.get([await refOf(r, id), 1]))!;
         const ct = new Uint8Array(row.ct);
         ct[100] = (ct[100] ?? 0) ^ 0x01;
-        await r.db.chunks.put({ ...row, ct });
+        await r.db.parts.put({ ...row, ct });
       },
       /part 2 of 3 of the file "Протокол\.pdf" was changed or damaged/,
     ],
     [
       'a missing chunk',
       async (r: VaultRepository, id: string) => {
-        await r.db.chunks.delete([id, 2]);
+        await r.db.parts.delete([await refOf(r, id), 2]);
       },
       /part 3 of 3 of the file "Протокол\.pdf" is missing/,
     ],
     [
       'two chunks swapped',
       async (r: VaultRepository, id: string) => {
-        const a = (await r.db.chunks.get([id, 0]))!;
-        const b = (await r.db.chunks.get([id, 1]))!;
-        await r.db.chunks.bulkPut([
+        const a = (await r.db.parts.get([await refOf(r, id), 0]))!;
+        const b = (await r.db.parts.get([await refOf(r, id), 1]))!;
+        await r.db.parts.bulkPut([
           { ...a, ct: b.ct },
           { ...b, ct: a.ct },
         ]);
@@ -170,8 +173,10 @@ describe('attachments', () => {
         type: '',
       },
     );
-    const last = (await context.repository.db.chunks.get([manifest.id, 1]))!;
-    await context.repository.db.chunks.put({ ...last, index: 0 });
+    const ref = await refOf(context.repository, manifest.id);
+    const last = (await context.repository.db.parts.get([ref, 1]))!;
+    // The last chunk (padded, and sealed as the last) is refused in the middle.
+    await context.repository.db.parts.put({ ...last, index: 0 });
     await expect(readAll(context.repository, context, manifest)).rejects.toMatchObject({ code: 'integrity' });
   });
 
@@ -181,18 +186,20 @@ describe('attachments', () => {
       name: 'kept',
       type: '',
     });
-    await context.repository.db.chunks.bulkPut([
-      { attachmentId: 'dead-import', index: 0, caseTag: context.caseKeys.caseTag, ct: new Uint8Array(32) },
-      { attachmentId: 'dead-import', index: 1, caseTag: context.caseKeys.caseTag, ct: new Uint8Array(32) },
+    const dead = await refOf(context.repository, 'dead-import');
+    await context.repository.db.parts.bulkPut([
+      { ref: dead, index: 0, ct: new Uint8Array(32) },
+      { ref: dead, index: 1, ct: new Uint8Array(32) },
     ]);
     expect(await context.repository.collectOrphanChunks(context.keys.vaultId, new Set([kept.id]))).toBe(2);
-    expect(await context.repository.db.chunks.where('attachmentId').equals(kept.id).count()).toBe(1);
+    const ref = await refOf(context.repository, kept.id);
+    expect(await context.repository.db.parts.where('ref').equals(ref).count()).toBe(1);
   });
 
   it('reports a full disk as a quota error and keeps no partial file', async () => {
     const context = await setup();
     let writes = 0;
-    context.repository.db.chunks.hook('creating', () => {
+    context.repository.db.parts.hook('creating', () => {
       writes += 1;
       if (writes === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
@@ -202,6 +209,6 @@ describe('attachments', () => {
         type: '',
       }),
     ).rejects.toMatchObject({ code: 'quota-exceeded', message: expect.stringContaining('nothing was saved half') });
-    expect(await context.repository.db.chunks.count()).toBe(0);
+    expect(await context.repository.db.parts.count()).toBe(0);
   });
 });

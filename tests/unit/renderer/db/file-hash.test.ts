@@ -56,6 +56,7 @@ async function setup(hashFile: FileHasher) {
     argon2id: argon2idHashWasm,
     cost: dangerousTestOnlyKdfFloor,
   });
+  await repository.openNames(keys);
   const { caseKeys } = await createCaseKeys(keys, 'case-1');
   return { repository, keys, caseKeys };
 }
@@ -108,7 +109,7 @@ describe('hashing imported files', () => {
     await expect(
       context.repository.importAttachment(context.keys, context.caseKeys, blob, { name: 'big.bin', type: '' }),
     ).rejects.toThrow(/SHA-256: the hashing worker failed \(out of memory\)/);
-    expect(await context.repository.db.chunks.count()).toBe(0);
+    expect(await context.repository.db.parts.count()).toBe(0);
 
     const again = fileOf(WORKER_HASH_FROM + 7);
     const manifest = await context.repository.importAttachment(context.keys, context.caseKeys, again.blob, {

@@ -84,6 +84,7 @@ describe('the page layout follows the size of the vault', () => {
     await service.session.create(PASSPHRASE);
     const keys = await windowKeys(repository);
     const other = new VaultRepository(repository.db);
+    await other.openNames(keys);
     await other.loadAll(keys);
     const first = await service.cases.createCase(makeCase({ title: 'Первое' }));
 

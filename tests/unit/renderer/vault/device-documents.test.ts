@@ -40,12 +40,14 @@ async function desktopVault() {
   await service.session.create(PASSPHRASE);
   const vaultId = (await repository.readHeader())!.vaultId;
   const stored = async () => (await readdir(path.join(folder, 'documents', vaultId)).catch(() => [])).sort();
-  return { service, repository, store, vaultId, stored };
+  /** The file a document is stored in: named by its row name, never by its case or id. */
+  const fileOf = async (attachmentId: string) => `${await repository.rowNames().documentRef(attachmentId)}.qdoc`;
+  return { service, repository, store, vaultId, stored, fileOf };
 }
 
 describe('documents in the desktop app', () => {
   it('a file from disk is encrypted by main into its own file, not IndexedDB, and reads back whole', async () => {
-    const { service, repository, stored } = await desktopVault();
+    const { service, repository, stored, fileOf } = await desktopVault();
     const bytes = bytesOf(2 * 1024 * 1024 + 777, 13);
     const view = await service.cases.createCase(makeCase({ title: 'Дело с документом' }));
     const progress: number[] = [];
@@ -62,8 +64,8 @@ describe('documents in the desktop app', () => {
     expect(manifest).toMatchObject({ size: bytes.byteLength, chunkCount: 3 });
     expect(manifest!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(progress.at(-1)).toBe(bytes.byteLength);
-    expect(await repository.db.chunks.count()).toBe(0);
-    expect(await stored()).toEqual([`${view.caseTag}.${manifest!.id}.qdoc`]);
+    expect(await repository.db.parts.count()).toBe(0);
+    expect(await stored()).toEqual([await fileOf(manifest!.id)]);
     expect(
       Buffer.compare(Buffer.concat(await service.cases.readAttachment(withFile, manifest!)), Buffer.from(bytes)),
     ).toBe(0);
@@ -78,13 +80,13 @@ describe('documents in the desktop app', () => {
       type: '',
     });
     expect(await stored()).toEqual([]);
-    expect(await repository.db.chunks.count()).toBe(1);
+    expect(await repository.db.parts.count()).toBe(1);
     const read = Buffer.concat(await service.cases.readAttachment(withFile, withFile.attachments[0]!));
     expect(Buffer.compare(read, Buffer.from(bytes))).toBe(0);
   });
 
   it('deleting a document or a case deletes its files; a leftover is swept at the next unlock', async () => {
-    const { service, store, vaultId, stored } = await desktopVault();
+    const { service, store, vaultId, stored, fileOf } = await desktopVault();
     let one = await service.cases.createCase(makeCase({ title: 'Первое дело' }));
     one = await service.cases.importAttachment(one, await diskFile('a.pdf', bytesOf(100, 3)), {
       name: 'a.pdf',
@@ -102,15 +104,14 @@ describe('documents in the desktop app', () => {
     expect(await stored()).toHaveLength(3);
 
     one = await service.cases.deleteAttachment(one, one.attachments[0]!);
-    expect(await stored()).toEqual(
-      [`${one.caseTag}.${one.attachments[0]!.id}.qdoc`, `${two.caseTag}.${two.attachments[0]!.id}.qdoc`].sort(),
-    );
+    expect(await stored()).toEqual([await fileOf(one.attachments[0]!.id), await fileOf(two.attachments[0]!.id)].sort());
     await service.cases.deleteCase(two.caseTag);
-    expect(await stored()).toEqual([`${one.caseTag}.${one.attachments[0]!.id}.qdoc`]);
+    expect(await stored()).toEqual([await fileOf(one.attachments[0]!.id)]);
 
     // An import that died before its document was stored with the case: no case refers to it.
     const { importId } = await store.beginImport({
       vaultId,
+      ref: 'BBBBBBBBBBBBBBBBBBBBBB',
       caseTag: one.caseTag,
       attachmentId: 'AAAAAAAAAAAAAAAAAAAAAA',
       path: path.join(folder, 'a.pdf'),
@@ -124,7 +125,7 @@ describe('documents in the desktop app', () => {
     expect(await stored()).toHaveLength(2);
     service.session.lock();
     const opened = await service.session.unlock(PASSPHRASE);
-    expect(await stored()).toEqual([`${one.caseTag}.${one.attachments[0]!.id}.qdoc`]);
+    expect(await stored()).toEqual([await fileOf(one.attachments[0]!.id)]);
     const kept = wholeCases(service, opened).find((c) => c.caseTag === one.caseTag)!;
     expect(
       Buffer.compare(

@@ -5,6 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { concatBytes } from '../../../../shared/crypto/bytes';
+import type { Sealed } from '../../../../shared/crypto/envelope';
 import { openChunk } from '../../../../shared/crypto/attachment-chunks';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import {
@@ -110,7 +111,10 @@ async function examinerKeys(
 async function recovered(
   history: readonly Rows[],
   keys: readonly VaultKeys[],
-  doomed: { caseTag: string; manifest: { id: string; chunkCount: number; name: string; noncePrefix: string } },
+  doomed: {
+    caseTag: string;
+    manifest: { id: string; chunkCount: number; chunkSize: number; size: number; name: string; noncePrefix: string };
+  },
 ) {
   const found = { text: false, document: false };
   const attempt = async <T>(work: () => Promise<T>) => work().catch(() => null);
@@ -124,29 +128,31 @@ async function recovered(
         const bodies = unpackBodies(await unpackPage(payload, page.id), page.id);
         if (bodies.some((item) => item.json.includes(DELETED))) found.text = true;
       }
-    for (const row of (rows.caseKeys ?? []) as CaseKeyRow[]) {
-      if (row.caseTag !== doomed.caseTag) continue;
+    // Every key row and every first chunk is tried: whatever row name each is stored under.
+    const keyRows = [...((rows.caseKeys ?? []) as Sealed[]), ...((rows.sealedKeys ?? []) as CaseKeyRow[])];
+    for (const row of keyRows) {
       for (const k of keys) {
-        const caseKeys = await attempt(() => openCaseKeys(k, row.caseTag, row));
+        const caseKeys = await attempt(() => openCaseKeys(k, doomed.caseTag, row));
         if (caseKeys === null) continue;
         const key = await caseKeys.attachmentKey(doomed.manifest.id);
         for (const chunks of history) {
-          const chunk = ((chunks.chunks ?? []) as ChunkRow[]).find(
-            (c) => c.attachmentId === doomed.manifest.id && c.index === 0,
-          );
-          if (chunk === undefined) continue;
-          const plain = await attempt(() =>
-            openChunk(
-              key,
-              chunkAddress(k.vaultId, doomed.caseTag, doomed.manifest as never),
-              0,
-              doomed.manifest.chunkCount,
-              chunk.ct,
-              doomed.manifest.name,
-            ),
-          );
-          if (plain !== null && new TextDecoder().decode(plain).includes('DELETED-DOCUMENT-CANARY'))
-            found.document = true;
+          const firsts = [
+            ...((chunks.chunks ?? []) as Array<{ index: number; ct: Uint8Array }>),
+            ...((chunks.parts ?? []) as ChunkRow[]),
+          ].filter((c) => c.index === 0);
+          for (const chunk of firsts) {
+            const plain = await attempt(() =>
+              openChunk(
+                key,
+                chunkAddress(k.vaultId, doomed.caseTag, doomed.manifest as never),
+                0,
+                doomed.manifest,
+                chunk.ct,
+              ),
+            );
+            if (plain !== null && new TextDecoder().decode(plain).includes('DELETED-DOCUMENT-CANARY'))
+              found.document = true;
+          }
         }
       }
     }
@@ -207,7 +213,7 @@ describe('a seized laptop, examined with the passphrase and the recovery key', (
   });
 });
 
-const noDocument = { id: 'none', chunkCount: 1, name: '', noncePrefix: '' };
+const noDocument = { id: 'none', chunkCount: 1, chunkSize: 1, size: 0, name: '', noncePrefix: '' };
 
 describe('the tamperer: rows rolled back, removed or added', () => {
   /** Two cases on two pages, each with a document; the state of IndexedDB after each step. */
@@ -234,7 +240,7 @@ describe('the tamperer: rows rolled back, removed or added', () => {
     return { factory, repository, service, first: edited, second, before };
   }
   const pageOf = (caseTag: string) => `p4-${pageIdOf(caseTag, 4).split('-')[1]}`;
-  const chunkCount = (repository: VaultRepository) => repository.db.chunks.count();
+  const chunkCount = (repository: VaultRepository) => repository.db.parts.count();
   const reasons = (failures: readonly { params: Readonly<Record<string, string | number>> }[]) =>
     failures.map((f) => `${String(f.params.reason ?? 'unreadable')} ${String(f.params.rowId)}`);
 

@@ -207,6 +207,7 @@ describe('tampering', () => {
     let tag = 0;
     while (pageIdOf(`other-${tag}`, MIN_PAGE_BITS) !== pageIdOf(first.caseTag, MIN_PAGE_BITS)) tag += 1;
     const second = new VaultRepository(repository.db);
+    await second.openNames(keys);
     await second.loadAll(keys);
     await second.write(keys, {
       put: [{ ...first, caseTag: `other-${tag}`, record: { ...first.record, title: 'Второе' } }],
@@ -290,16 +291,20 @@ describe('deleting a case', () => {
     await service.session.create(PASSPHRASE);
     const doomed = await service.cases.createCase(makeCase({ title: 'Удалить' }));
     const kept = await service.cases.createCase(makeCase({ title: 'Оставить' }));
-    await service.cases.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), {
+    const withDocument = await service.cases.importAttachment(doomed, new Blob([new Uint8Array(5000).fill(3)]), {
       name: 'a.pdf',
       type: 'application/pdf',
     });
     const page = pageIdOf(doomed.caseTag, MIN_PAGE_BITS);
     const before = (await repository.db.pages.get(page))!;
+    const keyRef = await repository.rowNames().caseRef(doomed.caseTag);
+    const documentRef = await repository.rowNames().documentRef(withDocument.attachments[0]!.id);
+    expect(await repository.db.sealedKeys.get(keyRef)).toBeDefined();
+    expect(await repository.db.parts.where('ref').equals(documentRef).count()).toBe(1);
 
     await service.cases.deleteCase(doomed.caseTag);
-    expect(await repository.db.caseKeys.get(doomed.caseTag)).toBeUndefined();
-    expect(await repository.db.chunks.where('caseTag').equals(doomed.caseTag).count()).toBe(0);
+    expect(await repository.db.sealedKeys.get(keyRef)).toBeUndefined();
+    expect(await repository.db.parts.where('ref').equals(documentRef).count()).toBe(0);
     const after = await repository.db.pages.get(page);
     if (after !== undefined) {
       // The page still holds other cases: it has a new key, and its old ciphertext does not open with it.

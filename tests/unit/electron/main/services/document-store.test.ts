@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ async function setup(size: number) {
   const attachmentId = randomId();
   const request: ImportRequest = {
     vaultId: keys.vaultId,
+    ref: randomId(),
     caseTag,
     attachmentId,
     path: file,
@@ -61,7 +62,8 @@ async function openStored(context: Awaited<ReturnType<typeof setup>>, chunkCount
   const address = { ...request, noncePrefix: request.noncePrefix };
   const chunks = (await store.readChunks(request, 0, chunkCount + 1)) ?? [];
   expect(chunks).toHaveLength(chunkCount);
-  const plain = await Promise.all(chunks.map((ct, i) => openChunk(key, address, i, chunkCount, ct, 'doc')));
+  const file = { name: 'doc', size: request.expectedSize, chunkSize: CHUNK, chunkCount };
+  const plain = await Promise.all(chunks.map((ct, i) => openChunk(key, address, i, file, ct)));
   return Buffer.concat(plain);
 }
 
@@ -84,9 +86,48 @@ describe('the desktop document store', () => {
       chunkCount,
     });
     expect(Buffer.compare(await openStored(context, chunkCount), Buffer.from(context.bytes))).toBe(0);
-    expect(await context.store.list(context.request.vaultId)).toEqual([
-      { caseTag: context.request.caseTag, attachmentId: context.request.attachmentId, chunkCount },
-    ]);
+    expect(await context.store.list(context.request.vaultId)).toEqual({
+      documents: [{ ref: context.request.ref, chunkCount }],
+      legacy: [],
+    });
+  });
+
+  it('names a file by its row name only, and pads it so its length does not give the size away', async () => {
+    const context = await setup(3 * CHUNK + 5);
+    await importWhole(context.store, context.request);
+    const names = await filesIn(context.request.vaultId);
+    expect(names).toEqual([`${context.request.ref}.qdoc`]);
+    for (const id of [context.request.caseTag, context.request.attachmentId]) expect(names.join(' ')).not.toContain(id);
+    const { size } = await stat(path.join(folder, 'documents', context.request.vaultId, names[0]!));
+    // 12 header bytes, three whole chunks, the last chunk (5 bytes and its tag) padded to 4 KiB.
+    expect(size).toBe(12 + 3 * (CHUNK + 16) + 4096);
+    expect(Buffer.compare(await openStored(context, 4), Buffer.from(context.bytes))).toBe(0);
+  });
+
+  it('moves a document of format 1 (named by case tag and attachment id, not padded) to its row name, once', async () => {
+    const context = await setup(CHUNK + 700);
+    await importWhole(context.store, context.request);
+    const folderOf = path.join(folder, 'documents', context.request.vaultId);
+    // As format 1 stored it: its exact chunks under the old name and magic.
+    const stored = await readFile(path.join(folderOf, `${context.request.ref}.qdoc`));
+    const exact = stored.subarray(0, 12 + CHUNK + 16 + 700 + 16);
+    exact.write('QORGDOC1', 0, 'latin1');
+    await rm(path.join(folderOf, `${context.request.ref}.qdoc`));
+    const legacyName = `${context.request.caseTag}.${context.request.attachmentId}.qdoc`;
+    await writeFile(path.join(folderOf, legacyName), exact);
+    // Read as it is, and swept by nobody: it cannot be named until the page says what it is.
+    expect(await context.store.list(context.request.vaultId)).toEqual({
+      documents: [],
+      legacy: [context.request.attachmentId],
+    });
+    expect(await context.store.sweep(context.request.vaultId, [])).toBe(0);
+    const names = [{ attachmentId: context.request.attachmentId, ref: context.request.ref }];
+    expect(await context.store.adopt(context.request.vaultId, names)).toBe(1);
+    expect(await filesIn(context.request.vaultId)).toEqual([`${context.request.ref}.qdoc`]);
+    const { size } = await stat(path.join(folderOf, `${context.request.ref}.qdoc`));
+    expect(size).toBe(12 + CHUNK + 16 + 4096);
+    expect(Buffer.compare(await openStored(context, 2), Buffer.from(context.bytes))).toBe(0);
+    expect(await context.store.adopt(context.request.vaultId, names)).toBe(0);
   });
 
   it('stores nothing readable: no plaintext of the file is on disk', async () => {
@@ -120,9 +161,9 @@ describe('the desktop document store', () => {
     const [name] = await filesIn(context.request.vaultId);
     const stored = path.join(folder, 'documents', context.request.vaultId, name!);
     const bytes = await readFile(stored);
-    bytes.write('QORGDOC2', 0, 'latin1');
+    bytes.write('QORGDOC3', 0, 'latin1');
     await writeFile(stored, bytes);
-    await expect(context.store.readChunks(context.request, 0, 1)).rejects.toThrow(/made by a newer Qorgau \(format 2/);
+    await expect(context.store.readChunks(context.request, 0, 1)).rejects.toThrow(/made by a newer Qorgau \(format 3/);
     bytes.write('QORGDOCX', 0, 'latin1');
     await writeFile(stored, bytes);
     await expect(context.store.readChunks(context.request, 0, 1)).rejects.toThrow(/not a Qorgau document file/);
@@ -161,15 +202,16 @@ describe('the desktop document store', () => {
     expect(await context.store.abortImport(importId)).toBe(true);
     expect(await filesIn(context.request.vaultId)).toEqual([]);
 
-    const kept = { ...context.request, attachmentId: randomId() };
-    const dropped = { ...context.request, attachmentId: randomId() };
-    const otherCase = { ...context.request, caseTag: randomId(), attachmentId: randomId() };
+    const kept = { ...context.request, ref: randomId(), attachmentId: randomId() };
+    const dropped = { ...context.request, ref: randomId(), attachmentId: randomId() };
+    const otherCase = { ...context.request, ref: randomId(), caseTag: randomId(), attachmentId: randomId() };
     for (const request of [kept, dropped, otherCase]) await importWhole(context.store, request);
-    // A part file from a crash is a leftover.
+    // Part files from a crash are leftovers (of either format's names).
     await writeFile(path.join(folder, 'documents', context.request.vaultId, `${randomId()}.${randomId()}.part`), 'x');
-    expect(await context.store.sweep(context.request.vaultId, [kept.attachmentId, otherCase.attachmentId])).toBe(2);
-    expect(await context.store.remove(context.request.vaultId, { caseTags: [otherCase.caseTag] })).toBe(1);
-    expect((await context.store.list(context.request.vaultId)).map((d) => d.attachmentId)).toEqual([kept.attachmentId]);
+    await writeFile(path.join(folder, 'documents', context.request.vaultId, `${randomId()}.part`), 'x');
+    expect(await context.store.sweep(context.request.vaultId, [kept.ref, otherCase.ref])).toBe(3);
+    expect(await context.store.remove(context.request.vaultId, [otherCase.ref])).toBe(1);
+    expect((await context.store.list(context.request.vaultId)).documents.map((d) => d.ref)).toEqual([kept.ref]);
     expect(await context.store.readChunks(dropped, 0, 1)).toBeNull();
   });
 
@@ -189,7 +231,7 @@ describe('the desktop document store', () => {
     await expect(
       context.store.beginImport({ ...context.request, attachmentId: '../../escape-attempt-xx' }),
     ).rejects.toThrow(/malformed document address/);
-    await expect(context.store.readChunks({ ...context.request, caseTag: '..' }, 0, 1)).rejects.toThrow(
+    await expect(context.store.readChunks({ ...context.request, ref: '..' }, 0, 1)).rejects.toThrow(
       /malformed document address/,
     );
     await expect(context.store.beginImport({ ...context.request, path: folder, expectedSize: 0 })).rejects.toThrow(
