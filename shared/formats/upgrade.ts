@@ -22,7 +22,8 @@ export type FormatKind =
   | 'backup'
   | 'case-package'
   | 'device-document'
-  | 'manifest';
+  | 'manifest'
+  | 'form-drafts';
 
 /** A stored thing made by a newer Qorgau than this one: refused, never half read. */
 export class FormatTooNewError extends VaultError {

@@ -64,7 +64,7 @@ test('a 20 MB PDF dropped on the case is encrypted, previewed from memory, and a
         const open = indexedDB.open('qorgau-vault');
         open.onerror = () => reject(open.error ?? new Error('open failed'));
         open.onsuccess = () => {
-          const store = open.result.transaction('chunks', 'readwrite').objectStore('chunks');
+          const store = open.result.transaction('parts', 'readwrite').objectStore('parts');
           const cursor = store.openCursor();
           cursor.onsuccess = () => {
             const at = cursor.result;

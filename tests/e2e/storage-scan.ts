@@ -78,7 +78,7 @@ export async function chunkCount(page: Page): Promise<number> {
         const open = indexedDB.open('qorgau-vault');
         open.onerror = () => reject(open.error ?? new Error('open failed'));
         open.onsuccess = () => {
-          const request = open.result.transaction('chunks').objectStore('chunks').count();
+          const request = open.result.transaction('parts').objectStore('parts').count();
           request.onsuccess = () => {
             open.result.close();
             resolve(request.result);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { CasesView, resetCasesUi } from '../features/cases';
+import { CasesView, resetCasesUi, useCasesUi } from '../features/cases';
 import { AgendaView, useReminders } from '../features/agenda';
 import { ReportsView } from '../features/reports';
 import { SettingsView } from '../features/settings';
@@ -109,6 +109,13 @@ function Workspace() {
   const [section, setSection] = useState<Section>('cases');
   // A search typed before the lock is case data too: it does not survive the lock.
   useEffect(() => resetCasesUi, []);
+  // A form the last lock kept unsaved: back to it (the case opens the form; see form-drafts.ts).
+  useEffect(() => {
+    const draft = useVaultStore.getState().restoredDraft;
+    if (draft === null) return;
+    if (draft.kind === 'case' && draft.caseTag === null) useCasesUi.setState({ creating: true });
+    else useCasesUi.setState({ openCase: draft.caseTag });
+  }, []);
   useReminders(true);
   return (
     <>

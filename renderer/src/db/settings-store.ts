@@ -37,3 +37,19 @@ export async function sealSettings(keys: VaultKeys, value: VaultSettings): Promi
   const sealed = await sealRecord(keys.vaultRecords, address, utf8(JSON.stringify(settingsFormat.stamp(value))));
   return { id: 'settings', caseTag: '', ...sealed };
 }
+
+/** Stores a sealed row of kept forms (see vault/form-drafts.ts), replacing any before. */
+export async function putDraftsRow(db: VaultDatabase, row: SettingsRow): Promise<void> {
+  await guarded('save', () => db.settings.put(row));
+}
+
+/** The row of kept forms, deleted in the same transaction: it is read once. Null when there is none. */
+export async function takeDraftsRow(db: VaultDatabase, id: string): Promise<SettingsRow | null> {
+  return guarded('open', () =>
+    db.transaction('rw', db.settings, async () => {
+      const row = await db.settings.get(id);
+      if (row !== undefined) await db.settings.delete(id);
+      return row ?? null;
+    }),
+  );
+}

@@ -11,7 +11,8 @@ import type { FileHasher } from './file-hash';
 import { createHeader, readHeader, replaceHeader } from './header-store';
 import { PageStore, type LoadOptions, type LoadResult, type RotateChange, type VaultWrite } from './page-store';
 import type { EpochRow } from '../../../shared/vault-format/manifest';
-import { readSettings, readSettingsVersioned, writeSettings } from './settings-store';
+import { putDraftsRow, readSettings, readSettingsVersioned, takeDraftsRow, writeSettings } from './settings-store';
+import type { SettingsRow } from '../../../shared/vault-format/vault-rows';
 import { openRowNamesIn, RowNameBook } from './row-name-store';
 import type { NamesRow, RowNames } from '../../../shared/crypto/row-names';
 import { VAULT_DB_NAME, VaultDatabase } from './vault-db';
@@ -212,6 +213,16 @@ export class VaultRepository {
 
   writeSettings(keys: VaultKeys, value: VaultSettings): Promise<void> {
     return writeSettings(this.db, keys, value);
+  }
+
+  /** Stores the sealed forms kept across a lock. */
+  putDrafts(row: SettingsRow): Promise<void> {
+    return putDraftsRow(this.db, row);
+  }
+
+  /** The sealed forms kept across a lock, deleted as they are read. */
+  takeDrafts(id: string): Promise<SettingsRow | null> {
+    return takeDraftsRow(this.db, id);
   }
 
   /** Streams a file into the vault and gives back its manifest (see `AttachmentStore.importAttachment`). */

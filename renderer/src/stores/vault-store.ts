@@ -18,6 +18,8 @@ import {
 } from '../vault/vault-service';
 import { DEFAULT_SETTINGS, type ReportSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
 import type { CaseFile } from '../../../shared/domain/case-file';
+import type { FormDraft } from '../vault/form-drafts';
+import { formsToKeep } from './kept-forms';
 
 export type { ImportSummary };
 
@@ -50,6 +52,8 @@ type VaultState = {
   readonly persisted: boolean | null;
   /** The opt-in device keystore (desktop only); null in the web edition. */
   readonly device: DeviceKeystoreStatus | null;
+  /** A form left unsaved when the vault last locked, to open again (see vault/form-drafts.ts); null once dealt with. */
+  readonly restoredDraft: FormDraft | null;
 };
 
 type VaultActions = {
@@ -61,7 +65,10 @@ type VaultActions = {
   acknowledgeRecoveryKey: () => void;
   unlock: (passphrase: string) => Promise<void>;
   unlockWithRecoveryKey: (recoveryKey: string) => Promise<void>;
+  /** Locks; the forms open with unsaved changes are kept, sealed, for the next unlock. */
   lock: () => void;
+  /** The restored form was saved, cancelled or left. */
+  dismissRestoredDraft: () => void;
   /**
    * A whole case, read from the unlocked vault (null: no such case, or the vault is locked).
    * Throws an IntegrityError naming the damaged page if the case's bytes do not read.
@@ -136,6 +143,7 @@ export function initialVaultState(): VaultState {
     settings: DEFAULT_SETTINGS,
     persisted: null,
     device: null,
+    restoredDraft: null,
   };
 }
 
@@ -206,6 +214,11 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         }),
     };
   };
+  /** The vault as an unlock opened it, with the form the last lock kept (if any). */
+  const unlocked = async (vault: OpenedVault): Promise<Partial<VaultState>> => {
+    const [draft] = await requireService().session.takeDrafts();
+    return { ...opened(vault), restoredDraft: draft ?? null };
+  };
   const askPersistence = async (): Promise<void> => {
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     if (storage?.persist === undefined) return;
@@ -246,7 +259,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
       searchSession.warmUp();
       await run(async () => {
         try {
-          set(opened(await requireService().session.unlockOnDevice()));
+          set(await unlocked(await requireService().session.unlockOnDevice()));
         } finally {
           set({ device: await requireService().session.deviceKeystoreStatus() });
         }
@@ -289,19 +302,20 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     unlock: async (passphrase) => {
       searchSession.warmUp();
       await run(async () => {
-        set(opened(await requireService().session.unlock(passphrase)));
+        set(await unlocked(await requireService().session.unlock(passphrase)));
         await askPersistence();
       });
     },
     unlockWithRecoveryKey: async (recoveryKey) => {
       searchSession.warmUp();
       await run(async () => {
-        set(opened(await requireService().session.unlockWithRecoveryKey(recoveryKey)));
+        set(await unlocked(await requireService().session.unlockWithRecoveryKey(recoveryKey)));
         await askPersistence();
       });
     },
     lock: () => {
-      requireService().session.lock();
+      // The keys go once the unsaved forms are stored (a moment); the screen locks now.
+      void requireService().session.lockKeeping(get().status === 'unlocked' ? formsToKeep() : []);
       // The search index holds words of case texts: it goes with the keys.
       get().search.dispose();
       searchSession.discard();
@@ -313,6 +327,7 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
         device: get().device,
       });
     },
+    dismissRestoredDraft: () => set({ restoredDraft: null }),
     caseView: (caseTag) => {
       if (get().status !== 'unlocked') return null;
       return requireService().cases.caseView(caseTag) ?? null;

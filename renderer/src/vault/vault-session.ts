@@ -20,6 +20,7 @@ import type { DeviceKeystore, VaultAnchor } from '../platform';
 import type { KeystoreUnavailable } from '../../../shared/ipc/contract';
 import type { VaultMarker } from './vault-marker';
 import { KeyEpochs } from './key-epochs';
+import { DRAFTS_ROW, openDrafts, sealDrafts, type FormDraft } from './form-drafts';
 
 export type OpenedVault = {
   /** The head of every case: the list, filters and agenda work from these. */
@@ -195,6 +196,38 @@ export class VaultSession {
     this.deps.repository.forget();
   }
 
+  /** A lock that keeps forms first, still running: an unlock waits for it. */
+  private locking: Promise<void> = Promise.resolve();
+
+  /**
+   * Locks, keeping the unsaved forms given (sealed, see form-drafts.ts) for the next unlock. The
+   * keys are dropped once the forms are stored, or failed to be: the lock always happens.
+   */
+  lockKeeping(drafts: readonly FormDraft[]): Promise<void> {
+    const keys = this.keys;
+    if (keys === null || drafts.length === 0) {
+      this.lock();
+      return this.locking;
+    }
+    this.locking = (async () => {
+      try {
+        await this.deps.repository.putDrafts(await sealDrafts(keys, drafts));
+      } catch {
+        // A form that could not be kept is lost as it would have been; the lock matters more.
+      } finally {
+        if (this.keys === keys) this.lock();
+      }
+    })();
+    return this.locking;
+  }
+
+  /** The forms kept at the last lock (once: the row is deleted as it is read). */
+  async takeDrafts(): Promise<FormDraft[]> {
+    const keys = this.requireKeys();
+    const row = await this.deps.repository.takeDrafts(DRAFTS_ROW);
+    return row === null ? [] : openDrafts(keys, row);
+  }
+
   get unlocked(): boolean {
     return this.keys !== null;
   }
@@ -259,6 +292,8 @@ export class VaultSession {
 
   /** Opens what the keys unlock: every case head, the search pages, the settings; tidies orphaned chunks. */
   async load(): Promise<OpenedVault> {
+    // A lock still storing its forms finishes first, so this unlock finds them.
+    await this.locking;
     const { keys, lastCounter } = await this.epochs.resolve(this.requireKeys());
     this.keys = keys;
     // Before anything is read: rows are found by their row names (see row-names.ts).

@@ -23,8 +23,10 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
   const { view, error } = useCaseView(caseTag);
   const updateCase = useVaultStore((s) => s.updateCase);
   const deleteCase = useVaultStore((s) => s.deleteCase);
-  const [tab, setTab] = useState<Tab>('overview');
-  const [editing, setEditing] = useState(false);
+  // A form the last lock kept for this case opens again where it was.
+  const restored = useVaultStore((s) => (s.restoredDraft?.caseTag === caseTag ? s.restoredDraft : null));
+  const [tab, setTab] = useState<Tab>(restored?.kind === 'entry' ? 'timeline' : 'overview');
+  const [editing, setEditing] = useState(restored?.kind === 'case');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const back = () => useCasesUi.setState({ openCase: null });
 
@@ -47,6 +49,8 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
       <CaseForm
         heading={t('cases.editHeading')}
         initial={caseFieldsOf(view.record)}
+        caseTag={caseTag}
+        restored={restored?.kind === 'case' ? restored.form : undefined}
         onCancel={() => setEditing(false)}
         onSave={async (next) => {
           const ok = await updateCase(caseTag, next);

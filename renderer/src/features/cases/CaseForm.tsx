@@ -20,6 +20,8 @@ import { REGION_CODES } from '../../../../shared/domain/regions';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
+import { RestoredNotice } from '../../components/RestoredNotice';
+import { useKeptOnLock, type CaseFormState } from '../../stores/kept-forms';
 
 /**
  * The whole case record as a form. Validation runs over every field at once and puts each
@@ -28,19 +30,27 @@ import { useVaultStore } from '../../stores/vault-store';
 export function CaseForm(props: {
   readonly initial: CaseFields;
   readonly heading: string;
+  /** The case the form edits (null: a new case): what a lock keeps its unsaved changes for. */
+  readonly caseTag: string | null;
+  /** What the form held when the vault locked, unsaved (see vault/form-drafts.ts). */
+  readonly restored?: CaseFormState | undefined;
   readonly onSave: (fields: CaseFields) => Promise<boolean>;
   readonly onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const busy = useVaultStore((s) => s.busy);
-  const [fields, setFields] = useState<CaseFields>(props.initial);
+  const [start] = useState(() => ({ ...formStateOf(props.initial), ...props.restored }));
+  const [fields, setFields] = useState<CaseFields>({ ...props.initial, ...start.fields });
   // Lists edited as text keep the person's line breaks and commas until they save.
-  const [caseNumbers, setCaseNumbers] = useState(props.initial.caseNumbers.join('\n'));
-  const [sources, setSources] = useState(props.initial.verification.sources.join('\n'));
-  const [tags, setTags] = useState(props.initial.tags.join(', '));
-  const [claimed, setClaimed] = useState(amountText(props.initial.claimedKzt));
-  const [awarded, setAwarded] = useState(amountText(props.initial.awardedKzt));
+  const [caseNumbers, setCaseNumbers] = useState(start.caseNumbers);
+  const [sources, setSources] = useState(start.sources);
+  const [tags, setTags] = useState(start.tags);
+  const [claimed, setClaimed] = useState(start.claimed);
+  const [awarded, setAwarded] = useState(start.awarded);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const now: CaseFormState = { fields, caseNumbers, sources, tags, claimed, awarded };
+  const unsaved = JSON.stringify(now) !== JSON.stringify(formStateOf(props.initial));
+  useKeptOnLock(unsaved ? { kind: 'case', caseTag: props.caseTag, form: now } : null);
   const [summaryError, setSummaryError] = useState(false);
 
   const set = <K extends keyof CaseFields>(key: K, value: CaseFields[K]) =>
@@ -92,6 +102,7 @@ export function CaseForm(props: {
       aria-labelledby="case-form-title"
     >
       <h1 id="case-form-title">{props.heading}</h1>
+      {props.restored ? <RestoredNotice /> : null}
       {summaryError ? (
         <p className="error" role="alert">
           {t('cases.fixErrors')}
@@ -436,6 +447,18 @@ export function regionLabel(value: string, t: Translate): string {
 function regionCode(label: string, t: Translate): string {
   const code = REGION_CODES.find((c) => t(`regions.${c}`).toLowerCase() === label.trim().toLowerCase());
   return code ?? label;
+}
+
+/** What the form holds for a case's fields, before any change. */
+function formStateOf(initial: CaseFields): CaseFormState {
+  return {
+    fields: initial,
+    caseNumbers: initial.caseNumbers.join('\n'),
+    sources: initial.verification.sources.join('\n'),
+    tags: initial.tags.join(', '),
+    claimed: amountText(initial.claimedKzt),
+    awarded: amountText(initial.awardedKzt),
+  };
 }
 
 function lines(text: string): string[] {

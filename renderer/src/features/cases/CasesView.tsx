@@ -20,12 +20,17 @@ export function CasesView() {
   const openCase = useCasesUi((s) => s.openCase);
   const creating = useCasesUi((s) => s.creating);
   const addCase = useVaultStore((s) => s.addCase);
+  const restored = useVaultStore((s) =>
+    s.restoredDraft?.kind === 'case' && s.restoredDraft.caseTag === null ? s.restoredDraft.form : undefined,
+  );
   const { t } = useTranslation();
   if (creating) {
     return (
       <CaseForm
         heading={t('cases.newHeading')}
         initial={emptyCaseFields()}
+        caseTag={null}
+        restored={restored}
         onCancel={() => useCasesUi.setState({ creating: false })}
         onSave={async (fields) => {
           const caseTag = await addCase(fields);

@@ -4,19 +4,28 @@ import { ENTRY_KINDS, entryFieldsSchema, type EntryFields } from '../../../../sh
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
+import { RestoredNotice } from '../../components/RestoredNotice';
+import { useKeptOnLock, type EntryFormState } from '../../stores/kept-forms';
 import { ReportTextPreview } from './ReportTextPreview';
 
 /** A timeline entry: when, what, where, the outcome, notes, and its paragraph for the report. */
 export function EntryForm(props: {
   readonly initial: EntryFields;
   readonly heading: string;
+  /** The case and the entry the form edits (entry null: a new one): what a lock keeps its unsaved changes for. */
+  readonly place: { readonly caseTag: string; readonly entryId: string | null };
+  /** What the form held when the vault locked, unsaved (see vault/form-drafts.ts). */
+  readonly restored?: EntryFormState | undefined;
   readonly onSave: (fields: EntryFields) => Promise<boolean>;
   readonly onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const busy = useVaultStore((s) => s.busy);
-  const [fields, setFields] = useState<EntryFields>(props.initial);
-  const [sources, setSources] = useState(props.initial.sources.join('\n'));
+  const initialSources = props.initial.sources.join('\n');
+  const [fields, setFields] = useState<EntryFields>({ ...props.initial, ...props.restored?.fields });
+  const [sources, setSources] = useState(props.restored?.sources ?? initialSources);
+  const unsaved = sources !== initialSources || JSON.stringify(fields) !== JSON.stringify(props.initial);
+  useKeptOnLock(unsaved ? { kind: 'entry', ...props.place, form: { fields, sources } } : null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const previewId = useId();
   const set = <K extends keyof EntryFields>(key: K, value: EntryFields[K]) =>
@@ -49,6 +58,7 @@ export function EntryForm(props: {
       aria-labelledby="entry-form-title"
     >
       <h2 id="entry-form-title">{props.heading}</h2>
+      {props.restored ? <RestoredNotice /> : null}
       <div className="field-row">
         <TextField
           label={t('timeline.field.date')}

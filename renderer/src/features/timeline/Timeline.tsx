@@ -21,8 +21,14 @@ export function Timeline({ view }: { readonly view: CaseFile }) {
   const importAttachment = useVaultStore((s) => s.importAttachment);
   const platform = usePlatform();
   const [newestFirst, setNewestFirst] = useState(true);
+  // A form the last lock kept for an entry of this case opens again.
+  const restored = useVaultStore((s) =>
+    s.restoredDraft?.kind === 'entry' && s.restoredDraft.caseTag === view.caseTag ? s.restoredDraft : null,
+  );
   // The entry being edited: its id, NEW_ENTRY for a new one, or null.
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(restored ? (restored.entryId ?? NEW_ENTRY) : null);
+  const restoredForm = (entryId: string | null) =>
+    restored !== null && restored.entryId === entryId ? restored.form : undefined;
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const entries = [...view.entries].sort((a, b) => {
@@ -35,6 +41,8 @@ export function Timeline({ view }: { readonly view: CaseFile }) {
       <EntryForm
         heading={t('timeline.newHeading')}
         initial={emptyEntryFields(todayCivil())}
+        place={{ caseTag: view.caseTag, entryId: null }}
+        restored={restoredForm(null)}
         onCancel={() => setEditing(null)}
         onSave={async (fields) => {
           const ok = await addEntry(view.caseTag, fields);
@@ -50,6 +58,8 @@ export function Timeline({ view }: { readonly view: CaseFile }) {
       <EntryForm
         heading={t('timeline.editHeading')}
         initial={entryFieldsOf(editedEntry.record)}
+        place={{ caseTag: view.caseTag, entryId: editedEntry.id }}
+        restored={restoredForm(editedEntry.id)}
         onCancel={() => setEditing(null)}
         onSave={async (next) => {
           const ok = await updateEntry(view.caseTag, editedEntry.id, next);

@@ -30,6 +30,8 @@ export const en = {
     kk: 'Қазақша',
   },
   vault: {
+    restoredDraft:
+      'You had not saved these changes when the vault locked; they were kept, encrypted. Save them, or cancel to let them go.',
     starting: 'Opening the vault…',
     lockNow: 'Lock now',
     lockShortcut: 'Lock now (Ctrl+Shift+L)',

@@ -132,6 +132,7 @@ export const failuresEn = {
     backup: 'This backup',
     'case-package': 'This case package',
     'device-document': 'A document of this vault',
+    'form-drafts': 'A form kept while the vault was locked',
     manifest: 'The list of this vault’s pages',
   },
 };
@@ -269,6 +270,7 @@ export const failuresRu: FailuresCatalog = {
     backup: 'Эта резервная копия',
     'case-package': 'Этот пакет дела',
     'device-document': 'Документ хранилища',
+    'form-drafts': 'Форма, сохранённая на время блокировки',
     manifest: 'Перечень страниц этого хранилища',
   },
 };
@@ -404,6 +406,7 @@ export const failuresKk: FailuresCatalog = {
     backup: 'Бұл сақтық көшірме',
     'case-package': 'Бұл іс пакеті',
     'device-document': 'Қойма құжаты',
+    'form-drafts': 'Қойма құлыптаулы кезде сақталған форма',
     manifest: 'Осы қойма беттерінің тізімі',
   },
 };
