@@ -43,6 +43,7 @@ export async function exportFromBackup(options: {
     quarter,
     language: options.language,
     title: saved.title,
+    sectionNumber: saved.sectionNumber,
     introduction: saved.introduction,
     order: saved.order,
     statistics: saved.statistics,

@@ -14,7 +14,7 @@ import {
 import { CASE_KINDS, type CaseKind } from '../domain/case';
 import type { Quarter } from '../domain/civil-date';
 import {
-  DEFAULT_SECTION_TITLES,
+  defaultSectionTitle,
   DOCUMENT_LANGUAGE,
   monthName,
   reportLabels,
@@ -51,6 +51,8 @@ export type SectionOptions = {
   readonly quarter: Quarter;
   readonly language: ReportLanguage;
   readonly title?: string;
+  /** The section's number in the report, in the default title ('2': "2. Legal Pressure …"; '': none). */
+  readonly sectionNumber?: string;
   readonly introduction: string;
   readonly order?: readonly string[];
   readonly statistics?: boolean;
@@ -73,7 +75,7 @@ export function buildSectionModel(cases: readonly ReportCase[], options: Section
     }),
   }));
   return {
-    title: xmlSafe(options.title?.trim() || DEFAULT_SECTION_TITLES[options.language]),
+    title: xmlSafe(options.title?.trim() || defaultSectionTitle(options.language, options.sectionNumber ?? '2')),
     introduction: xmlSafe(options.introduction),
     language: options.language,
     months,
@@ -104,6 +106,8 @@ function statistics(
 }
 
 const FONT = 'Times New Roman';
+/** A line of 12-point body text, in twentieths of a point. */
+const BLANK_LINE = 240;
 
 /** The docx document of a section. Labels of the statistics table come from the caller. */
 export function sectionDocument(model: SectionModel, labels: ReportLabels = reportLabels(model.language)): Document {
@@ -112,15 +116,16 @@ export function sectionDocument(model: SectionModel, labels: ReportLabels = repo
   const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: model.title })] }),
   ];
+  // Body paragraphs: no line of one alone at the foot or head of a page (widow and orphan control).
   if (model.introduction.trim() !== '') {
-    children.push(new Paragraph({ children: [new TextRun({ text: model.introduction.trim() })] }));
+    children.push(new Paragraph({ widowControl: true, children: [new TextRun({ text: model.introduction.trim() })] }));
   }
   if (model.statistics) children.push(...statisticsTable(model, labels));
   for (const month of model.months) {
     if (month.paragraphs.length === 0) continue;
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: month.name })] }));
     for (const paragraph of month.paragraphs) {
-      children.push(new Paragraph({ children: paragraph.runs.map((run) => runOf(run, links)) }));
+      children.push(new Paragraph({ widowControl: true, children: paragraph.runs.map((run) => runOf(run, links)) }));
     }
   }
   const document = new Document({
@@ -134,8 +139,10 @@ export function sectionDocument(model: SectionModel, labels: ReportLabels = repo
     // cells and the line under it say "left" for themselves.
     styles: {
       default: {
+        // As the report sets its pages: a blank line of body text (12 pt) after every paragraph,
+        // more before a month's heading, and headings kept on the page of what follows them.
         document: {
-          paragraph: { alignment: AlignmentType.JUSTIFIED },
+          paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: BLANK_LINE } },
           run: {
             font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT },
             size: 24,
@@ -143,11 +150,16 @@ export function sectionDocument(model: SectionModel, labels: ReportLabels = repo
           },
         },
         heading1: {
-          paragraph: { alignment: AlignmentType.LEFT },
+          paragraph: { alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, spacing: { after: BLANK_LINE } },
           run: { font: FONT, size: 30, bold: true, language: { value: language } },
         },
         heading2: {
-          paragraph: { alignment: AlignmentType.LEFT },
+          paragraph: {
+            alignment: AlignmentType.LEFT,
+            keepNext: true,
+            keepLines: true,
+            spacing: { before: BLANK_LINE, after: BLANK_LINE / 2 },
+          },
           run: { font: FONT, size: 26, bold: true, language: { value: language } },
         },
       },

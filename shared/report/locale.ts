@@ -48,11 +48,17 @@ const MONTHS: Readonly<Record<ReportLanguage, readonly string[]>> = {
   ],
 };
 
-export const DEFAULT_SECTION_TITLES: Readonly<Record<ReportLanguage, string>> = {
-  en: '2. Legal Pressure (Lawsuits, Pre-trial Claims, Arrests, Detentions)',
-  ru: '2. Юридическое давление (иски, досудебные претензии, аресты, задержания)',
-  kk: '2. Құқықтық қысым (сот талаптары, сотқа дейінгі талаптар, қамаулар, ұстаулар)',
+const SECTION_NAMES: Readonly<Record<ReportLanguage, string>> = {
+  en: 'Legal Pressure (Lawsuits, Pre-trial Claims, Arrests, Detentions)',
+  ru: 'Юридическое давление (иски, досудебные претензии, аресты, задержания)',
+  kk: 'Құқықтық қысым (сот талаптары, сотқа дейінгі талаптар, қамаулар, ұстаулар)',
 };
+
+/** The section's title when the monitor typed none: its number in the report (none: no number), then its name. */
+export function defaultSectionTitle(language: ReportLanguage, sectionNumber: string): string {
+  const number = sectionNumber.trim().replace(/\.$/, '');
+  return number === '' ? SECTION_NAMES[language] : `${number}. ${SECTION_NAMES[language]}`;
+}
 
 /** BCP 47 tags written into the document, so spell-checkers and screen readers use the right language. */
 export const DOCUMENT_LANGUAGE: Readonly<Record<ReportLanguage, string>> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };

@@ -10,6 +10,10 @@ export type ReportDevelopment = {
   readonly caseTag: string;
   readonly caseKind: CaseKind;
   readonly date: string;
+  /** Local time of day, HH:MM, or '' when none was given. */
+  readonly time: string;
+  /** When the entry was recorded (ISO, UTC): the order of entry, the last of the default keys. */
+  readonly createdAt: string;
   readonly reportText: string;
 };
 
@@ -22,8 +26,8 @@ export type QuarterSelection = {
 
 /**
  * The quarter's developments: entries dated inside it (civil dates, so no time zone can move
- * one across a month or quarter boundary), marked for the report. Ordered by date, then by the
- * order the monitor arranged (`order`: entry ids), then by id so the result is always the same.
+ * one across a month or quarter boundary), marked for the report, month by month in report order
+ * (see `reportOrder`).
  */
 export function selectQuarter(
   cases: readonly ReportCase[],
@@ -41,39 +45,83 @@ export function selectQuarter(
         caseTag: view.caseTag,
         caseKind: view.record.kind,
         date: entry.record.date,
+        time: entry.record.time,
+        createdAt: entry.record.createdAt,
         reportText: entry.record.reportText,
       });
     }
   }
-  chosen.sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      (rank.get(a.entryId) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.entryId) ?? Number.MAX_SAFE_INTEGER) ||
-      a.entryId.localeCompare(b.entryId),
-  );
+  chosen.sort(byDefaultOrder);
   const first = (quarter.quarter - 1) * 3 + 1;
   const withText = chosen.filter((d) => d.reportText.trim() !== '');
   return {
     months: [first, first + 1, first + 2].map((month) => ({
       month,
-      developments: withText.filter((d) => Number(d.date.slice(5, 7)) === month),
+      developments: reportOrder(
+        withText.filter((d) => Number(d.date.slice(5, 7)) === month),
+        rank,
+      ),
     })),
     missingText: chosen.filter((d) => d.reportText.trim() === ''),
   };
 }
 
 /**
- * Moves a development one place up or down among those of the same month and day, returning the
- * new order of entry ids for the quarter (the date stays the first sort key).
+ * The default order, the same on every machine and in every time zone: by date; then by time of
+ * day, an entry without a time before one with (a ruling "that day", then the detention at
+ * 23:30); then by the order of entry (when each was recorded); then by id.
  */
+export function byDefaultOrder(a: ReportDevelopment, b: ReportDevelopment): number {
+  return (
+    compare(a.date, b.date) ||
+    compare(a.time, b.time) ||
+    compare(a.createdAt, b.createdAt) ||
+    compare(a.entryId, b.entryId)
+  );
+}
+
+/** Code-unit order: unlike `localeCompare`, it does not depend on the machine's locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A month's developments (in default order) in the editor's order: those the editor arranged
+ * (`rank`: their places in the quarter's stored order) in that order; each of the others right
+ * after the arranged development the default order puts before it (first, if none). So a
+ * development moved to the top stays there, and one added later follows what precedes its date.
+ */
+function reportOrder(developments: readonly ReportDevelopment[], rank: ReadonlyMap<string, number>) {
+  const arranged = developments
+    .filter((d) => rank.has(d.entryId))
+    .sort((a, b) => rank.get(a.entryId)! - rank.get(b.entryId)!);
+  const following = new Map<string | null, ReportDevelopment[]>();
+  let previous: string | null = null;
+  for (const d of developments) {
+    if (rank.has(d.entryId)) previous = d.entryId;
+    else following.set(previous, [...(following.get(previous) ?? []), d]);
+  }
+  return [...(following.get(null) ?? []), ...arranged.flatMap((d) => [d, ...(following.get(d.entryId) ?? [])])];
+}
+
+/**
+ * Moves a development to `to` (a place in its month, 0 first), returning the quarter's new order
+ * of entry ids: every development as now shown, the moved one in its new place. A development
+ * stays in its month (the month is its date's); a place outside the month changes nothing.
+ */
+export function moveDevelopmentTo(selection: QuarterSelection, entryId: string, to: number): string[] {
+  const months = selection.months.map((m) => m.developments.map((d) => d.entryId));
+  const month = months.find((ids) => ids.includes(entryId));
+  if (month !== undefined && to >= 0 && to < month.length) {
+    month.splice(month.indexOf(entryId), 1);
+    month.splice(to, 0, entryId);
+  }
+  return months.flat();
+}
+
+/** Moves a development one place up or down within its month (see `moveDevelopmentTo`). */
 export function moveDevelopment(selection: QuarterSelection, entryId: string, direction: -1 | 1): string[] {
-  const all = selection.months.flatMap((m) => m.developments.map((d) => d));
-  const index = all.findIndex((d) => d.entryId === entryId);
-  const target = all[index + direction];
-  const here = all[index];
-  if (here === undefined || target === undefined || target.date !== here.date) return all.map((d) => d.entryId);
-  const next = [...all];
-  next[index] = target;
-  next[index + direction] = here;
-  return next.map((d) => d.entryId);
+  const month = selection.months.find((m) => m.developments.some((d) => d.entryId === entryId));
+  const at = month?.developments.findIndex((d) => d.entryId === entryId) ?? -1;
+  return moveDevelopmentTo(selection, entryId, at + direction);
 }

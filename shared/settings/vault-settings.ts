@@ -19,6 +19,8 @@ const REMEMBERED_REMINDERS = 2000;
 export const reportSettingsSchema = z.object({
   language: z.enum(REPORT_LANGUAGES).catch('en'),
   title: z.string().catch(''),
+  /** The section's number in the report, in the default title ('' for none). */
+  sectionNumber: z.string().max(20).catch('2'),
   introduction: z.string().catch(''),
   /** The editor's order of the quarter's developments (entry ids). */
   order: z
@@ -67,11 +69,28 @@ export const SETTINGS_STEPS: readonly UpgradeStep[] = [
     name: 'reminder notifications name nothing unless the user opts in',
     up: (value) => ({ ...value, reminderDetails: false }),
   },
+  {
+    from: 2,
+    name: 'each quarter’s section is numbered 2, as its title said before the number could be set',
+    up: (value) => {
+      const reports = value.reports;
+      if (typeof reports !== 'object' || reports === null) return value;
+      return {
+        ...value,
+        reports: Object.fromEntries(
+          Object.entries(reports).map(([quarter, report]) => [
+            quarter,
+            typeof report === 'object' && report !== null ? { ...report, sectionNumber: '2' } : report,
+          ]),
+        ),
+      };
+    },
+  },
 ];
 
 export const settingsFormat = defineFormat<VaultSettings>({
   kind: 'settings',
-  current: 2,
+  current: 3,
   field: 'v',
   steps: SETTINGS_STEPS,
   schema: vaultSettingsSchema,

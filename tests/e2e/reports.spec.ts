@@ -95,3 +95,54 @@ test('a quarter built through the UI exports as the Legal Pressure section, in o
   await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
   await expect(page.getByRole('textbox', { name: 'Introduction' })).toHaveValue(/^В течение квартала/);
 });
+
+test('a development moved to the top of its month with Alt+↑ is first in the DOCX, and stays first after lock and unlock', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Дело редакции «Ақ Жайық»' });
+  await vault.openCase('Дело редакции «Ақ Жайық»');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await addEntry(page, '2026-04-02', 'Апрель, второе: иск подан.');
+  await addEntry(page, '2026-04-09', 'Апрель, девятое: заседание отложено.');
+  await addEntry(page, '2026-04-28', 'Апрель, двадцать восьмое: суд удовлетворил иск.');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await page.getByRole('textbox', { name: 'Section number' }).fill('3');
+  const preview = page.getByRole('region', { name: 'Preview of the section' });
+  const last = preview.getByLabel('Paragraph 3 of 3 in April');
+  await expect(last).toContainText('двадцать восьмое');
+  await last.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.getByRole('status').filter({ hasText: 'Now place 1 of 3 in April.' })).toBeAttached();
+  // The moved paragraph keeps the focus, so it can be moved on.
+  await expect(preview.getByLabel('Paragraph 1 of 3 in April')).toBeFocused();
+  await expect(preview.getByLabel('Paragraph 1 of 3 in April')).toContainText('двадцать восьмое');
+
+  const exported = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export DOCX' }).click();
+    const docx = readDocx(new Uint8Array(await readFile((await (await download).path()) ?? '')));
+    return docx.paragraphs.map((p) => p.text.slice(0, 22));
+  };
+  const expected = [
+    '3. Legal Pressure (Law',
+    'April',
+    'Апрель, двадцать восьм',
+    'Апрель, второе: иск по',
+    'Апрель, девятое: засед',
+  ];
+  expect(await exported()).toEqual(expected);
+
+  await vault.lock();
+  await vault.unlockAndWait();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await expect(preview.getByLabel('Paragraph 1 of 3 in April')).toContainText('двадцать восьмое');
+  expect(await exported()).toEqual(expected);
+});

@@ -53,8 +53,20 @@ async function openedApp(set: FixtureSet, rows = set.rows) {
   return { service, repository, folder };
 }
 
-/** The set's settings as this build reads them: every one as written, settings added since at their defaults. */
-const settingsAsRead = (set: FixtureSet) => ({ ...DEFAULT_SETTINGS, ...set.expected.settings });
+/**
+ * The set's settings as this build reads them: every one as written, settings added since at the
+ * values their upgrade steps give (a quarter's section number: 2, as its title had it).
+ */
+const settingsAsRead = (set: FixtureSet) => ({
+  ...DEFAULT_SETTINGS,
+  ...set.expected.settings,
+  reports: Object.fromEntries(
+    Object.entries(set.expected.settings.reports).map(([quarter, report]) => [
+      quarter,
+      { ...report, sectionNumber: (report as Partial<typeof report>).sectionNumber ?? '2' },
+    ]),
+  ),
+});
 
 const byTag = (cases: readonly CaseFile[]) => [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag));
 

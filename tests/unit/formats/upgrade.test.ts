@@ -120,7 +120,7 @@ describe('formats that evolve', () => {
     expect(() => parseCase({ head: caseHead(file), json: JSON.stringify({ ...file, v: 7 }) }, 'p4-0')).toThrow(
       tooNew('case-file', 7),
     );
-    expect(() => readSettings({ v: 3, autoLockMinutes: 5 })).toThrow(tooNew('settings', 3));
+    expect(() => readSettings({ v: 4, autoLockMinutes: 5 })).toThrow(tooNew('settings', 4));
     await expect(unpackSearchPage(await packJson({ v: 3, words: {} }), 'p4-1')).rejects.toEqual(
       tooNew('search-page', 3),
     );
@@ -197,5 +197,14 @@ describe('settings through their upgrade path', () => {
     expect(readSettings(written)).toEqual({ ...written, reports: {}, reminderDetails: false });
     expect(readSettings({ v: 1, ...written })).toEqual({ ...written, reports: {}, reminderDetails: false });
     expect(readSettings({ v: 2, ...written, reminderDetails: true }).reminderDetails).toBe(true);
+  });
+
+  it('a quarter set up before the section number could be chosen keeps its title and is numbered 2', () => {
+    const report = { language: 'kk', title: '', introduction: 'Кіріспе', order: ['e1'], statistics: true };
+    const read = readSettings({ v: 2, autoLockMinutes: 10, reports: { '2026-Q3': report } });
+    expect(read.reports['2026-Q3']).toEqual({ ...report, sectionNumber: '2' });
+    // Written since, a quarter keeps the number it was given, or none.
+    const since = readSettings({ v: 3, reports: { '2026-Q3': { ...report, sectionNumber: '' } } });
+    expect(since.reports['2026-Q3']!.sectionNumber).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatQuarter, inPeriod, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
 import {
@@ -9,12 +9,12 @@ import {
   type SectionModel,
 } from '../../../../shared/report/legal-pressure-section';
 import {
-  DEFAULT_SECTION_TITLES,
+  defaultSectionTitle,
   REPORT_LANGUAGES,
   reportLabels,
   type ReportLanguage,
 } from '../../../../shared/report/locale';
-import { moveDevelopment, selectQuarter } from '../../../../shared/report/quarter-selection';
+import { moveDevelopmentTo, selectQuarter } from '../../../../shared/report/quarter-selection';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
@@ -24,7 +24,7 @@ import { ReportTextRuns } from '../timeline';
 /**
  * The quarterly "Legal Pressure" section: pick a quarter, see the section exactly as it will be
  * exported, set its title and introduction (kept per quarter, encrypted), arrange developments
- * within a day, and export it as DOCX.
+ * within each month, and export it as DOCX.
  */
 export function ReportsView() {
   const { t } = useTranslation();
@@ -54,6 +54,7 @@ export function ReportsView() {
     quarter: parsedQuarter,
     language: settings.language,
     title,
+    sectionNumber: settings.sectionNumber,
     introduction,
     order: settings.order,
     statistics: settings.statistics,
@@ -106,6 +107,13 @@ export function ReportsView() {
           options={REPORT_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
         />
       </div>
+      <TextField
+        label={t('reports.sectionNumber')}
+        hint={t('reports.sectionNumberHint')}
+        value={settings.sectionNumber}
+        maxLength={20}
+        onChange={(sectionNumber) => update({ sectionNumber })}
+      />
       <div
         onBlur={() => {
           if (draft?.quarter === quarter) update({});
@@ -114,7 +122,7 @@ export function ReportsView() {
         <TextField
           label={t('reports.sectionTitle')}
           value={title}
-          placeholder={DEFAULT_SECTION_TITLES[settings.language]}
+          placeholder={defaultSectionTitle(settings.language, settings.sectionNumber)}
           onChange={(value) => setDraft({ quarter, title: value, introduction })}
         />
         <TextAreaField
@@ -146,44 +154,93 @@ export function ReportsView() {
         </p>
       ))}
 
+      {model.months.some((m) => m.paragraphs.length > 1) ? <p className="muted">{t('reports.orderHint')}</p> : null}
       <section aria-labelledby="report-preview-title" className="report-document">
         <h2 id="report-preview-title" className="visually-hidden">
           {t('reports.preview')}
         </h2>
         <SectionPreview
           model={model}
-          onMove={(entryId, direction) => update({ order: moveDevelopment(selection, entryId, direction) })}
-          canMove={(entryId, direction) =>
-            moveDevelopment(selection, entryId, direction).join() !==
-            selection.months.flatMap((m) => m.developments.map((d) => d.entryId)).join()
-          }
+          onMove={(entryId, to) => update({ order: moveDevelopmentTo(selection, entryId, to) })}
         />
       </section>
     </section>
   );
 }
 
-/** The section as it will be exported: the same model the DOCX is packed from. */
+/**
+ * The section as it will be exported: the same model the DOCX is packed from. Within a month a
+ * paragraph can be moved by dragging it, with its ↑/↓ buttons, or focused with Alt+↑/↓; each
+ * move is announced, and the moved paragraph keeps the focus.
+ */
 function SectionPreview(props: {
   readonly model: SectionModel;
-  readonly onMove: (entryId: string, direction: -1 | 1) => void;
-  readonly canMove: (entryId: string, direction: -1 | 1) => boolean;
+  readonly onMove: (entryId: string, to: number) => void;
 }) {
   const { t } = useTranslation();
   const { model } = props;
   const empty = model.months.every((m) => m.paragraphs.length === 0);
+  const [announcement, setAnnouncement] = useState('');
+  const [dragged, setDragged] = useState<string | null>(null);
+  const focusAfterMove = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfterMove.current === null) return;
+    document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(focusAfterMove.current)}"]`)?.focus();
+    focusAfterMove.current = null;
+  });
+  const move = (month: SectionModel['months'][number], entryId: string, to: number, keepFocus: boolean) => {
+    if (to < 0 || to >= month.paragraphs.length) return;
+    if (keepFocus) focusAfterMove.current = entryId;
+    props.onMove(entryId, to);
+    setAnnouncement(t('reports.moved', { place: to + 1, count: month.paragraphs.length, month: month.name }));
+  };
   return (
     <div lang={model.language}>
       <p className="report-heading-1">{model.title}</p>
       {model.introduction.trim() ? <p className="report-paragraph">{model.introduction.trim()}</p> : null}
       {model.statistics ? <StatisticsPreview model={model} /> : null}
       {empty ? <p className="muted">{t('reports.empty')}</p> : null}
+      <p className="visually-hidden" role="status" lang={i18next.language}>
+        {announcement}
+      </p>
       {model.months.map((month) =>
         month.paragraphs.length === 0 ? null : (
           <div key={month.name}>
             <p className="report-heading-2">{month.name}</p>
-            {month.paragraphs.map((paragraph) => (
-              <div key={paragraph.entryId} className="report-row">
+            {month.paragraphs.map((paragraph, index) => (
+              <div
+                key={paragraph.entryId}
+                className={dragged === paragraph.entryId ? 'report-row dragging' : 'report-row'}
+                data-entry-id={paragraph.entryId}
+                tabIndex={0}
+                draggable
+                aria-label={t('reports.paragraphLabel', {
+                  place: index + 1,
+                  count: month.paragraphs.length,
+                  month: month.name,
+                })}
+                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                onKeyDown={(event) => {
+                  if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+                  event.preventDefault();
+                  move(month, paragraph.entryId, index + (event.key === 'ArrowUp' ? -1 : 1), true);
+                }}
+                onDragStart={(event) => {
+                  event.dataTransfer.effectAllowed = 'move';
+                  event.dataTransfer.setData('text/plain', paragraph.entryId);
+                  setDragged(paragraph.entryId);
+                }}
+                onDragEnd={() => setDragged(null)}
+                onDragOver={(event) => {
+                  // Only a paragraph of the same month may be dropped here.
+                  if (dragged !== null && month.paragraphs.some((p) => p.entryId === dragged)) event.preventDefault();
+                }}
+                onDrop={(event) => {
+                  event.preventDefault();
+                  if (dragged !== null) move(month, dragged, index, false);
+                  setDragged(null);
+                }}
+              >
                 <p className="report-paragraph">
                   <ReportTextRuns runs={paragraph.runs} />
                 </p>
@@ -191,18 +248,18 @@ function SectionPreview(props: {
                   <button
                     type="button"
                     className="secondary"
-                    disabled={!props.canMove(paragraph.entryId, -1)}
+                    disabled={index === 0}
                     aria-label={t('reports.moveUp')}
-                    onClick={() => props.onMove(paragraph.entryId, -1)}
+                    onClick={() => move(month, paragraph.entryId, index - 1, false)}
                   >
                     ↑
                   </button>
                   <button
                     type="button"
                     className="secondary"
-                    disabled={!props.canMove(paragraph.entryId, 1)}
+                    disabled={index === month.paragraphs.length - 1}
                     aria-label={t('reports.moveDown')}
-                    onClick={() => props.onMove(paragraph.entryId, 1)}
+                    onClick={() => move(month, paragraph.entryId, index + 1, false)}
                   >
                     ↓
                   </button>

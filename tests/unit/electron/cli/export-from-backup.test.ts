@@ -29,7 +29,14 @@ describe('command-line export', () => {
       includeInReport: true,
       reportText: 'The court [granted the claim](https://example.org/3).',
     });
-    const report = { language: 'kk' as const, title: '', introduction: 'Тоқсан ішінде…', order: [], statistics: true };
+    const report = {
+      language: 'kk' as const,
+      title: '',
+      sectionNumber: '3',
+      introduction: 'Тоқсан ішінде…',
+      order: [],
+      statistics: true,
+    };
     await service.cases.saveSettings({
       autoLockMinutes: 10,
       notifiedReminders: [],

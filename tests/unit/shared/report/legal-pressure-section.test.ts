@@ -175,4 +175,37 @@ describe('time zones', () => {
     expect(documents[0]).toContain('The editors of Zhana Dala'); // 1 April
     expect(documents[0]).toContain('On the last day of the quarter'); // 30 June
   });
+
+  it('lays the page out as the report does: a blank line after each paragraph, headings kept with what follows', async () => {
+    const { files } = await exportQuarter();
+    const styles = strFromU8(files['word/styles.xml']!);
+    const documentXml = strFromU8(files['word/document.xml']!);
+    // The document's default paragraph: a line of 12-point text after it.
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr>.*<w:spacing w:after="240"\/>.*<\/w:pPr><\/w:pPrDefault>/s);
+    for (const heading of ['Heading1', 'Heading2']) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${heading}".*?</w:style>`, 's').exec(styles)?.[0] ?? '';
+      expect(style, heading).toContain('<w:keepNext/>');
+      expect(style, heading).toContain('<w:keepLines/>');
+    }
+    expect(new RegExp('<w:style [^>]*w:styleId="Heading2".*?</w:style>', 's').exec(styles)?.[0]).toMatch(
+      /<w:spacing [^>]*w:before="240"/,
+    );
+    // Every body paragraph has widow and orphan control.
+    const body = [...documentXml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>|<w:p [^>]*>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+      .map((m) => m[0])
+      .filter((p) => !p.includes('w:pStyle'));
+    expect(body.length).toBeGreaterThan(20);
+    for (const paragraph of body) expect(paragraph).toContain('<w:widowControl/>');
+  });
+
+  it('numbers the section as set, or not at all; a typed title stands as typed', () => {
+    const title = (options: { sectionNumber?: string; title?: string }) =>
+      buildSectionModel([], { quarter: { year: 2026, quarter: 2 }, language: 'kk', introduction: '', ...options })
+        .title;
+    expect(title({})).toBe('2. Құқықтық қысым (сот талаптары, сотқа дейінгі талаптар, қамаулар, ұстаулар)');
+    expect(title({ sectionNumber: '3' })).toMatch(/^3\. Құқықтық қысым/);
+    expect(title({ sectionNumber: '4.' })).toMatch(/^4\. Құқықтық қысым/);
+    expect(title({ sectionNumber: '' })).toMatch(/^Құқықтық қысым/);
+    expect(title({ sectionNumber: '3', title: 'II. Қысым' })).toBe('II. Қысым');
+  });
 });

@@ -2,8 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildSectionModel, packSection, sectionDocument } from '../../../../shared/report/legal-pressure-section';
+import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { fixtureQuarter } from '../../../fixtures/quarter';
 
 /**
@@ -57,4 +59,74 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
     }
     expect(text).toContain('seized two laptops.');
   }, 180_000);
+
+  it('a long section keeps every month heading with its first paragraph: none ends a page', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-lo-pages-'));
+    const sentence = 'Суд рассмотрел иск к редакции и отложил заседание по ходатайству ответчика. ';
+    // 30 developments, 10 a month; the last of April grows sentence by sentence, moving May's
+    // heading down the page until, without keep-with-next, it would be a page's last line.
+    const section = (lastOfApril: number) => {
+      const cases = [
+        {
+          caseTag: 'long',
+          record: fixtureQuarter()[0]!.record,
+          entries: Array.from({ length: 30 }, (_, i) => ({
+            id: `e${String(i).padStart(2, '0')}`,
+            record: {
+              ...emptyEntryFields(`2026-0${4 + Math.floor(i / 10)}-${String(1 + (i % 10) * 2).padStart(2, '0')}`),
+              reportText: `${i + 1}. ${sentence.repeat(i === 9 ? lastOfApril : 1 + ((i * 7) % 4))}`,
+              includeInReport: true,
+              createdAt: '2026-07-01T00:00:00.000Z',
+              updatedAt: '2026-07-01T00:00:00.000Z',
+            },
+          })),
+        },
+      ];
+      const model = buildSectionModel(cases, { quarter: { year: 2026, quarter: 2 }, language: 'ru', introduction: '' });
+      return packSection(sectionDocument(model), model);
+    };
+    /** The same file with keep-with-next taken out of its styles: what the page would be without it. */
+    const withoutKeepNext = (docx: Uint8Array) => {
+      const files = unzipSync(docx);
+      files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']!).replaceAll('<w:keepNext/>', ''));
+      return zipSync(files);
+    };
+    const lastLinesOf = async (name: string) => {
+      execFileSync('pdftotext', [path.join(folder, `${name}.pdf`), path.join(folder, `${name}.txt`)]);
+      const pages = (await readFile(path.join(folder, `${name}.txt`), 'utf8')).split('\f').filter((p) => p.trim());
+      return { pages, lastLines: pages.map((page) => page.trim().split('\n').at(-1)!.trim()) };
+    };
+    const convert = (names: readonly string[]) =>
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${folder}/profile`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          folder,
+          ...names.map((name) => path.join(folder, `${name}.docx`)),
+        ],
+        { timeout: 180_000, stdio: 'ignore' },
+      );
+    const lengths = Array.from({ length: 16 }, (_, i) => i + 1);
+    for (const n of lengths) await writeFile(path.join(folder, `control-${n}.docx`), withoutKeepNext(await section(n)));
+    convert(lengths.map((n) => `control-${n}`));
+    let stranded: number | null = null;
+    for (const n of lengths)
+      if ((await lastLinesOf(`control-${n}`)).lastLines.includes('Май')) {
+        stranded = n;
+        break;
+      }
+    // The control shows the problem: without keep-with-next, May's heading ends a page.
+    expect(stranded, 'no length strands the heading without keep-with-next').not.toBeNull();
+
+    await writeFile(path.join(folder, 'section.docx'), await section(stranded!));
+    convert(['section']);
+    const { pages, lastLines } = await lastLinesOf('section');
+    for (const month of ['Апрель', 'Май', 'Июнь']) expect(lastLines).not.toContain(month);
+    const all = pages.join('\n');
+    for (let i = 1; i <= 30; i += 1) expect(all).toContain(`${i}. Суд рассмотрел`);
+  }, 300_000);
 });
