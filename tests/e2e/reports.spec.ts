@@ -12,7 +12,10 @@ async function addEntry(page: Page, date: string, reportText: string, include = 
   await page.getByRole('button', { name: 'Add an entry' }).click();
   await page.getByRole('textbox', { name: 'Date' }).fill(date);
   await page.getByRole('textbox', { name: 'Report text' }).fill(reportText);
-  if (include) await page.getByRole('checkbox', { name: 'Include in the quarterly report' }).check();
+  // Written text turns "include" on; an entry kept out of the report is turned off by hand.
+  const box = page.getByRole('checkbox', { name: 'Include in the quarterly report' });
+  if (include) await box.check();
+  else await box.uncheck();
   await page.getByRole('button', { name: 'Save the entry' }).click();
   await expect(page.getByRole('button', { name: 'Add an entry' })).toBeVisible();
 }
@@ -145,4 +148,50 @@ test('a development moved to the top of its month with Alt+↑ is first in the D
   await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
   await expect(preview.getByLabel('Paragraph 1 of 3 in April')).toContainText('двадцать восьмое');
   expect(await exported()).toEqual(expected);
+});
+
+test('report text written puts the entry in the section; one left out is listed and its link opens it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Иск к «Уральской неделе»' });
+  await vault.openCase('Иск к «Уральской неделе»');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  // Text typed, the "include" box never touched: the entry is in the report.
+  await page.getByRole('button', { name: 'Add an entry' }).click();
+  await page.getByRole('textbox', { name: 'Date' }).fill('2026-04-14');
+  const include = page.getByRole('checkbox', { name: 'Include in the quarterly report' });
+  await expect(include).not.toBeChecked();
+  await page.getByRole('textbox', { name: 'Report text' }).fill('Суд принял иск к производству.');
+  await expect(include).toBeChecked();
+  await page.getByRole('button', { name: 'Save the entry' }).click();
+  // The person turns it off on purpose for a second one.
+  await page.getByRole('button', { name: 'Add an entry' }).click();
+  await page.getByRole('textbox', { name: 'Date' }).fill('2026-05-06');
+  await page.getByRole('textbox', { name: 'Report text' }).fill('Заседание отложено.');
+  await include.uncheck();
+  await page.getByRole('button', { name: 'Save the entry' }).click();
+  await expect(page.getByRole('button', { name: 'Add an entry' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  const coverage = page.getByRole('region', { name: 'What the quarter holds' });
+  await expect(coverage).toContainText('Developments in the section: 1');
+  await expect(coverage).toContainText('With report text but left out: 1');
+  const preview = page.getByRole('region', { name: 'Preview of the section' });
+  await expect(preview).toContainText('Суд принял иск к производству.');
+  await expect(preview).not.toContainText('Заседание отложено.');
+
+  await coverage.getByRole('button', { name: '2026-05-06 · Иск к «Уральской неделе»' }).click();
+  await expect(page.getByRole('heading', { name: 'Edit the entry' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Include in the quarterly report' }).check();
+  await page.getByRole('button', { name: 'Save the entry' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await expect(coverage).toContainText('Developments in the section: 2');
+  await expect(coverage).not.toContainText('left out');
+  await expect(preview).toContainText('Заседание отложено.');
 });

@@ -139,7 +139,7 @@ function Workspace() {
         {section === 'cases' ? (
           <CasesView />
         ) : section === 'reports' ? (
-          <ReportsView />
+          <ReportsView onOpenCase={() => setSection('cases')} />
         ) : section === 'agenda' ? (
           <AgendaView onOpenCase={() => setSection('cases')} />
         ) : (

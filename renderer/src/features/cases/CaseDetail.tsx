@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseFieldsOf } from '../../../../shared/domain/case';
 import { usePlatform } from '../../platform';
@@ -25,10 +25,15 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
   const deleteCase = useVaultStore((s) => s.deleteCase);
   // A form the last lock kept for this case opens again where it was.
   const restored = useVaultStore((s) => (s.restoredDraft?.caseTag === caseTag ? s.restoredDraft : null));
-  const [tab, setTab] = useState<Tab>(restored?.kind === 'entry' ? 'timeline' : 'overview');
+  // An entry a link (the Reports screen) asked for: opened once, then forgotten.
+  const [linkedEntry] = useState(() => useCasesUi.getState().openEntry);
+  useEffect(() => {
+    if (linkedEntry !== null) useCasesUi.setState({ openEntry: null });
+  }, [linkedEntry]);
+  const [tab, setTab] = useState<Tab>(restored?.kind === 'entry' || linkedEntry !== null ? 'timeline' : 'overview');
   const [editing, setEditing] = useState(restored?.kind === 'case');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const back = () => useCasesUi.setState({ openCase: null });
+  const back = () => useCasesUi.setState({ openCase: null, openEntry: null });
 
   if (view === null) {
     return (
@@ -134,7 +139,7 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
         {tab === 'overview' ? (
           <CaseOverview view={view} />
         ) : tab === 'timeline' ? (
-          <Timeline view={view} />
+          <Timeline view={view} openEntry={linkedEntry} />
         ) : tab === 'documents' ? (
           <DocumentsPanel view={view} />
         ) : tab === 'deadlines' ? (

@@ -8,11 +8,13 @@ type CasesUiState = {
   readonly sort: CaseSort;
   /** The open case, or null for the list. */
   readonly openCase: string | null;
+  /** An entry of the open case to open for editing (a link from the Reports screen), or null. */
+  readonly openEntry: string | null;
   readonly creating: boolean;
 };
 
 export function initialCasesUiState(): CasesUiState {
-  return { query: '', filters: NO_FILTERS, sort: 'updated', openCase: null, creating: false };
+  return { query: '', filters: NO_FILTERS, sort: 'updated', openCase: null, openEntry: null, creating: false };
 }
 
 export const useCasesUi = create<CasesUiState>()(() => initialCasesUiState());

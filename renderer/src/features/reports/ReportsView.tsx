@@ -20,13 +20,15 @@ import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../../../shared/settings/vault-settings';
 import { ReportTextRuns } from '../timeline';
+import { useCasesUi } from '../cases';
+import { quarterCoverage, type QuarterCoverage, type QuarterEntry } from '../../../../shared/report/quarter-coverage';
 
 /**
  * The quarterly "Legal Pressure" section: pick a quarter, see the section exactly as it will be
  * exported, set its title and introduction (kept per quarter, encrypted), arrange developments
  * within each month, and export it as DOCX.
  */
-export function ReportsView() {
+export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void }) {
   const { t } = useTranslation();
   const platform = usePlatform();
   const heads = useVaultStore((s) => s.cases);
@@ -138,16 +140,15 @@ export function ReportsView() {
         onChange={(statistics) => update({ statistics })}
       />
 
-      {model.missingText.length > 0 ? (
-        <div className="warning" role="status">
-          <p>{t('reports.missingText')}</p>
-          <ul className="plain-list">
-            {model.missingText.map((id) => (
-              <li key={id}>{titleOf(id)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <QuarterCoveragePanel
+        coverage={quarterCoverage(cases, heads, parsedQuarter)}
+        titleOf={titleOf}
+        caseTitleOf={(caseTag) => heads.find((head) => head.caseTag === caseTag)?.record.title ?? caseTag}
+        onOpen={(caseTag, entryId) => {
+          useCasesUi.setState({ openCase: caseTag, openEntry: entryId, creating: false });
+          onOpenCase();
+        }}
+      />
       {model.warnings.map((warning, index) => (
         <p key={index} className="warning" role="status">
           {t('timeline.unsafeLink', { text: warning.text, target: warning.target })}
@@ -270,6 +271,67 @@ function SectionPreview(props: {
         ),
       )}
     </div>
+  );
+}
+
+/**
+ * What of the quarter is in the section and what is not, each a link to its entry or case: so
+ * that an entry with text left out, one never written up, or a case with no entry is seen.
+ */
+function QuarterCoveragePanel(props: {
+  readonly coverage: QuarterCoverage;
+  readonly titleOf: (entryId: string) => string;
+  readonly caseTitleOf: (caseTag: string) => string;
+  readonly onOpen: (caseTag: string, entryId: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const { coverage } = props;
+  const entries = (list: readonly QuarterEntry[]) => (
+    <ul className="plain-list">
+      {list.map((entry) => (
+        <li key={entry.entryId}>
+          <button type="button" className="link-button" onClick={() => props.onOpen(entry.caseTag, entry.entryId)}>
+            {props.titleOf(entry.entryId)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+  const attention = coverage.excluded.length + coverage.withoutText.length + coverage.quietCases.length;
+  return (
+    <section aria-labelledby="coverage-title" className={attention > 0 ? 'coverage warning' : 'coverage'}>
+      <h2 id="coverage-title">{t('reports.coverage.title')}</h2>
+      <details>
+        <summary>{t('reports.coverage.included', { count: coverage.included.length })}</summary>
+        {entries(coverage.included)}
+      </details>
+      {coverage.excluded.length > 0 ? (
+        <>
+          <h3>{t('reports.coverage.excluded', { count: coverage.excluded.length })}</h3>
+          {entries(coverage.excluded)}
+        </>
+      ) : null}
+      {coverage.withoutText.length > 0 ? (
+        <>
+          <h3>{t('reports.coverage.withoutText', { count: coverage.withoutText.length })}</h3>
+          {entries(coverage.withoutText)}
+        </>
+      ) : null}
+      {coverage.quietCases.length > 0 ? (
+        <>
+          <h3>{t('reports.coverage.quiet', { count: coverage.quietCases.length })}</h3>
+          <ul className="plain-list">
+            {coverage.quietCases.map((caseTag) => (
+              <li key={caseTag}>
+                <button type="button" className="link-button" onClick={() => props.onOpen(caseTag, null)}>
+                  {props.caseTitleOf(caseTag)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 

@@ -24,6 +24,7 @@ export function EntryForm(props: {
   const initialSources = props.initial.sources.join('\n');
   const [fields, setFields] = useState<EntryFields>({ ...props.initial, ...props.restored?.fields });
   const [sources, setSources] = useState(props.restored?.sources ?? initialSources);
+  const [includeTouched, setIncludeTouched] = useState(false);
   const unsaved = sources !== initialSources || JSON.stringify(fields) !== JSON.stringify(props.initial);
   useKeptOnLock(unsaved ? { kind: 'entry', ...props.place, form: { fields, sources } } : null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -104,7 +105,12 @@ export function EntryForm(props: {
         label={t('timeline.field.reportText')}
         hint={t('timeline.field.reportTextHint')}
         value={fields.reportText}
-        onChange={(v) => set('reportText', v)}
+        onChange={(v) => {
+          // Writing a paragraph for the report puts the entry in it, unless the person set
+          // "include" themselves in this form: text written is never left out unseen.
+          if (!includeTouched && fields.reportText.trim() === '' && v.trim() !== '') set('includeInReport', true);
+          set('reportText', v);
+        }}
         rows={4}
         error={errors.reportText}
       />
@@ -115,7 +121,10 @@ export function EntryForm(props: {
       <CheckboxField
         label={t('timeline.field.includeInReport')}
         checked={fields.includeInReport}
-        onChange={(v) => set('includeInReport', v)}
+        onChange={(v) => {
+          setIncludeTouched(true);
+          set('includeInReport', v);
+        }}
       />
       <TextAreaField
         label={t('timeline.field.sources')}

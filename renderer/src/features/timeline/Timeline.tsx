@@ -13,7 +13,8 @@ import type { CaseFile } from '../../../../shared/domain/case-file';
 const NEW_ENTRY = '\u0000new';
 
 /** The case's developments as a vertical timeline, newest or oldest first. */
-export function Timeline({ view }: { readonly view: CaseFile }) {
+export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: string | null }) {
+  const { view } = props;
   const { t } = useTranslation();
   const addEntry = useVaultStore((s) => s.addEntry);
   const updateEntry = useVaultStore((s) => s.updateEntry);
@@ -26,7 +27,10 @@ export function Timeline({ view }: { readonly view: CaseFile }) {
     s.restoredDraft?.kind === 'entry' && s.restoredDraft.caseTag === view.caseTag ? s.restoredDraft : null,
   );
   // The entry being edited: its id, NEW_ENTRY for a new one, or null.
-  const [editing, setEditing] = useState<string | null>(restored ? (restored.entryId ?? NEW_ENTRY) : null);
+  // Or the entry a link elsewhere (the Reports screen) opened the case for.
+  const [editing, setEditing] = useState<string | null>(
+    restored ? (restored.entryId ?? NEW_ENTRY) : (props.openEntry ?? null),
+  );
   const restoredForm = (entryId: string | null) =>
     restored !== null && restored.entryId === entryId ? restored.form : undefined;
   const [confirming, setConfirming] = useState<string | null>(null);
