@@ -195,3 +195,36 @@ test('report text written puts the entry in the section; one left out is listed 
   await expect(coverage).not.toContainText('left out');
   await expect(preview).toContainText('Заседание отложено.');
 });
+
+test('the introduction drafted from the quarter’s figures is shown first, and used only when taken', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase({ title: 'Уголовное дело против блогера', kind: 'Criminal case' });
+  await vault.openCase('Уголовное дело против блогера');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await addEntry(page, '2026-04-03', 'Возбуждено уголовное дело.');
+  await addEntry(page, '2026-05-11', 'Блогера вызвали на допрос.');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await page.getByRole('combobox', { name: 'Report language' }).selectOption('ru');
+  const introduction = page.getByRole('textbox', { name: 'Introduction' });
+  await introduction.fill('Моё вступление.');
+  await page.getByRole('textbox', { name: 'Section title' }).click();
+  await page.getByRole('button', { name: 'Draft the introduction from the quarter’s figures' }).click();
+  const proposal = page.getByRole('region', { name: /Drafted introduction/ });
+  await expect(proposal).toContainText(
+    'В отчётный период в отношении журналистов и блогеров были зафиксированы уголовные дела. Всего зафиксировано событий: 2.',
+  );
+  // Only shown: the introduction is still the monitor's own until they take the draft.
+  await expect(introduction).toHaveValue('Моё вступление.');
+  await proposal.getByRole('button', { name: /Use this introduction/ }).click();
+  await expect(introduction).toHaveValue(/^В отчётный период/);
+  await expect(page.getByRole('region', { name: 'Preview of the section' })).toContainText(
+    'Всего зафиксировано событий: 2.',
+  );
+});

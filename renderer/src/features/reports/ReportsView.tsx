@@ -22,6 +22,7 @@ import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../../../shared
 import { ReportTextRuns } from '../timeline';
 import { useCasesUi } from '../cases';
 import { quarterCoverage, type QuarterCoverage, type QuarterEntry } from '../../../../shared/report/quarter-coverage';
+import { draftIntroduction } from '../../../../shared/report/introduction-draft';
 
 /**
  * The quarterly "Legal Pressure" section: pick a quarter, see the section exactly as it will be
@@ -134,6 +135,17 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
           onChange={(value) => setDraft({ quarter, title, introduction: value })}
         />
       </div>
+      <IntroductionDraft
+        key={`${quarter}-${settings.language}`}
+        language={settings.language}
+        draft={() =>
+          draftIntroduction(buildSectionModel(cases, { ...options, statistics: true }).statistics!, settings.language)
+        }
+        onUse={(text) => {
+          setDraft({ quarter, title, introduction: text });
+          update({ introduction: text });
+        }}
+      />
       <CheckboxField
         label={t('reports.statistics')}
         checked={settings.statistics}
@@ -271,6 +283,55 @@ function SectionPreview(props: {
         ),
       )}
     </div>
+  );
+}
+
+/**
+ * A drafted introduction from the quarter's figures (see shared/report/introduction-draft.ts),
+ * shown for the monitor to read; it replaces the introduction only when they take it.
+ */
+function IntroductionDraft(props: {
+  readonly language: ReportLanguage;
+  readonly draft: () => string;
+  readonly onUse: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState<string | null>(null);
+  if (text === null)
+    return (
+      <p>
+        <button type="button" className="secondary" onClick={() => setText(props.draft())}>
+          {t('reports.draftIntroduction')}
+        </button>
+      </p>
+    );
+  return (
+    <section aria-labelledby="introduction-draft-title" className="notice">
+      <h2 id="introduction-draft-title">{t('reports.draftTitle')}</h2>
+      {text === '' ? (
+        <p>{t('reports.draftNothing')}</p>
+      ) : (
+        <p lang={props.language} className="draft-text">
+          {text}
+        </p>
+      )}
+      <div className="actions">
+        {text !== '' ? (
+          <button
+            type="button"
+            onClick={() => {
+              props.onUse(text);
+              setText(null);
+            }}
+          >
+            {t('reports.draftUse')}
+          </button>
+        ) : null}
+        <button type="button" className="secondary" onClick={() => setText(null)}>
+          {t('reports.draftDismiss')}
+        </button>
+      </div>
+    </section>
   );
 }
 

@@ -427,6 +427,11 @@ export const en = {
     sectionTitle: 'Section title',
     introduction: 'Introduction',
     statistics: 'Add a statistics table after the introduction',
+    draftIntroduction: 'Draft the introduction from the quarter’s figures',
+    draftTitle: 'Drafted introduction — read it, then use it or not',
+    draftNothing: 'There is nothing to draft from: no development of this quarter is in the section.',
+    draftUse: 'Use this introduction (it replaces the one above)',
+    draftDismiss: 'Dismiss',
     coverage: {
       title: 'What the quarter holds',
       included: 'Developments in the section: {{count}}',
