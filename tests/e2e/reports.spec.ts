@@ -20,16 +20,32 @@ async function addEntry(page: Page, date: string, reportText: string, include = 
   await expect(page.getByRole('button', { name: 'Add an entry' })).toBeVisible();
 }
 
+/** A new vault with one case, open on its Timeline tab. */
+async function newCaseTimeline(page: Page, item: { title: string; kind?: string; privilegedNotes?: string }) {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await vault.addCase(item);
+  await vault.openCase(item.title);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  return vault;
+}
+
+/** The Reports screen, on a quarter. */
+async function openQuarter(page: Page, quarter: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption(quarter);
+}
+
 test('a quarter built through the UI exports as the Legal Pressure section, in order, with real links', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const vault = new VaultPage(page);
-  await vault.open();
-  await vault.create();
-  await vault.addCase({ title: 'Дело Гүлнар Бажкеновой', kind: 'Criminal case', privilegedNotes: CANARY_PRIVILEGED });
-  await vault.openCase('Дело Гүлнар Бажкеновой');
-  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const vault = await newCaseTimeline(page, {
+    title: 'Дело Гүлнар Бажкеновой',
+    kind: 'Criminal case',
+    privilegedNotes: CANARY_PRIVILEGED,
+  });
   await addEntry(page, '2026-06-30', '[The first hearing was set](https://example.org/r/3) for **Гүлнар Бажкенова**.');
   await addEntry(
     page,
@@ -48,8 +64,7 @@ test('a quarter built through the UI exports as the Legal Pressure section, in o
   );
   await addEntry(page, '2026-06-10', '');
 
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   await page
     .getByRole('textbox', { name: 'Introduction' })
     .fill('В течение квартала журналисты сталкивались с исками и уголовными делами.');
@@ -94,8 +109,7 @@ test('a quarter built through the UI exports as the Legal Pressure section, in o
   // The introduction is kept for the quarter, encrypted, across a lock.
   await vault.lock();
   await vault.unlockAndWait();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   await expect(page.getByRole('textbox', { name: 'Introduction' })).toHaveValue(/^В течение квартала/);
 });
 
@@ -103,18 +117,12 @@ test('a development moved to the top of its month with Alt+↑ is first in the D
   page,
 }) => {
   test.setTimeout(120_000);
-  const vault = new VaultPage(page);
-  await vault.open();
-  await vault.create();
-  await vault.addCase({ title: 'Дело редакции «Ақ Жайық»' });
-  await vault.openCase('Дело редакции «Ақ Жайық»');
-  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const vault = await newCaseTimeline(page, { title: 'Дело редакции «Ақ Жайық»' });
   await addEntry(page, '2026-04-02', 'Апрель, второе: иск подан.');
   await addEntry(page, '2026-04-09', 'Апрель, девятое: заседание отложено.');
   await addEntry(page, '2026-04-28', 'Апрель, двадцать восьмое: суд удовлетворил иск.');
 
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   await page.getByRole('textbox', { name: 'Section number' }).fill('3');
   const preview = page.getByRole('region', { name: 'Preview of the section' });
   const last = preview.getByLabel('Paragraph 3 of 3 in April');
@@ -144,8 +152,7 @@ test('a development moved to the top of its month with Alt+↑ is first in the D
 
   await vault.lock();
   await vault.unlockAndWait();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   await expect(preview.getByLabel('Paragraph 1 of 3 in April')).toContainText('двадцать восьмое');
   expect(await exported()).toEqual(expected);
 });
@@ -154,12 +161,7 @@ test('report text written puts the entry in the section; one left out is listed 
   page,
 }) => {
   test.setTimeout(120_000);
-  const vault = new VaultPage(page);
-  await vault.open();
-  await vault.create();
-  await vault.addCase({ title: 'Иск к «Уральской неделе»' });
-  await vault.openCase('Иск к «Уральской неделе»');
-  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await newCaseTimeline(page, { title: 'Иск к «Уральской неделе»' });
   // Text typed, the "include" box never touched: the entry is in the report.
   await page.getByRole('button', { name: 'Add an entry' }).click();
   await page.getByRole('textbox', { name: 'Date' }).fill('2026-04-14');
@@ -176,8 +178,7 @@ test('report text written puts the entry in the section; one left out is listed 
   await page.getByRole('button', { name: 'Save the entry' }).click();
   await expect(page.getByRole('button', { name: 'Add an entry' })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   const coverage = page.getByRole('region', { name: 'What the quarter holds' });
   await expect(coverage).toContainText('Developments in the section: 1');
   await expect(coverage).toContainText('With report text but left out: 1');
@@ -189,8 +190,7 @@ test('report text written puts the entry in the section; one left out is listed 
   await expect(page.getByRole('heading', { name: 'Edit the entry' })).toBeVisible();
   await page.getByRole('checkbox', { name: 'Include in the quarterly report' }).check();
   await page.getByRole('button', { name: 'Save the entry' }).click();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   await expect(coverage).toContainText('Developments in the section: 2');
   await expect(coverage).not.toContainText('left out');
   await expect(preview).toContainText('Заседание отложено.');
@@ -200,17 +200,11 @@ test('the introduction drafted from the quarter’s figures is shown first, and 
   page,
 }) => {
   test.setTimeout(120_000);
-  const vault = new VaultPage(page);
-  await vault.open();
-  await vault.create();
-  await vault.addCase({ title: 'Уголовное дело против блогера', kind: 'Criminal case' });
-  await vault.openCase('Уголовное дело против блогера');
-  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await newCaseTimeline(page, { title: 'Уголовное дело против блогера', kind: 'Criminal case' });
   await addEntry(page, '2026-04-03', 'Возбуждено уголовное дело.');
   await addEntry(page, '2026-05-11', 'Блогера вызвали на допрос.');
 
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
-  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q2');
+  await openQuarter(page, '2026-Q2');
   await page.getByRole('combobox', { name: 'Report language' }).selectOption('ru');
   const introduction = page.getByRole('textbox', { name: 'Introduction' });
   await introduction.fill('Моё вступление.');
