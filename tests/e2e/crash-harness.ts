@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchProfile } from './fixtures';
@@ -20,11 +20,30 @@ function storageListing(profileDir: string): string {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (depth < 4) walk(full, depth + 1);
-      } else lines.push(`${path.relative(profileDir, full)} ${statSync(full).size}`);
+      } else
+        lines.push(`${path.relative(profileDir, full)} ${statSync(full, { throwIfNoEntry: false })?.size ?? 'gone'}`);
     }
   };
   for (const folder of ['IndexedDB', 'Local Storage', 'WebStorage', 'Storage'])
     walk(path.join(profileDir, 'Default', folder), 0);
+  // And any process still holding a file of the profile open (one the kill missed would hold
+  // LevelDB's locks).
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let open: string[];
+    try {
+      open = readdirSync(`/proc/${pid}/fd`).map((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      });
+    } catch {
+      continue;
+    }
+    const held = open.filter((target) => target.startsWith(profileDir));
+    if (held.length > 0) lines.push(`process ${pid} holds open: ${held.slice(0, 5).join(', ')}`);
+  }
   return lines.join('\n') || '(no storage files)';
 }
 
