@@ -6,6 +6,28 @@ import { random } from '../../bench/workload';
 import { dropFile } from './drop-file';
 import { VaultPage } from './vault-page';
 
+/** Every process with a file of the profile open, and which (a file descriptor's target). */
+function holdersOf(profileDir: string): Map<number, string[]> {
+  const holders = new Map<number, string[]>();
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let targets: string[];
+    try {
+      targets = readdirSync(`/proc/${pid}/fd`).map((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      });
+    } catch {
+      continue;
+    }
+    const held = targets.filter((target) => target.startsWith(profileDir));
+    if (held.length > 0) holders.set(Number(pid), held);
+  }
+  return holders;
+}
+
 /** The storage folders of a profile, file by file with sizes: what a failure report shows. */
 function storageListing(profileDir: string): string {
   const lines: string[] = [];
@@ -28,22 +50,8 @@ function storageListing(profileDir: string): string {
     walk(path.join(profileDir, 'Default', folder), 0);
   // And any process still holding a file of the profile open (one the kill missed would hold
   // LevelDB's locks).
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    let open: string[];
-    try {
-      open = readdirSync(`/proc/${pid}/fd`).map((fd) => {
-        try {
-          return readlinkSync(`/proc/${pid}/fd/${fd}`);
-        } catch {
-          return '';
-        }
-      });
-    } catch {
-      continue;
-    }
-    const held = open.filter((target) => target.startsWith(profileDir));
-    if (held.length > 0) lines.push(`process ${pid} holds open: ${held.slice(0, 5).join(', ')}`);
-  }
+  for (const [pid, held] of holdersOf(profileDir))
+    lines.push(`process ${pid} holds open: ${held.slice(0, 5).join(', ')}`);
   return lines.join('\n') || '(no storage files)';
 }
 
@@ -96,7 +104,9 @@ function processTreeOf(profileDir: string): number[] {
  * exits only once the write is done, and keeps its files (IndexedDB's lock among them) open until
  * then. Resolves once all have exited: how many were killed, and how long the last took to exit.
  */
-export async function killBrowser(profileDir: string): Promise<{ killed: number; exitedMs: number }> {
+export async function killBrowser(
+  profileDir: string,
+): Promise<{ killed: number; exitedMs: number; stragglers: number }> {
   const started = Date.now();
   const tree = processTreeOf(profileDir);
   const signal = (pid: number, name: NodeJS.Signals) => {
@@ -119,7 +129,23 @@ export async function killBrowser(profileDir: string): Promise<{ killed: number;
       throw new Error(`killed Chromium processes ${left.join(', ')} of ${profileDir} did not exit within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return { killed, exitedMs: Date.now() - started };
+  // A power cut leaves no process behind: one outside the tree (re-parented when its parent died)
+  // that still holds a file of the profile open is killed too, or the next browser would find
+  // LevelDB's locks taken.
+  const browsers = processTable();
+  let stragglers = [...holdersOf(profileDir).keys()].filter((pid) =>
+    /chrom/i.test(browsers.get(pid)?.commandLine ?? ''),
+  );
+  const strays = stragglers.length;
+  for (const pid of stragglers) signal(pid, 'SIGKILL');
+  while (stragglers.length > 0) {
+    if (Date.now() > deadline)
+      throw new Error(`processes ${stragglers.join(', ')} holding ${profileDir} did not exit within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const table = processTable();
+    stragglers = stragglers.filter((pid) => table.has(pid) && table.get(pid)?.state !== 'Z');
+  }
+  return { killed, exitedMs: Date.now() - started, stragglers: strays };
 }
 
 async function launch(profileDir: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -159,6 +185,8 @@ export async function runCrashPoints(options: {
   deletes: number;
   documents: number;
   refilled: number;
+  /** Processes outside the browser's tree that still held the profile after a kill, killed too. */
+  strayKills: number;
   points: number;
   cutShort: boolean;
 }> {
@@ -172,6 +200,7 @@ export async function runCrashPoints(options: {
   const deleted: string[] = [];
   const documents: Array<{ readonly title: string; readonly name: string }> = [];
   let refilled = 0;
+  let strayKills = 0;
   let recoveryKey = '';
   /**
    * How long after the stream starts a kill may land (ms): two of the latest case-with-document
@@ -250,6 +279,7 @@ export async function runCrashPoints(options: {
         deletes: deleted.length,
         documents: documents.length,
         refilled,
+        strayKills,
         points: point,
         cutShort,
       };
@@ -301,7 +331,8 @@ export async function runCrashPoints(options: {
     })().catch(() => undefined); // the kill makes the pending step throw; that is the point
     await new Promise((resolve) => setTimeout(resolve, killAfter));
     killed = true;
-    const { killed: processes, exitedMs } = await killBrowser(options.profileDir);
+    const { killed: processes, exitedMs, stragglers } = await killBrowser(options.profileDir);
+    strayKills += stragglers;
     if (processes === 0) throw new Error(`crash point ${point}: no Chromium process of ${options.profileDir} to kill`);
     await writer;
     await context.close().catch(() => undefined);

@@ -33,7 +33,7 @@ for (const seed of [20261129, 4719]) {
       seed,
     });
     console.log(
-      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes (${result.deletes} of them deletes, each a new key epoch) and ${result.documents} acknowledged documents, none lost, no delete undone; the unlock form was filled again ${result.refilled} times${result.cutShort ? '; cut short by the eight-minute budget: this machine is slow or loaded, so fewer kills than asked ran' : ''}`,
+      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes (${result.deletes} of them deletes, each a new key epoch) and ${result.documents} acknowledged documents, none lost, no delete undone; the unlock form was filled again ${result.refilled} times; ${result.strayKills} processes outside the browser's tree still held the profile after a kill${result.cutShort ? '; cut short by the eight-minute budget: this machine is slow or loaded, so fewer kills than asked ran' : ''}`,
     );
   });
 }
