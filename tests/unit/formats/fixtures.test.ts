@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { argon2idHashWasm } from '../../../shared/crypto/argon2';
 import type { CaseFile } from '../../../shared/domain/case-file';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/vault-settings';
-import { VaultService } from '../../../renderer/src/vault/vault-service';
-import { desktopAnchorIn, desktopDocumentsIn } from '../../fixtures/desktop-documents';
+import type { VaultService } from '../../../renderer/src/vault/vault-service';
 import { readBackupHeader } from '../../../shared/backup/backup-format';
 import { withholdFields } from '../../../shared/domain/withheld';
-import { fixtureSetNames, loadFixtureSet, type FixtureSet } from '../../fixtures/formats/fixture-set';
-import { dumpDatabase, findCanaries, makeRepository, memoryMarker, wholeCases } from '../../fixtures/vault';
+import {
+  appOverFixtureSet,
+  fixtureSetNames,
+  loadFixtureSet,
+  type FixtureSet,
+} from '../../fixtures/formats/fixture-set';
+import { dumpDatabase, findCanaries, wholeCases } from '../../fixtures/vault';
 
 /**
  * Every committed set of format fixtures (tests/fixtures/formats/) opens in this build: the vault
@@ -27,30 +28,11 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
 });
 
-/**
- * A fresh app over the set's stored rows and a copy of its document files (the app may tidy them)
- * and, for sets made since key epochs, of main's vault anchor (empty when `rows` is: a restore).
- */
+/** A fresh app over the set (see `appOverFixtureSet`), in a folder removed after the test. */
 async function openedApp(set: FixtureSet, rows = set.rows) {
   const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-fixture-'));
   folders.push(folder);
-  await cp(path.join(set.dir, 'documents'), path.join(folder, 'documents'), { recursive: true });
-  const hasAnchor = existsSync(path.join(set.dir, 'anchors'));
-  if (hasAnchor && rows === set.rows)
-    await cp(path.join(set.dir, 'anchors'), path.join(folder, 'anchors'), { recursive: true });
-  const { documents } = desktopDocumentsIn(path.join(folder, 'documents'), () => '');
-  const repository = makeRepository(new IDBFactory(), { deviceDocuments: documents });
-  await repository.db.open();
-  await repository.db.transaction('rw', repository.db.tables, async () => {
-    for (const [table, tableRows] of Object.entries(rows)) await repository.db.table(table).bulkPut(tableRows);
-  });
-  const service = new VaultService({
-    repository,
-    argon2id: argon2idHashWasm,
-    marker: memoryMarker(),
-    vaultAnchor: hasAnchor ? desktopAnchorIn(path.join(folder, 'anchors')).anchor : null,
-  });
-  return { service, repository, folder };
+  return appOverFixtureSet(set, folder, rows);
 }
 
 /**

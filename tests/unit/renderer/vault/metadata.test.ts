@@ -1,15 +1,12 @@
-import { cp, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { argon2idHashWasm } from '../../../../shared/crypto/argon2';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import type { CaseFile } from '../../../../shared/domain/case-file';
-import { VaultService } from '../../../../renderer/src/vault/vault-service';
 import type { VaultRepository } from '../../../../renderer/src/db/vault-repository';
-import { desktopAnchorIn, desktopDocumentsIn } from '../../../fixtures/desktop-documents';
-import { loadFixtureSet } from '../../../fixtures/formats/fixture-set';
+import { desktopDocumentsIn } from '../../../fixtures/desktop-documents';
+import { appOverFixtureSet, loadFixtureSet } from '../../../fixtures/formats/fixture-set';
 import {
   PASSPHRASE,
   dumpDatabase,
@@ -17,7 +14,6 @@ import {
   makeCase,
   makeRepository,
   makeService,
-  memoryMarker,
   wholeCases,
 } from '../../../fixtures/vault';
 
@@ -130,20 +126,7 @@ describe('metadata a seized disk shows without the passphrase', () => {
 
   it('a vault made before row names is moved under them at its first unlock, and a crash half way is finished by the next', async () => {
     const set = await loadFixtureSet('2026-12-manifest');
-    await cp(path.join(set.dir, 'documents'), path.join(folder, 'documents'), { recursive: true });
-    await cp(path.join(set.dir, 'anchors'), path.join(folder, 'anchors'), { recursive: true });
-    const { documents } = desktopDocumentsIn(path.join(folder, 'documents'), () => '');
-    const repository = makeRepository(new IDBFactory(), { deviceDocuments: documents });
-    await repository.db.open();
-    await repository.db.transaction('rw', repository.db.tables, async () => {
-      for (const [table, rows] of Object.entries(set.rows)) await repository.db.table(table).bulkPut(rows);
-    });
-    const service = new VaultService({
-      repository,
-      argon2id: argon2idHashWasm,
-      marker: memoryMarker(),
-      vaultAnchor: desktopAnchorIn(path.join(folder, 'anchors')).anchor,
-    });
+    const { service, repository } = await appOverFixtureSet(set, folder);
     const ids = idsOf(set.expected.cases);
     expect(findCanaries(await dumpDatabase(repository), ids).length).toBeGreaterThan(0);
 
