@@ -1,5 +1,6 @@
 import { CASE_KINDS, emptyCaseFields, type CaseFields } from '../shared/domain/case';
 import { emptyEntryFields, ENTRY_KINDS, type EntryFields } from '../shared/domain/entry';
+import { NO_TEXTS } from '../shared/domain/texts-by-language';
 
 /**
  * A seeded workload: cases with about five timeline entries each, in the mix the app sees —
@@ -145,7 +146,7 @@ export function workloadCase(next: () => number, index: number): WorkloadCase {
       place: pick(next, COURTS),
       outcome: sentence(next, 12),
       notes: sentence(next, 25),
-      reportText: `${sentence(next, 20)} [${outlet}](https://example.org/${index}/${i})`,
+      reportTexts: { ...NO_TEXTS, ru: `${sentence(next, 20)} [${outlet}](https://example.org/${index}/${i})` },
       includeInReport: next() < 0.8,
     });
   }

@@ -1,8 +1,11 @@
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../shared/report/locale';
 import { VaultError } from '../../shared/crypto/errors';
 import type { BackupSecret } from './export-from-backup';
+import type { SectionModel } from '../../shared/report/legal-pressure-section';
+import type { ReportCase } from '../../shared/report/quarter-selection';
 
-export const HELP = `Usage: qorgau export --backup FILE --quarter YYYY-Qn [--lang en|ru|kk] --out FILE.docx [--recovery-key]
+export const HELP = `Usage: qorgau export --backup FILE --quarter YYYY-Qn [--lang en|ru|kk] --out FILE.docx
+                     [--untranslated leave-out|mark] [--recovery-key]
 
 Writes the quarter's "Legal Pressure" section from a Qorgau backup file, the same document the
 app exports.
@@ -15,7 +18,11 @@ from QORGAU_RECOVERY_KEY). Without a terminal and without either variable, nothi
 Options:
   --backup FILE     a .qorgau backup made in the app (Settings → Backup)
   --quarter Q       the quarter, e.g. 2026-Q2
-  --lang L          report language: en (default), ru or kk
+  --lang L          report language: en, ru or kk (default: the language of LANG if one
+                    of these, else en)
+  --untranslated W  a development with no text in that language: leave-out (default) or
+                    mark (use another language's text, marked for translation); either
+                    way each one is listed
   --out FILE        where to write the .docx (written atomically)
   --recovery-key    open the backup with its recovery key rather than the passphrase
   --help            this text
@@ -34,14 +41,24 @@ export type ExportRequest = {
   readonly quarter: string;
   readonly language: ReportLanguage;
   readonly out: string;
+  readonly untranslated: 'leave-out' | 'mark';
   readonly secretKind: 'passphrase' | 'recovery-key';
 };
 
 const FLAGS = new Set(['recovery-key']);
-const VALUED = new Set(['backup', 'quarter', 'lang', 'out']);
+const VALUED = new Set(['backup', 'quarter', 'lang', 'out', 'untranslated']);
+
+/** The report language the environment's locale names (`LANG=ru_RU.UTF-8` → ru), else English. */
+export function languageOfLocale(env: Readonly<Record<string, string | undefined>>): ReportLanguage {
+  const tag = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').slice(0, 2).toLowerCase();
+  return (REPORT_LANGUAGES as readonly string[]).includes(tag) ? (tag as ReportLanguage) : 'en';
+}
 
 /** The arguments after `export`, checked; a `UsageError` says what is wrong. */
-export function parseExportArgs(args: readonly string[]): ExportRequest {
+export function parseExportArgs(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): ExportRequest {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i += 1) {
@@ -62,14 +79,18 @@ export function parseExportArgs(args: readonly string[]): ExportRequest {
   const quarter = values.get('quarter');
   const out = values.get('out');
   if (!backup || !quarter || !out) throw new UsageError('--backup, --quarter and --out are required.');
-  const language = values.get('lang') ?? 'en';
+  const language = values.get('lang') ?? languageOfLocale(env);
   if (!(REPORT_LANGUAGES as readonly string[]).includes(language))
     throw new UsageError(`--lang must be one of ${REPORT_LANGUAGES.join(', ')}.`);
+  const untranslated = values.get('untranslated') ?? 'leave-out';
+  if (untranslated !== 'leave-out' && untranslated !== 'mark')
+    throw new UsageError('--untranslated must be leave-out or mark.');
   return {
     backup,
     quarter,
     out,
     language: language as ReportLanguage,
+    untranslated,
     secretKind: flags.has('recovery-key') ? 'recovery-key' : 'passphrase',
   };
 }
@@ -124,4 +145,38 @@ export function failureLine(
   }
   const message = error instanceof Error ? error.message : String(error);
   return `qorgau: ${message.split('\n')[0]}`;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<ReportLanguage, string>> = { en: 'English', ru: 'Russian', kk: 'Kazakh' };
+
+/**
+ * What the export did not put in the file as written, one line each, so nothing is dropped
+ * unseen: developments with no text in the language (left out, or marked for translation) and
+ * developments marked for the report with no text at all. Each names its date and case.
+ */
+export function omissionLines(model: SectionModel, cases: readonly ReportCase[]): string[] {
+  const describe = (entryId: string) => {
+    for (const view of cases) {
+      const entry = view.entries.find((e) => e.id === entryId);
+      if (entry) return `  ${entry.record.date} · ${view.record.title}`;
+    }
+    return `  ${entryId}`;
+  };
+  const lines: string[] = [];
+  const language = LANGUAGE_NAMES[model.language];
+  const marked = model.months.some((m) => m.paragraphs.some((p) => p.translateFrom !== null));
+  if (model.untranslated.length > 0) {
+    lines.push(
+      marked
+        ? `qorgau: ${model.untranslated.length} development(s) have no ${language} text; each is in the file in another language, marked for translation:`
+        : `qorgau: ${model.untranslated.length} development(s) have no ${language} text and were left out (--untranslated mark puts them in, marked for translation):`,
+      ...model.untranslated.map((u) => `${describe(u.entryId)} (${LANGUAGE_NAMES[u.from]} text)`),
+    );
+  }
+  if (model.missingText.length > 0)
+    lines.push(
+      `qorgau: ${model.missingText.length} development(s) marked for the report have no report text in any language and were left out:`,
+      ...model.missingText.map(describe),
+    );
+  return lines;
 }

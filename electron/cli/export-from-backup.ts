@@ -4,7 +4,14 @@ import { argon2idHashWasm } from '../../shared/crypto/argon2';
 import type { KdfCost } from '../../shared/crypto/kdf';
 import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../shared/crypto/vault-keys';
 import { parseQuarter } from '../../shared/domain/civil-date';
-import { buildSectionModel, packSection, sectionDocument } from '../../shared/report/legal-pressure-section';
+import {
+  buildSectionModel,
+  packSection,
+  sectionDocument,
+  sectionOptionsFor,
+  type SectionModel,
+} from '../../shared/report/legal-pressure-section';
+import type { ReportCase } from '../../shared/report/quarter-selection';
 import type { ReportLanguage } from '../../shared/report/locale';
 import { readSettings, reportSettingsFor } from '../../shared/settings/vault-settings';
 
@@ -21,8 +28,10 @@ export async function exportFromBackup(options: {
   readonly secret: BackupSecret;
   readonly quarter: string;
   readonly language: ReportLanguage;
+  /** A development with no text in the language: left out (default), or marked for translation. */
+  readonly untranslated?: 'leave-out' | 'mark';
   readonly kdfFloor?: KdfCost;
-}): Promise<Uint8Array> {
+}): Promise<{ readonly docx: Uint8Array; readonly model: SectionModel; readonly cases: readonly ReportCase[] }> {
   const quarter = parseQuarter(options.quarter);
   if (quarter === null) throw new Error(`--quarter must look like 2026-Q2, got "${options.quarter}".`);
   const { header } = readBackupHeader(options.backup);
@@ -39,14 +48,6 @@ export async function exportFromBackup(options: {
   const frames = await readBackupFrames(options.backup, keys.backup);
   const { cases, settings } = await openVaultRows(frames, keys);
   const saved = reportSettingsFor(readSettings(settings), options.quarter);
-  const model = buildSectionModel(cases, {
-    quarter,
-    language: options.language,
-    title: saved.title,
-    sectionNumber: saved.sectionNumber,
-    introduction: saved.introduction,
-    order: saved.order,
-    statistics: saved.statistics,
-  });
-  return packSection(sectionDocument(model), model);
+  const model = buildSectionModel(cases, sectionOptionsFor(saved, quarter, options.language, options.untranslated));
+  return { docx: await packSection(sectionDocument(model), model), model, cases };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { stdin, stderr, stdout } from 'node:process';
 import { createInterface } from 'node:readline';
 import { writeFileAtomic } from '../main/services/atomic-write';
-import { failureLine, HELP, parseExportArgs, secretFor, UsageError } from './command';
+import { failureLine, HELP, omissionLines, parseExportArgs, secretFor, UsageError } from './command';
 import { exportFromBackup } from './export-from-backup';
 
 /** Where the command is, for the one line a failure prints. */
@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command !== 'export') throw new UsageError(`unknown command "${command}" (see qorgau --help).`);
-  const request = parseExportArgs(rest);
+  const request = parseExportArgs(rest, process.env);
   const secret = await secretFor(request.secretKind, process.env, {
     interactive: stdin.isTTY === true,
     ask: askHidden,
@@ -23,9 +23,16 @@ async function main(argv: string[]): Promise<number> {
   doing = { action: 'read', file: request.backup };
   const backup = new Uint8Array(await readFile(request.backup));
   doing = null;
-  const docx = await exportFromBackup({ backup, secret, quarter: request.quarter, language: request.language });
+  const { docx, model, cases } = await exportFromBackup({
+    backup,
+    secret,
+    quarter: request.quarter,
+    language: request.language,
+    untranslated: request.untranslated,
+  });
   doing = { action: 'write', file: request.out };
   await writeFileAtomic(request.out, docx);
+  for (const line of omissionLines(model, cases)) stderr.write(`${line}\n`);
   stdout.write(`qorgau: wrote ${request.out}\n`);
   return 0;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineFormat, type UpgradeStep } from '../formats/upgrade';
 import { attachmentManifestSchema, type AttachmentManifest } from './attachment';
 import { caseRecordSchema, type CaseRecord } from './case';
-import { entryRecordSchema, type EntryRecord } from './entry';
+import { entryFieldsFromVersion1, entryRecordSchema, type EntryRecord } from './entry';
 
 /** A dated development on a case's timeline, with its stable random id. */
 export type CaseEntry = { readonly id: string; readonly record: EntryRecord };
@@ -34,12 +34,32 @@ export const caseFileSchema = z.object({
  * The upgrade path of a stored case file (field `v`; cases written before versions have none and
  * are version 1). Each step takes a case of version `from` to `from + 1`.
  */
-export const CASE_FILE_STEPS: readonly UpgradeStep[] = [];
+export const CASE_FILE_STEPS: readonly UpgradeStep[] = [
+  {
+    from: 1,
+    name: 'report paragraphs per language (the one text filed under the language its script shows); rulings unknown; no quick developments',
+    up: (value) => {
+      const record = value.record as Record<string, unknown> | undefined;
+      const entries = Array.isArray(value.entries) ? (value.entries as Array<Record<string, unknown>>) : value.entries;
+      return {
+        ...value,
+        record: typeof record === 'object' && record !== null ? { ...record, quick: false } : record,
+        entries: Array.isArray(entries) ? entries.map(entryToVersion2) : entries,
+      };
+    },
+  },
+];
+
+function entryToVersion2(entry: Record<string, unknown>): Record<string, unknown> {
+  const record = entry.record as Record<string, unknown> | undefined;
+  if (typeof record !== 'object' || record === null) return entry;
+  return { ...entry, record: entryFieldsFromVersion1(record) };
+}
 
 /** The stored case file format: read through its upgrade path, written at its current version. */
 export const caseFileFormat = defineFormat<CaseFile>({
   kind: 'case-file',
-  current: 1,
+  current: 2,
   field: 'v',
   steps: CASE_FILE_STEPS,
   schema: caseFileSchema,

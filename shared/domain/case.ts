@@ -228,6 +228,12 @@ export const caseRecordSchema = caseFieldsSchema.extend({
   history: z.array(historyEventSchema),
   /** Deadlines are edited on their own, not through the case form. */
   deadlines: z.array(deadlineSchema).default([]),
+  /**
+   * A quick development: one news item recorded without a tracked case (its fields hold the
+   * people and outlets named, its one entry the development). It can become a case, or be
+   * attached to one (its entry moves there).
+   */
+  quick: z.boolean().default(false),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;
 
@@ -261,6 +267,6 @@ export const STATE_INITIATORS: readonly InitiatorType[] = INITIATOR_TYPES.filter
 
 /** The editable fields of a stored case (without its bookkeeping). */
 export function caseFieldsOf(record: CaseRecord): CaseFields {
-  const { createdAt, updatedAt, history, deadlines, ...fields } = record;
+  const { createdAt, updatedAt, history, deadlines, quick, ...fields } = record;
   return fields;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCivilDate, isLocalTime } from './civil-date';
 import { sourceSchema } from './case';
+import { NO_TEXTS, textsByLanguageSchema, textsFromSingle } from './texts-by-language';
 
 /** Kinds of development on a case timeline. */
 export const ENTRY_KINDS = [
@@ -18,6 +19,10 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
+/** How a ruling went, for the media or against them ('none': not a ruling, or not known). */
+export const RULINGS = ['none', 'for-media', 'against-media'] as const;
+export type Ruling = (typeof RULINGS)[number];
+
 /** What a person edits on a timeline entry. */
 export const entryFieldsSchema = z.object({
   /** Civil date, YYYY-MM-DD: the quarter must not depend on the machine's time zone. */
@@ -28,8 +33,10 @@ export const entryFieldsSchema = z.object({
   place: z.string().max(300, 'too-long'),
   outcome: z.string().max(5_000, 'too-long'),
   notes: z.string().max(50_000, 'too-long'),
-  /** One paragraph for the quarterly report: `[words](url)`, `**bold**`, `*italic*`. */
-  reportText: z.string().max(10_000, 'too-long'),
+  /** How a ruling went: for the report's figures and its drafted paragraph. */
+  ruling: z.enum(RULINGS),
+  /** The paragraph for the quarterly report, per language: `[words](url)`, `**bold**`, `*italic*`. */
+  reportTexts: textsByLanguageSchema(10_000),
   includeInReport: z.boolean(),
   sources: z.array(sourceSchema).max(100),
 });
@@ -49,7 +56,8 @@ export function emptyEntryFields(date: string): EntryFields {
     place: '',
     outcome: '',
     notes: '',
-    reportText: '',
+    ruling: 'none',
+    reportTexts: NO_TEXTS,
     includeInReport: false,
     sources: [],
   };
@@ -59,4 +67,13 @@ export function emptyEntryFields(date: string): EntryFields {
 export function entryFieldsOf(record: EntryRecord): EntryFields {
   const { createdAt, updatedAt, ...fields } = record;
   return fields;
+}
+
+/**
+ * An entry's fields as case-file version 1 kept them (one report text) in version 2's shape: the
+ * text filed under the language its script shows, the ruling not known. Also for kept forms.
+ */
+export function entryFieldsFromVersion1(fields: Record<string, unknown>): Record<string, unknown> {
+  const { reportText, ...rest } = fields;
+  return { ...rest, ruling: 'none', reportTexts: textsFromSingle(typeof reportText === 'string' ? reportText : '') };
 }

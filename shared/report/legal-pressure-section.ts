@@ -10,6 +10,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  HighlightColor,
 } from 'docx';
 import { CASE_KINDS, type CaseKind } from '../domain/case';
 import type { Quarter } from '../domain/civil-date';
@@ -18,10 +19,13 @@ import {
   DOCUMENT_LANGUAGE,
   monthName,
   reportLabels,
+  translationMark,
   type ReportLabels,
   type ReportLanguage,
 } from './locale';
-import { selectQuarter, type ReportCase } from './quarter-selection';
+import { selectQuarter, type ReportCase, type ReportDevelopment } from './quarter-selection';
+import type { Quarter as QuarterKey } from '../domain/civil-date';
+import type { ReportSettings } from '../settings/vault-settings';
 import { parseReportText, type ReportRun, type ReportTextWarning } from './report-text';
 import { xmlSafe } from './xml-text';
 import { withFixedZipDates } from './zip-dates';
@@ -33,10 +37,21 @@ export type SectionModel = {
   readonly language: ReportLanguage;
   readonly months: ReadonlyArray<{
     readonly name: string;
-    readonly paragraphs: ReadonlyArray<{ readonly entryId: string; readonly runs: readonly ReportRun[] }>;
+    readonly paragraphs: ReadonlyArray<{
+      readonly entryId: string;
+      readonly runs: readonly ReportRun[];
+      /** Another language's text, marked in the document for translation; null: the language's own. */
+      readonly translateFrom: ReportLanguage | null;
+    }>;
   }>;
   readonly warnings: ReadonlyArray<ReportTextWarning & { readonly entryId: string }>;
+  /** Developments marked for the report with no text in any language: never in the file. */
   readonly missingText: readonly string[];
+  /**
+   * Developments with no text in this language but with one in another (`from`, the one a marked
+   * paragraph uses): left out, or in the file marked for translation, as the options say.
+   */
+  readonly untranslated: ReadonlyArray<{ readonly entryId: string; readonly from: ReportLanguage }>;
   readonly statistics: SectionStatistics | null;
 };
 
@@ -56,7 +71,38 @@ export type SectionOptions = {
   readonly introduction: string;
   readonly order?: readonly string[];
   readonly statistics?: boolean;
+  /**
+   * A development with no text in this language but one in another: left out of the file
+   * ('leave-out', the default), or given the other language's text marked for translation.
+   */
+  readonly untranslated?: 'leave-out' | 'mark';
 };
+
+/** The languages whose text stands in for a missing one, in order of preference. */
+const STAND_INS: Readonly<Record<ReportLanguage, readonly ReportLanguage[]>> = {
+  en: ['ru', 'kk'],
+  ru: ['kk', 'en'],
+  kk: ['ru', 'en'],
+};
+
+/** The options of a quarter's section in a language, from what the monitor set for the quarter. */
+export function sectionOptionsFor(
+  settings: ReportSettings,
+  quarter: QuarterKey,
+  language: ReportLanguage,
+  untranslated: 'leave-out' | 'mark' = 'leave-out',
+): SectionOptions {
+  return {
+    quarter,
+    language,
+    title: settings.titles[language],
+    sectionNumber: settings.sectionNumber,
+    introduction: settings.introductions[language],
+    order: settings.order,
+    statistics: settings.statistics,
+    untranslated,
+  };
+}
 
 /**
  * Builds the "Legal Pressure" section of a quarter from the cases. Only report text of entries
@@ -64,15 +110,22 @@ export type SectionOptions = {
  * cannot reach the file because they are never read here.
  */
 export function buildSectionModel(cases: readonly ReportCase[], options: SectionOptions): SectionModel {
+  const { language } = options;
   const selection = selectQuarter(cases, options.quarter, options.order);
   const warnings: Array<ReportTextWarning & { entryId: string }> = [];
+  const untranslated: Array<{ entryId: string; from: ReportLanguage }> = [];
+  const paragraphOf = (development: ReportDevelopment) => {
+    const own = development.reportTexts[language];
+    const from = own.trim() !== '' ? null : STAND_INS[language].find((l) => development.reportTexts[l].trim() !== '')!;
+    if (from !== null) untranslated.push({ entryId: development.entryId, from });
+    if (from !== null && options.untranslated !== 'mark') return [];
+    const parsed = parseReportText(xmlSafe(from === null ? own : development.reportTexts[from]));
+    warnings.push(...parsed.warnings.map((warning) => ({ ...warning, entryId: development.entryId })));
+    return [{ entryId: development.entryId, runs: parsed.runs, translateFrom: from }];
+  };
   const months = selection.months.map(({ month, developments }) => ({
-    name: monthName(month, options.language),
-    paragraphs: developments.map((development) => {
-      const parsed = parseReportText(xmlSafe(development.reportText));
-      warnings.push(...parsed.warnings.map((warning) => ({ ...warning, entryId: development.entryId })));
-      return { entryId: development.entryId, runs: parsed.runs };
-    }),
+    name: monthName(month, language),
+    paragraphs: developments.flatMap(paragraphOf),
   }));
   return {
     title: xmlSafe(options.title?.trim() || defaultSectionTitle(options.language, options.sectionNumber ?? '2')),
@@ -81,6 +134,7 @@ export function buildSectionModel(cases: readonly ReportCase[], options: Section
     months,
     warnings,
     missingText: selection.missingText.map((d) => d.entryId),
+    untranslated,
     statistics: options.statistics ? statistics(cases, selection.months, options.quarter) : null,
   };
 }
@@ -125,7 +179,18 @@ export function sectionDocument(model: SectionModel, labels: ReportLabels = repo
     if (month.paragraphs.length === 0) continue;
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: month.name })] }));
     for (const paragraph of month.paragraphs) {
-      children.push(new Paragraph({ widowControl: true, children: paragraph.runs.map((run) => runOf(run, links)) }));
+      const runs = paragraph.runs.map((run) => runOf(run, links));
+      const mark =
+        paragraph.translateFrom === null
+          ? []
+          : [
+              new TextRun({
+                text: `${translationMark(model.language, paragraph.translateFrom)} `,
+                bold: true,
+                highlight: HighlightColor.YELLOW,
+              }),
+            ];
+      children.push(new Paragraph({ widowControl: true, children: [...mark, ...runs] }));
     }
   }
   const document = new Document({

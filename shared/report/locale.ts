@@ -1,7 +1,8 @@
 import { CASE_KIND_NAMES, type CaseKind } from '../domain/case';
+import type { ReportLanguage } from '../domain/texts-by-language';
+
 /** The report's own language: month names and the default section title (independent of the UI). */
-export const REPORT_LANGUAGES = ['en', 'ru', 'kk'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export { REPORT_LANGUAGES, type ReportLanguage } from '../domain/texts-by-language';
 
 const MONTHS: Readonly<Record<ReportLanguage, readonly string[]>> = {
   en: [
@@ -99,4 +100,21 @@ export function reportLabels(language: ReportLanguage): ReportLabels {
     total: table.total,
     newVsOngoing: table.line,
   };
+}
+
+const LANGUAGE_FROM: Readonly<Record<ReportLanguage, Readonly<Record<ReportLanguage, string>>>> = {
+  en: { en: 'English', ru: 'Russian', kk: 'Kazakh' },
+  ru: { en: 'английского', ru: 'русского', kk: 'казахского' },
+  kk: { en: 'Ағылшын', ru: 'Орыс', kk: 'Қазақ' },
+};
+
+/**
+ * What a paragraph in another language's words says at its start, in the report's language, so
+ * that the translator finds every one: "[Translate from Russian]".
+ */
+export function translationMark(language: ReportLanguage, from: ReportLanguage): string {
+  const name = LANGUAGE_FROM[language][from];
+  return { en: `[Translate from ${name}]`, ru: `[Перевести с ${name}]`, kk: `[${name} тілінен аудару керек]` }[
+    language
+  ];
 }

@@ -1,5 +1,6 @@
 import { inPeriod, type Quarter } from '../domain/civil-date';
 import type { CaseHead } from '../domain/case-head';
+import { hasAnyText } from '../domain/texts-by-language';
 import type { ReportCase } from './quarter-selection';
 
 /** An entry of the quarter, as the Reports screen links to it. */
@@ -35,7 +36,7 @@ export function quarterCoverage(
     for (const entry of view.entries) {
       if (!inPeriod(entry.record.date, period)) continue;
       const ref = { caseTag: view.caseTag, entryId: entry.id, date: entry.record.date };
-      const hasText = entry.record.reportText.trim() !== '';
+      const hasText = hasAnyText(entry.record.reportTexts);
       if (!hasText) withoutText.push(ref);
       else if (entry.record.includeInReport) included.push(ref);
       else excluded.push(ref);

@@ -1,6 +1,7 @@
 import { inPeriod, type Quarter } from '../domain/civil-date';
 import type { CaseKind } from '../domain/case';
 import type { CaseFile } from '../domain/case-file';
+import { hasAnyText, REPORT_LANGUAGES, type ReportLanguage, type TextsByLanguage } from '../domain/texts-by-language';
 
 /** What the report reads of a case: its record and its timeline (deleted cases are simply absent). */
 export type ReportCase = Pick<CaseFile, 'caseTag' | 'record' | 'entries'>;
@@ -14,13 +15,17 @@ export type ReportDevelopment = {
   readonly time: string;
   /** When the entry was recorded (ISO, UTC): the order of entry, the last of the default keys. */
   readonly createdAt: string;
-  readonly reportText: string;
+  /** The paragraph in each language ('' where it is not written). */
+  readonly reportTexts: TextsByLanguage;
 };
 
 export type QuarterSelection = {
-  /** Months of the quarter in calendar order, each with its developments in report order. */
+  /**
+   * Months of the quarter in calendar order, each with its developments in report order: every
+   * development marked for the report with text in at least one language.
+   */
   readonly months: ReadonlyArray<{ readonly month: number; readonly developments: readonly ReportDevelopment[] }>;
-  /** Marked for the report but without report text: listed in the preview, left out of the file. */
+  /** Marked for the report but without report text in any language: listed, left out of the file. */
   readonly missingText: readonly ReportDevelopment[];
 };
 
@@ -47,13 +52,13 @@ export function selectQuarter(
         date: entry.record.date,
         time: entry.record.time,
         createdAt: entry.record.createdAt,
-        reportText: entry.record.reportText,
+        reportTexts: entry.record.reportTexts,
       });
     }
   }
   chosen.sort(byDefaultOrder);
   const first = (quarter.quarter - 1) * 3 + 1;
-  const withText = chosen.filter((d) => d.reportText.trim() !== '');
+  const withText = chosen.filter((d) => hasAnyText(d.reportTexts));
   return {
     months: [first, first + 1, first + 2].map((month) => ({
       month,
@@ -62,7 +67,23 @@ export function selectQuarter(
         rank,
       ),
     })),
-    missingText: chosen.filter((d) => d.reportText.trim() === ''),
+    missingText: chosen.filter((d) => !hasAnyText(d.reportTexts)),
+  };
+}
+
+/** For each language, how many of the section's developments have their text in it. */
+export function textsWritten(selection: QuarterSelection): {
+  readonly total: number;
+  readonly written: Readonly<Record<ReportLanguage, number>>;
+} {
+  const developments = selection.months.flatMap((m) => m.developments);
+  const count = (language: ReportLanguage) => developments.filter((d) => d.reportTexts[language].trim() !== '').length;
+  return {
+    total: developments.length,
+    written: Object.fromEntries(REPORT_LANGUAGES.map((language) => [language, count(language)])) as Record<
+      ReportLanguage,
+      number
+    >,
   };
 }
 

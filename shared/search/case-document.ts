@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../domain/case';
 import type { EntryRecord } from '../domain/entry';
+import { REPORT_LANGUAGES } from '../domain/texts-by-language';
 import { reportPlainText } from '../report/report-text';
 import type { SearchDocument } from './search-index';
 
@@ -31,7 +32,7 @@ export function caseSearchDocument(view: {
         entry.place,
         entry.outcome,
         entry.notes,
-        reportPlainText(entry.reportText),
+        ...REPORT_LANGUAGES.map((language) => reportPlainText(entry.reportTexts[language])),
       ]),
     ].filter((text) => text !== ''),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFormat, type UpgradeStep } from '../formats/upgrade';
-import { REPORT_LANGUAGES } from '../report/locale';
+import { NO_TEXTS, REPORT_LANGUAGES, textsFromSingle, type TextsByLanguage } from '../domain/texts-by-language';
 
 /**
  * The vault's settings: one schema for every reader (the app, the Reports screen, the command
@@ -15,13 +15,28 @@ export const QUARTER_KEY = /^\d{4}-Q[1-4]$/;
 /** How many shown reminders are remembered: enough for years of deadlines, small enough to seal quickly. */
 const REMEMBERED_REMINDERS = 2000;
 
+/** A text per report language; a language without a string has none. */
+const textsByLanguage = z
+  .record(z.string(), z.unknown())
+  .catch({})
+  .transform(
+    (texts): TextsByLanguage =>
+      Object.fromEntries(
+        REPORT_LANGUAGES.map((language) => {
+          const text = texts[language];
+          return [language, typeof text === 'string' ? text : ''];
+        }),
+      ) as TextsByLanguage,
+  );
+
 /** What the monitor set for one quarter's report: kept encrypted, per quarter. */
 export const reportSettingsSchema = z.object({
-  language: z.enum(REPORT_LANGUAGES).catch('en'),
-  title: z.string().catch(''),
+  /** The section's title in each language ('': the default title). */
+  titles: textsByLanguage,
   /** The section's number in the report, in the default title ('' for none). */
   sectionNumber: z.string().max(20).catch('2'),
-  introduction: z.string().catch(''),
+  /** The introduction in each language. */
+  introductions: textsByLanguage,
   /** The editor's order of the quarter's developments (entry ids). */
   order: z
     .array(z.unknown())
@@ -72,25 +87,41 @@ export const SETTINGS_STEPS: readonly UpgradeStep[] = [
   {
     from: 2,
     name: 'each quarter’s section is numbered 2, as its title said before the number could be set',
-    up: (value) => {
-      const reports = value.reports;
-      if (typeof reports !== 'object' || reports === null) return value;
-      return {
-        ...value,
-        reports: Object.fromEntries(
-          Object.entries(reports).map(([quarter, report]) => [
-            quarter,
-            typeof report === 'object' && report !== null ? { ...report, sectionNumber: '2' } : report,
-          ]),
-        ),
-      };
-    },
+    up: (value) => eachQuarter(value, (report) => ({ ...report, sectionNumber: '2' })),
+  },
+  {
+    from: 3,
+    name: 'a quarter’s title and introduction per language (each filed under the language its script shows); the report language is chosen when exporting',
+    up: (value) =>
+      eachQuarter(value, ({ title, introduction, language: _language, ...report }) => ({
+        ...report,
+        titles: typeof title === 'string' ? textsFromSingle(title) : NO_TEXTS,
+        introductions: typeof introduction === 'string' ? textsFromSingle(introduction) : NO_TEXTS,
+      })),
   },
 ];
 
+/** The settings with each quarter's report settings (those that are objects) changed by `change`. */
+function eachQuarter(
+  value: Record<string, unknown>,
+  change: (report: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const reports = value.reports;
+  if (typeof reports !== 'object' || reports === null) return value;
+  return {
+    ...value,
+    reports: Object.fromEntries(
+      Object.entries(reports).map(([quarter, report]) => [
+        quarter,
+        typeof report === 'object' && report !== null ? change(report as Record<string, unknown>) : report,
+      ]),
+    ),
+  };
+}
+
 export const settingsFormat = defineFormat<VaultSettings>({
   kind: 'settings',
-  current: 3,
+  current: 4,
   field: 'v',
   steps: SETTINGS_STEPS,
   schema: vaultSettingsSchema,

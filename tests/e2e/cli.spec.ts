@@ -30,7 +30,11 @@ base('qorgau export writes the quarter from a backup file; --help explains; bad 
   await service.cases.addEntry(view, {
     ...emptyEntryFields('2026-05-14'),
     includeInReport: true,
-    reportText: '[The court adjourned](https://example.org/cli/1) the case of **Гүлнар Бажкенова**.',
+    reportTexts: {
+      en: '[The court adjourned](https://example.org/cli/en) the case of **Gulnar Bazhkenova**.',
+      ru: '[Суд отложил](https://example.org/cli/1) рассмотрение дела **Гүлнар Бажкеновой**.',
+      kk: '',
+    },
   });
   const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-cli-'));
   const backupFile = path.join(folder, 'vault.qorgau');
@@ -52,9 +56,46 @@ base('qorgau export writes the quarter from a backup file; --help explains; bad 
   expect(docx.paragraphs.map((p) => p.text)).toEqual([
     '2. Юридическое давление (иски, досудебные претензии, аресты, задержания)',
     'Май',
-    'The court adjourned the case of Гүлнар Бажкенова.',
+    'Суд отложил рассмотрение дела Гүлнар Бажкеновой.',
   ]);
   expect(docx.hyperlinks.map((h) => h.target)).toEqual(['https://example.org/cli/1']);
+
+  // Kazakh has no text for it: left out, and said so with its date and case, never silently.
+  const kazakh = path.join(folder, 'kk.docx');
+  const leftOut = await run(
+    'node',
+    [cli, 'export', '--backup', backupFile, '--quarter', '2026-Q2', '--lang', 'kk', '--out', kazakh],
+    { env: { ...process.env, QORGAU_PASSPHRASE: passphrase } },
+  );
+  expect(leftOut.stderr).toContain('1 development(s) have no Kazakh text and were left out');
+  expect(leftOut.stderr).toContain('2026-05-14 · Дело Гүлнар Бажкеновой (Russian text)');
+  expect(readDocx(new Uint8Array(await readFile(kazakh))).paragraphs.map((p) => p.text)).toEqual([
+    '2. Құқықтық қысым (сот талаптары, сотқа дейінгі талаптар, қамаулар, ұстаулар)',
+  ]);
+  const marked = await run(
+    'node',
+    [
+      cli,
+      'export',
+      '--backup',
+      backupFile,
+      '--quarter',
+      '2026-Q2',
+      '--lang',
+      'kk',
+      '--untranslated',
+      'mark',
+      '--out',
+      kazakh,
+    ],
+    { env: { ...process.env, QORGAU_PASSPHRASE: passphrase } },
+  );
+  expect(marked.stderr).toContain('marked for translation');
+  expect(
+    readDocx(new Uint8Array(await readFile(kazakh)))
+      .paragraphs.map((p) => p.text)
+      .at(-1),
+  ).toBe('[Орыс тілінен аудару керек] Суд отложил рассмотрение дела Гүлнар Бажкеновой.');
 
   const wrong = await run('node', [cli, 'export', '--backup', backupFile, '--quarter', '2026-Q2', '--out', out], {
     env: { ...process.env, QORGAU_PASSPHRASE: 'not it' },

@@ -3,7 +3,7 @@ import { fromUtf8, utf8 } from '../../../shared/crypto/bytes';
 import { openRecord, sealRecord } from '../../../shared/crypto/envelope';
 import type { VaultKeys } from '../../../shared/crypto/vault-keys';
 import type { CaseFields } from '../../../shared/domain/case';
-import type { EntryFields } from '../../../shared/domain/entry';
+import { entryFieldsFromVersion1, type EntryFields } from '../../../shared/domain/entry';
 import { defineFormat } from '../../../shared/formats/upgrade';
 import type { SettingsRow } from '../../../shared/vault-format/vault-rows';
 
@@ -60,9 +60,27 @@ const draftsSchema = z.object({
 /** The kept forms' format (field `v`). A form is restored into the form that wrote it, which fills any field it lacks. */
 export const formDraftsFormat = defineFormat<{ drafts: FormDraft[] }>({
   kind: 'form-drafts',
-  current: 1,
+  current: 2,
   field: 'v',
-  steps: [],
+  steps: [
+    {
+      from: 1,
+      name: 'an entry form’s report text per language (see case-file version 2)',
+      up: (value) => ({
+        ...value,
+        drafts: Array.isArray(value.drafts)
+          ? (value.drafts as Array<Record<string, unknown>>).map((draft) => {
+              const form = draft.form as { fields?: unknown } | undefined;
+              if (draft.kind !== 'entry' || typeof form?.fields !== 'object' || form.fields === null) return draft;
+              return {
+                ...draft,
+                form: { ...form, fields: entryFieldsFromVersion1(form.fields as Record<string, unknown>) },
+              };
+            })
+          : value.drafts,
+      }),
+    },
+  ],
   schema: draftsSchema,
 });
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../../shared/domain/case-file';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/vault-settings';
+import { caseFileFormat } from '../../../shared/domain/case-file';
+import { textsFromSingle } from '../../../shared/domain/texts-by-language';
 import type { VaultService } from '../../../renderer/src/vault/vault-service';
 import { readBackupHeader } from '../../../shared/backup/backup-format';
 import { withholdFields } from '../../../shared/domain/withheld';
@@ -37,18 +39,35 @@ async function openedApp(set: FixtureSet, rows = set.rows) {
 
 /**
  * The set's settings as this build reads them: every one as written, settings added since at the
- * values their upgrade steps give (a quarter's section number: 2, as its title had it).
+ * values their upgrade steps give (a quarter's section number: 2, as its title had it; a title and
+ * introduction written before texts per language: under the language they are written in).
  */
 const settingsAsRead = (set: FixtureSet) => ({
   ...DEFAULT_SETTINGS,
   ...set.expected.settings,
   reports: Object.fromEntries(
-    Object.entries(set.expected.settings.reports).map(([quarter, report]) => [
-      quarter,
-      { ...report, sectionNumber: (report as Partial<typeof report>).sectionNumber ?? '2' },
-    ]),
+    Object.entries(set.expected.settings.reports).map(([quarter, written]) => {
+      const report = written as Partial<typeof written> & { title?: string; introduction?: string; language?: string };
+      const { title, introduction, language: _language, ...rest } = report;
+      return [
+        quarter,
+        {
+          ...rest,
+          sectionNumber: report.sectionNumber ?? '2',
+          titles: report.titles ?? textsFromSingle(title ?? ''),
+          introductions: report.introductions ?? textsFromSingle(introduction ?? ''),
+        },
+      ];
+    }),
   ),
 });
+
+/**
+ * The set's cases as this build reads them: a set written before case-file version 2 (no `quick`)
+ * through the upgrade path, whose own test (upgrade.test.ts) checks each step against a table.
+ */
+const casesAsRead = (set: FixtureSet): CaseFile[] =>
+  set.expected.cases.map((file) => ('quick' in file.record ? file : caseFileFormat.read(file)));
 
 const byTag = (cases: readonly CaseFile[]) => [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag));
 
@@ -78,8 +97,14 @@ describe.each(names)('format fixtures %s', (name) => {
       const opened = await unlock(service);
       expect(opened.failures).toEqual([]);
       const cases = wholeCases(service, opened);
-      expect(byTag(cases)).toEqual(byTag(set.expected.cases));
+      expect(byTag(cases)).toEqual(byTag(casesAsRead(set)));
       expect(opened.settings).toEqual(settingsAsRead(set));
+      // The fixture's Russian paragraph and introduction are Russian, whatever version wrote them.
+      const paragraphs = cases.flatMap((c) => c.entries.map((e) => e.record.reportTexts.ru));
+      expect(paragraphs).toContain('**Суд** отклонил иск [«Уральская неделя»](https://example.org/fixture) *в части*.');
+      expect(opened.settings.reports['2026-Q2']?.introductions.ru).toBe(
+        'За отчётный период зафиксированы **судебные иски** и досудебные претензии.',
+      );
       expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
       // The desktop app's document files are all there: opening swept none of them away. Those
       // a set made before row names stored as `<caseTag>.<attachmentId>.qdoc` now have their row names.
@@ -106,7 +131,7 @@ describe.each(names)('format fixtures %s', (name) => {
     const opened = await prepared.commit();
     expect(opened.failures).toEqual([]);
     const cases = wholeCases(service, opened);
-    expect(byTag(cases)).toEqual(byTag(set.expected.cases));
+    expect(byTag(cases)).toEqual(byTag(casesAsRead(set)));
     expect(opened.settings).toEqual(settingsAsRead(set));
     expect(await documentsIntact(service, cases, set)).toEqual(Object.keys(set.expected.documents).sort());
   });
@@ -119,7 +144,7 @@ describe.each(names)('format fixtures %s', (name) => {
     expect(prepared.summary.newCases).toBe(1);
     const opened = await prepared.commit();
     const [imported] = wholeCases(service, opened);
-    const sent = set.expected.cases.find((c) => c.caseTag === set.expected.packageCaseTag)!;
+    const sent = casesAsRead(set).find((c) => c.caseTag === set.expected.packageCaseTag)!;
     // A package re-seals its documents, so their nonces differ; everything else is as sent.
     const withoutNonces = (file: CaseFile) => ({
       ...file,

@@ -13,7 +13,10 @@ import { caseFileFormat, caseFileSchema, CASE_FILE_STEPS, type CaseFile } from '
 import { caseRecordSchema } from '../../../shared/domain/case';
 import { caseHead } from '../../../shared/domain/case-head';
 import { defineFormat, type FormatTooNewError } from '../../../shared/formats/upgrade';
-import { readSettings } from '../../../shared/settings/vault-settings';
+import { readSettings, settingsFormat } from '../../../shared/settings/vault-settings';
+import { emptyEntryFields } from '../../../shared/domain/entry';
+import { languageOfText, NO_TEXTS } from '../../../shared/domain/texts-by-language';
+import { formDraftsFormat } from '../../../renderer/src/vault/form-drafts';
 import {
   openPage,
   packPage,
@@ -65,9 +68,12 @@ describe('formats that evolve', () => {
     });
     const nextFormat = defineFormat({
       kind: 'case-file',
-      current: 2,
+      current: caseFileFormat.current + 1,
       field: 'v',
-      steps: [...CASE_FILE_STEPS, { from: 1, name: 'cases gain a court instance', up: (value) => value }],
+      steps: [
+        ...CASE_FILE_STEPS,
+        { from: caseFileFormat.current, name: 'cases gain a court instance', up: (value) => value },
+      ],
       schema: nextSchema,
     });
     for (const name of fixtureSetNames()) {
@@ -116,11 +122,14 @@ describe('formats that evolve', () => {
         version,
       }) as FormatTooNewError;
 
-    expect(() => caseFileFormat.read({ ...file, v: 2 })).toThrow(tooNew('case-file', 2));
+    const newer = caseFileFormat.current + 1;
+    expect(() => caseFileFormat.read({ ...file, v: newer })).toThrow(tooNew('case-file', newer));
     expect(() => parseCase({ head: caseHead(file), json: JSON.stringify({ ...file, v: 7 }) }, 'p4-0')).toThrow(
       tooNew('case-file', 7),
     );
-    expect(() => readSettings({ v: 4, autoLockMinutes: 5 })).toThrow(tooNew('settings', 4));
+    expect(() => readSettings({ v: settingsFormat.current + 1, autoLockMinutes: 5 })).toThrow(
+      tooNew('settings', settingsFormat.current + 1),
+    );
     await expect(unpackSearchPage(await packJson({ v: 3, words: {} }), 'p4-1')).rejects.toEqual(
       tooNew('search-page', 3),
     );
@@ -160,12 +169,15 @@ describe('formats that evolve', () => {
     }
     const [future, neighbour] = pair;
     const keys = await windowKeys(repository);
-    // What a newer Qorgau would have written: the first case at version 2, beside its neighbour.
+    // What a newer Qorgau would have written: the first case at a newer version, beside its neighbour.
     const pageId = pageIdOf(future.caseTag, MIN_PAGE_BITS);
     const { wrap } = (await repository.db.pages.get(pageId))!;
     const key = await openPageKey(keys, pageId, wrap);
     const cases = [
-      { head: caseHead(future), json: JSON.stringify({ ...future, v: 2, record: { ...future.record, later: 'x' } }) },
+      {
+        head: caseHead(future),
+        json: JSON.stringify({ ...future, v: caseFileFormat.current + 1, record: { ...future.record, later: 'x' } }),
+      },
       { head: caseHead(neighbour), json: JSON.stringify(caseFileFormat.stamp(neighbour)) },
     ];
     const sealed = await sealPage(keys.vaultId, key, 'pages', pageId, await packPage(cases));
@@ -200,11 +212,125 @@ describe('settings through their upgrade path', () => {
   });
 
   it('a quarter set up before the section number could be chosen keeps its title and is numbered 2', () => {
-    const report = { language: 'kk', title: '', introduction: 'Кіріспе', order: ['e1'], statistics: true };
+    const report = { language: 'kk', title: 'Құқықтық қысым', introduction: '', order: ['e1'], statistics: true };
     const read = readSettings({ v: 2, autoLockMinutes: 10, reports: { '2026-Q3': report } });
-    expect(read.reports['2026-Q3']).toEqual({ ...report, sectionNumber: '2' });
+    expect(read.reports['2026-Q3']).toEqual({
+      titles: { ...NO_TEXTS, kk: 'Құқықтық қысым' },
+      introductions: NO_TEXTS,
+      order: ['e1'],
+      statistics: true,
+      sectionNumber: '2',
+    });
     // Written since, a quarter keeps the number it was given, or none.
     const since = readSettings({ v: 3, reports: { '2026-Q3': { ...report, sectionNumber: '' } } });
     expect(since.reports['2026-Q3']!.sectionNumber).toBe('');
+  });
+
+  it('a quarter’s one title and introduction are filed under the language they are written in, whatever the report language was', () => {
+    // The mixed-language quarter of issue 19: report language Kazakh, texts typed in Russian and English.
+    const read = readSettings({
+      v: 3,
+      reports: {
+        '2026-Q2': {
+          language: 'kk',
+          title: 'Правовое давление на журналистов',
+          sectionNumber: 'II',
+          introduction: 'During the reporting period, there were court lawsuits and pre-trial claims.',
+          order: [],
+          statistics: false,
+        },
+        '2026-Q3': { language: 'ru', title: '', introduction: 'Есепті кезеңде сот талаптары тіркелді.' },
+      },
+    });
+    expect(read.reports['2026-Q2']).toEqual({
+      titles: { ...NO_TEXTS, ru: 'Правовое давление на журналистов' },
+      introductions: {
+        ...NO_TEXTS,
+        en: 'During the reporting period, there were court lawsuits and pre-trial claims.',
+      },
+      sectionNumber: 'II',
+      order: [],
+      statistics: false,
+    });
+    expect(read.reports['2026-Q3']!.introductions).toEqual({
+      ...NO_TEXTS,
+      kk: 'Есепті кезеңде сот талаптары тіркелді.',
+    });
+    expect(read.reports['2026-Q3']!.titles).toEqual(NO_TEXTS);
+  });
+});
+
+describe('report texts per language (case-file version 2)', () => {
+  it.each([
+    ['Суд отложил рассмотрение дела **Гүлнар Бажкеновой** в [Алматы](https://example.org/a).', 'ru'],
+    ['В Шымкенте журналист Арай Есенбек признан виновным; «Ақ Жайық» сообщает о давлении.', 'ru'],
+    ['Алматыда журналист Вадим Борейкоға қарсы талап арызы бойынша сот отырысы жалғасты.', 'kk'],
+    ['Сот [талапты қанағаттандырды](https://example.org/kk).', 'kk'],
+    ['In Shymkent, journalist Арай Есенбек [was found guilty](https://example.org/рус) of extortion.', 'en'],
+    ['The court adjourned the hearing.', 'en'],
+    ['2026', 'en'],
+  ] as const)('“%s” is %s', (text, language) => {
+    expect(languageOfText(text)).toBe(language);
+  });
+
+  it('an entry written before reads back with its text in its language, a ruling not known, and nothing else changed', () => {
+    const entry = (reportText: string) => {
+      const { ruling: _r, reportTexts: _t, ...fields } = emptyEntryFields('2026-04-03');
+      return {
+        ...fields,
+        place: 'Суд',
+        reportText,
+        includeInReport: reportText !== '',
+        createdAt: 'a',
+        updatedAt: 'b',
+      };
+    };
+    const written = {
+      caseTag: 'c1',
+      record: (({ quick: _quick, ...record }) => record)(
+        caseRecordSchema.parse({ ...makeCase({ title: 'Дело' }), createdAt: 'a', updatedAt: 'b', history: [] }),
+      ),
+      entries: [
+        { id: 'e1', record: entry('Суд [отложил](https://example.org/1) заседание по делу Гүлнар Бажкеновой.') },
+        { id: 'e2', record: entry('Сот отырысы [белгіленді](https://example.org/2).') },
+        { id: 'e3', record: entry('The hearing was set.') },
+        { id: 'e4', record: entry('') },
+      ],
+      attachments: [],
+    };
+    const read = caseFileFormat.read(written);
+    expect(read.record.quick).toBe(false);
+    expect(read.entries.map((e) => e.record.reportTexts)).toEqual([
+      { ...NO_TEXTS, ru: 'Суд [отложил](https://example.org/1) заседание по делу Гүлнар Бажкеновой.' },
+      { ...NO_TEXTS, kk: 'Сот отырысы [белгіленді](https://example.org/2).' },
+      { ...NO_TEXTS, en: 'The hearing was set.' },
+      NO_TEXTS,
+    ]);
+    expect(read.entries.map((e) => e.record.ruling)).toEqual(['none', 'none', 'none', 'none']);
+    for (const [i, e] of read.entries.entries()) {
+      const { reportTexts: _t, ruling: _r, ...rest } = e.record;
+      const { reportText: _old, ...before } = written.entries[i]!.record;
+      expect(rest).toEqual(before);
+    }
+  });
+
+  it('an entry form kept across a lock before the update is restored with its text in its language', () => {
+    const { ruling: _r, reportTexts: _t, ...fields } = emptyEntryFields('2026-04-03');
+    const read = formDraftsFormat.read({
+      v: 1,
+      drafts: [
+        {
+          kind: 'entry',
+          caseTag: 'c1',
+          entryId: null,
+          form: { fields: { ...fields, reportText: 'Сот шешімі шықты, журналист ақталды.' }, sources: '' },
+        },
+      ],
+    });
+    const draft = read.drafts[0]!;
+    expect(draft.kind === 'entry' && draft.form.fields.reportTexts).toEqual({
+      ...NO_TEXTS,
+      kk: 'Сот шешімі шықты, журналист ақталды.',
+    });
   });
 });

@@ -6,15 +6,17 @@ import {
   buildSectionModel,
   packSection,
   sectionDocument,
+  sectionOptionsFor,
   type SectionModel,
 } from '../../../../shared/report/legal-pressure-section';
 import {
   defaultSectionTitle,
   REPORT_LANGUAGES,
   reportLabels,
+  translationMark,
   type ReportLanguage,
 } from '../../../../shared/report/locale';
-import { moveDevelopmentTo, selectQuarter } from '../../../../shared/report/quarter-selection';
+import { moveDevelopmentTo, selectQuarter, textsWritten } from '../../../../shared/report/quarter-selection';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
@@ -25,12 +27,14 @@ import { quarterCoverage, type QuarterCoverage, type QuarterEntry } from '../../
 import { draftIntroduction } from '../../../../shared/report/introduction-draft';
 
 /**
- * The quarterly "Legal Pressure" section: pick a quarter, see the section exactly as it will be
- * exported, set its title and introduction (kept per quarter, encrypted), arrange developments
- * within each month, and export it as DOCX.
+ * The quarterly "Legal Pressure" section: pick a quarter and a language, see the section exactly
+ * as it will be exported in that language, set its title and introduction (per language, kept per
+ * quarter, encrypted), arrange developments within each month (one order for all languages), and
+ * export it as DOCX. A development without text in the language is listed, and the export asks
+ * what to do with it.
  */
 export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const platform = usePlatform();
   const heads = useVaultStore((s) => s.cases);
   const stored = useVaultStore((s) => s.settings.reports);
@@ -41,11 +45,22 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
     return [...set].sort().reverse();
   }, [heads]);
   const [quarter, setQuarter] = useState(quarters[0] ?? formatQuarter(quarterOf(todayCivil())));
+  // The report language starts as the interface's.
+  const [language, setLanguage] = useState<ReportLanguage>(
+    (REPORT_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as ReportLanguage) : 'en',
+  );
   const settings: ReportSettings = stored[quarter] ?? DEFAULT_REPORT_SETTINGS;
-  const [draft, setDraft] = useState<{ quarter: string; title: string; introduction: string } | null>(null);
-  const title = draft?.quarter === quarter ? draft.title : settings.title;
-  const introduction = draft?.quarter === quarter ? draft.introduction : settings.introduction;
+  const [draft, setDraft] = useState<{
+    quarter: string;
+    language: ReportLanguage;
+    title: string;
+    introduction: string;
+  } | null>(null);
+  const drafting = draft?.quarter === quarter && draft.language === language;
+  const title = drafting ? draft.title : settings.titles[language];
+  const introduction = drafting ? draft.introduction : settings.introductions[language];
   const [message, setMessage] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
 
   const parsedQuarter = parseQuarter(quarter) ?? quarterOf(todayCivil());
   // Only the cases with a development in the quarter are read whole.
@@ -53,17 +68,15 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
     () => caseViewsOf(heads.filter((head) => head.timeline.some((entry) => inPeriod(entry.date, quarter)))),
     [heads, quarter],
   );
-  const options = {
-    quarter: parsedQuarter,
-    language: settings.language,
-    title,
-    sectionNumber: settings.sectionNumber,
-    introduction,
-    order: settings.order,
-    statistics: settings.statistics,
+  const withTexts: ReportSettings = {
+    ...settings,
+    titles: { ...settings.titles, [language]: title },
+    introductions: { ...settings.introductions, [language]: introduction },
   };
+  const options = sectionOptionsFor(withTexts, parsedQuarter, language);
   const model = buildSectionModel(cases, options);
   const selection = selectQuarter(cases, parsedQuarter, settings.order);
+  const written = textsWritten(selection);
   const titleOf = (entryId: string) => {
     for (const view of cases) {
       const entry = view.entries.find((e) => e.id === entryId);
@@ -71,15 +84,22 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
     }
     return entryId;
   };
+  const openEntry = (caseTag: string | null, entryId: string | null) => {
+    const owner = caseTag ?? cases.find((view) => view.entries.some((e) => e.id === entryId))?.caseTag;
+    if (owner === undefined) return;
+    useCasesUi.setState({ openCase: owner, openEntry: entryId, creating: false });
+    onOpenCase();
+  };
 
-  const update = (patch: Partial<ReportSettings>) =>
-    void saveReportSettings(quarter, { ...settings, title, introduction, ...patch });
+  const update = (patch: Partial<ReportSettings>) => void saveReportSettings(quarter, { ...withTexts, ...patch });
 
-  const exportDocx = async () => {
-    await saveReportSettings(quarter, { ...settings, title, introduction });
-    const bytes = await packSection(sectionDocument(model), model);
+  const exportDocx = async (untranslated: 'leave-out' | 'mark') => {
+    setAsking(false);
+    await saveReportSettings(quarter, withTexts);
+    const exported = buildSectionModel(cases, { ...options, untranslated });
+    const bytes = await packSection(sectionDocument(exported), exported);
     const result = await platform.saveFile({
-      suggestedName: `legal-pressure-${quarter}-${settings.language}.docx`,
+      suggestedName: `legal-pressure-${quarter}-${language}.docx`,
       bytes,
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filters: [{ name: 'Word', extensions: ['docx'] }],
@@ -91,11 +111,23 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
     <section aria-labelledby="reports-title" className="reports">
       <div className="view-header">
         <h1 id="reports-title">{t('reports.title')}</h1>
-        <button type="button" onClick={() => void exportDocx()}>
-          {t('reports.export')}
+        <button
+          type="button"
+          onClick={() => (model.untranslated.length > 0 ? setAsking(true) : void exportDocx('leave-out'))}
+        >
+          {t('reports.exportIn', { language: t(`language.${language}`) })}
         </button>
       </div>
       {message ? <p role="status">{message}</p> : null}
+      {asking ? (
+        <UntranslatedDialog
+          language={language}
+          untranslated={model.untranslated}
+          titleOf={titleOf}
+          onOpen={(entryId) => openEntry(null, entryId)}
+          onChoose={(choice) => (choice === null ? setAsking(false) : void exportDocx(choice))}
+        />
+      ) : null}
       <div className="field-row">
         <SelectField
           label={t('reports.quarter')}
@@ -103,12 +135,23 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
           onChange={setQuarter}
           options={quarters.map((q) => ({ value: q, label: q }))}
         />
-        <SelectField
-          label={t('reports.language')}
-          value={settings.language}
-          onChange={(language: ReportLanguage) => update({ language })}
-          options={REPORT_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
-        />
+      </div>
+      <div role="radiogroup" aria-label={t('reports.language')} className="language-choice">
+        {REPORT_LANGUAGES.map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={language === value}
+            className={language === value ? 'chosen' : 'secondary'}
+            onClick={() => setLanguage(value)}
+          >
+            {t(`language.${value}`)}{' '}
+            <span className="count">
+              {t('reports.textsWritten', { written: written.written[value], total: written.total })}
+            </span>
+          </button>
+        ))}
       </div>
       <TextField
         label={t('reports.sectionNumber')}
@@ -118,32 +161,33 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
         onChange={(sectionNumber) => update({ sectionNumber })}
       />
       <div
+        lang={language}
         onBlur={() => {
-          if (draft?.quarter === quarter) update({});
+          if (drafting) update({});
         }}
       >
         <TextField
-          label={t('reports.sectionTitle')}
+          label={t('reports.sectionTitleIn', { language: t(`language.${language}`) })}
           value={title}
-          placeholder={defaultSectionTitle(settings.language, settings.sectionNumber)}
-          onChange={(value) => setDraft({ quarter, title: value, introduction })}
+          placeholder={defaultSectionTitle(language, settings.sectionNumber)}
+          onChange={(value) => setDraft({ quarter, language, title: value, introduction })}
         />
         <TextAreaField
-          label={t('reports.introduction')}
+          label={t('reports.introductionIn', { language: t(`language.${language}`) })}
           value={introduction}
           rows={4}
-          onChange={(value) => setDraft({ quarter, title, introduction: value })}
+          onChange={(value) => setDraft({ quarter, language, title, introduction: value })}
         />
       </div>
       <IntroductionDraft
-        key={`${quarter}-${settings.language}`}
-        language={settings.language}
+        key={`${quarter}-${language}`}
+        language={language}
         draft={() =>
-          draftIntroduction(buildSectionModel(cases, { ...options, statistics: true }).statistics!, settings.language)
+          draftIntroduction(buildSectionModel(cases, { ...options, statistics: true }).statistics!, language)
         }
         onUse={(text) => {
-          setDraft({ quarter, title, introduction: text });
-          update({ introduction: text });
+          setDraft({ quarter, language, title, introduction: text });
+          update({ introductions: { ...settings.introductions, [language]: text } });
         }}
       />
       <CheckboxField
@@ -156,11 +200,19 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
         coverage={quarterCoverage(cases, heads, parsedQuarter)}
         titleOf={titleOf}
         caseTitleOf={(caseTag) => heads.find((head) => head.caseTag === caseTag)?.record.title ?? caseTag}
-        onOpen={(caseTag, entryId) => {
-          useCasesUi.setState({ openCase: caseTag, openEntry: entryId, creating: false });
-          onOpenCase();
-        }}
+        onOpen={openEntry}
       />
+      {model.untranslated.length > 0 ? (
+        <section aria-labelledby="untranslated-title" className="coverage warning">
+          <h2 id="untranslated-title">
+            {t('reports.untranslated', {
+              count: model.untranslated.length,
+              language: t(`language.${language}`),
+            })}
+          </h2>
+          <EntryLinks ids={model.untranslated.map((u) => u.entryId)} titleOf={titleOf} onOpen={openEntry} />
+        </section>
+      ) : null}
       {model.warnings.map((warning, index) => (
         <p key={index} className="warning" role="status">
           {t('timeline.unsafeLink', { text: warning.text, target: warning.target })}
@@ -178,6 +230,68 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
         />
       </section>
     </section>
+  );
+}
+
+/**
+ * Asked before exporting a language some developments have no text in: each is listed (a link to
+ * its entry); they are left out, or put in with another language's text marked for translation.
+ */
+function UntranslatedDialog(props: {
+  readonly language: ReportLanguage;
+  readonly untranslated: SectionModel['untranslated'];
+  readonly titleOf: (entryId: string) => string;
+  readonly onOpen: (entryId: string) => void;
+  readonly onChoose: (choice: 'leave-out' | 'mark' | null) => void;
+}) {
+  const { t } = useTranslation();
+  const language = t(`language.${props.language}`);
+  return (
+    <div className="confirm" role="dialog" aria-labelledby="untranslated-dialog-title">
+      <h2 id="untranslated-dialog-title">
+        {t('reports.untranslatedAsk', { count: props.untranslated.length, language })}
+      </h2>
+      <ul className="plain-list">
+        {props.untranslated.map((u) => (
+          <li key={u.entryId}>
+            <button type="button" className="link-button" onClick={() => props.onOpen(u.entryId)}>
+              {props.titleOf(u.entryId)}
+            </button>{' '}
+            <span className="muted">({t('reports.textIn', { language: t(`language.${u.from}`) })})</span>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button type="button" onClick={() => props.onChoose('mark')}>
+          {t('reports.untranslatedMark')}
+        </button>
+        <button type="button" className="secondary" onClick={() => props.onChoose('leave-out')}>
+          {t('reports.untranslatedLeaveOut')}
+        </button>
+        <button type="button" className="secondary" onClick={() => props.onChoose(null)}>
+          {t('reports.untranslatedCancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Entries as links to their place on their case's timeline. */
+function EntryLinks(props: {
+  readonly ids: readonly string[];
+  readonly titleOf: (entryId: string) => string;
+  readonly onOpen: (caseTag: string | null, entryId: string) => void;
+}) {
+  return (
+    <ul className="plain-list">
+      {props.ids.map((entryId) => (
+        <li key={entryId}>
+          <button type="button" className="link-button" onClick={() => props.onOpen(null, entryId)}>
+            {props.titleOf(entryId)}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -255,6 +369,9 @@ function SectionPreview(props: {
                 }}
               >
                 <p className="report-paragraph">
+                  {paragraph.translateFrom !== null ? (
+                    <mark>{`${translationMark(model.language, paragraph.translateFrom)} `}</mark>
+                  ) : null}
                   <ReportTextRuns runs={paragraph.runs} />
                 </p>
                 <div className="report-order" lang={i18next.language}>
@@ -343,20 +460,16 @@ function QuarterCoveragePanel(props: {
   readonly coverage: QuarterCoverage;
   readonly titleOf: (entryId: string) => string;
   readonly caseTitleOf: (caseTag: string) => string;
-  readonly onOpen: (caseTag: string, entryId: string | null) => void;
+  readonly onOpen: (caseTag: string | null, entryId: string | null) => void;
 }) {
   const { t } = useTranslation();
   const { coverage } = props;
   const entries = (list: readonly QuarterEntry[]) => (
-    <ul className="plain-list">
-      {list.map((entry) => (
-        <li key={entry.entryId}>
-          <button type="button" className="link-button" onClick={() => props.onOpen(entry.caseTag, entry.entryId)}>
-            {props.titleOf(entry.entryId)}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <EntryLinks
+      ids={list.map((entry) => entry.entryId)}
+      titleOf={props.titleOf}
+      onOpen={(_caseTag, entryId) => props.onOpen(null, entryId)}
+    />
   );
   const attention = coverage.excluded.length + coverage.withoutText.length + coverage.quietCases.length;
   return (

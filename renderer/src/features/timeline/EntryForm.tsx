@@ -1,12 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_KINDS, entryFieldsSchema, type EntryFields } from '../../../../shared/domain/entry';
+import { ENTRY_KINDS, entryFieldsSchema, RULINGS, type EntryFields } from '../../../../shared/domain/entry';
+import { hasAnyText, type ReportLanguage } from '../../../../shared/domain/texts-by-language';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type EntryFormState } from '../../stores/kept-forms';
-import { ReportTextPreview } from './ReportTextPreview';
+import { ReportTextsField } from './ReportTextsField';
 
 /** A timeline entry: when, what, where, the outcome, notes, and its paragraph for the report. */
 export function EntryForm(props: {
@@ -28,7 +29,6 @@ export function EntryForm(props: {
   const unsaved = sources !== initialSources || JSON.stringify(fields) !== JSON.stringify(props.initial);
   useKeptOnLock(unsaved ? { kind: 'entry', ...props.place, form: { fields, sources } } : null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const previewId = useId();
   const set = <K extends keyof EntryFields>(key: K, value: EntryFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
 
@@ -101,23 +101,26 @@ export function EntryForm(props: {
         onChange={(v) => set('notes', v)}
         rows={3}
       />
-      <TextAreaField
-        label={t('timeline.field.reportText')}
-        hint={t('timeline.field.reportTextHint')}
-        value={fields.reportText}
-        onChange={(v) => {
+      {fields.kind === 'ruling' || fields.kind === 'appeal' || fields.ruling !== 'none' ? (
+        <SelectField
+          label={t('timeline.field.ruling')}
+          value={fields.ruling}
+          onChange={(v) => set('ruling', v)}
+          options={RULINGS.map((value) => ({ value, label: t(`timeline.ruling.${value}`) }))}
+        />
+      ) : null}
+      <ReportTextsField
+        value={fields.reportTexts}
+        errors={{ en: errors['reportTexts.en'], ru: errors['reportTexts.ru'], kk: errors['reportTexts.kk'] }}
+        onChange={(language: ReportLanguage, text) => {
+          const reportTexts = { ...fields.reportTexts, [language]: text };
           // Writing a paragraph for the report puts the entry in it, unless the person set
           // "include" themselves in this form: text written is never left out unseen.
-          if (!includeTouched && fields.reportText.trim() === '' && v.trim() !== '') set('includeInReport', true);
-          set('reportText', v);
+          if (!includeTouched && !hasAnyText(fields.reportTexts) && hasAnyText(reportTexts))
+            set('includeInReport', true);
+          set('reportTexts', reportTexts);
         }}
-        rows={4}
-        error={errors.reportText}
       />
-      <section aria-labelledby={`${previewId}-title`} className="preview-box">
-        <h3 id={`${previewId}-title`}>{t('timeline.preview')}</h3>
-        <ReportTextPreview source={fields.reportText} />
-      </section>
       <CheckboxField
         label={t('timeline.field.includeInReport')}
         checked={fields.includeInReport}

@@ -9,6 +9,7 @@ import { SourceList } from '../../components/SourceList';
 import { EntryForm } from './EntryForm';
 import { ReportTextPreview } from './ReportTextPreview';
 import type { CaseFile } from '../../../../shared/domain/case-file';
+import { REPORT_LANGUAGES } from '../../../../shared/domain/texts-by-language';
 
 const NEW_ENTRY = '\u0000new';
 
@@ -174,7 +175,12 @@ function EntryCard({
       {record.place ? <p className="muted">{record.place}</p> : null}
       {record.outcome ? <p>{record.outcome}</p> : null}
       {record.notes ? <p className="preserve-lines">{record.notes}</p> : null}
-      {record.reportText ? <ReportTextPreview source={record.reportText} /> : null}
+      {REPORT_LANGUAGES.filter((language) => record.reportTexts[language] !== '').map((language) => (
+        <div key={language} lang={language} className="entry-report-text">
+          <span className="badge">{t(`language.${language}`)}</span>
+          <ReportTextPreview source={record.reportTexts[language]} />
+        </div>
+      ))}
       {record.sources.length > 0 ? <SourceList sources={record.sources} /> : null}
       {attachments.length > 0 ? (
         <p className="muted">

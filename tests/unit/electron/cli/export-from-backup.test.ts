@@ -5,7 +5,13 @@ import { exportFromBackup } from '../../../../electron/cli/export-from-backup';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { dangerousTestOnlyKdfFloor } from '../../../../shared/crypto/kdf';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
-import { buildSectionModel, packSection, sectionDocument } from '../../../../shared/report/legal-pressure-section';
+import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
+import {
+  buildSectionModel,
+  packSection,
+  sectionDocument,
+  sectionOptionsFor,
+} from '../../../../shared/report/legal-pressure-section';
 import { PASSPHRASE, makeCase, makeService } from '../../../fixtures/vault';
 
 describe('command-line export', () => {
@@ -16,24 +22,23 @@ describe('command-line export', () => {
     a = await service.cases.addEntry(a, {
       ...emptyEntryFields('2026-04-01'),
       includeInReport: true,
-      reportText: '[Police questioned](https://example.org/1) **Гүлнар Бажкенова**.',
+      reportTexts: { ...NO_TEXTS, kk: '[Полиция жауап алды](https://example.org/1) **Гүлнар Бажкенова**.' },
     });
     a = await service.cases.addEntry(a, {
       ...emptyEntryFields('2026-06-30'),
       includeInReport: true,
-      reportText: 'The hearing [was set](https://example.org/2).',
+      reportTexts: { ...NO_TEXTS, kk: 'Сот отырысы [белгіленді](https://example.org/2).' },
     });
     let b = await service.cases.createCase(makeCase({ title: 'Иск к «Ақ Жайық»', kind: 'civil-lawsuit' }));
     b = await service.cases.addEntry(b, {
       ...emptyEntryFields('2026-05-20'),
       includeInReport: true,
-      reportText: 'The court [granted the claim](https://example.org/3).',
+      reportTexts: { ...NO_TEXTS, kk: 'Сот [талапты қанағаттандырды](https://example.org/3).' },
     });
     const report = {
-      language: 'kk' as const,
-      title: '',
+      titles: NO_TEXTS,
       sectionNumber: '3',
-      introduction: 'Тоқсан ішінде…',
+      introductions: { ...NO_TEXTS, kk: 'Тоқсан ішінде…' },
       order: [],
       statistics: true,
     };
@@ -46,11 +51,11 @@ describe('command-line export', () => {
     });
 
     // The app's export, as the Reports screen makes it.
-    const model = buildSectionModel([a, b], { quarter: { year: 2026, quarter: 2 }, ...report });
+    const model = buildSectionModel([a, b], sectionOptionsFor(report, { year: 2026, quarter: 2 }, 'kk'));
     const app = await packSection(sectionDocument(model), model);
 
     const backup = concatBytes(...(await service.imports.createBackup()));
-    const cli = await exportFromBackup({
+    const { docx: cli } = await exportFromBackup({
       backup,
       secret: { passphrase: PASSPHRASE },
       quarter: '2026-Q2',
@@ -69,12 +74,15 @@ describe('command-line export', () => {
     await service.cases.addEntry(view, {
       ...emptyEntryFields('2026-04-02'),
       includeInReport: true,
-      reportText: 'Суд [отложил](https://example.org/r) заседание.',
+      reportTexts: { ...NO_TEXTS, ru: 'Суд [отложил](https://example.org/r) заседание.' },
     });
     const backup = concatBytes(...(await service.imports.createBackup()));
     const request = { backup, quarter: '2026-Q2', language: 'ru' as const, kdfFloor: dangerousTestOnlyKdfFloor };
-    const withPassphrase = await exportFromBackup({ ...request, secret: { passphrase: PASSPHRASE } });
-    const withRecoveryKey = await exportFromBackup({ ...request, secret: { recoveryKey: recoveryKey.toLowerCase() } });
+    const { docx: withPassphrase } = await exportFromBackup({ ...request, secret: { passphrase: PASSPHRASE } });
+    const { docx: withRecoveryKey } = await exportFromBackup({
+      ...request,
+      secret: { recoveryKey: recoveryKey.toLowerCase() },
+    });
     expect(Buffer.compare(withRecoveryKey, withPassphrase)).toBe(0);
     await expect(
       exportFromBackup({ ...request, secret: { recoveryKey: 'AAAA-AAAA-AAAA-AAAA' } }),
@@ -110,8 +118,19 @@ describe('the command line itself', () => {
       quarter: '2026-Q2',
       out: 'r.docx',
       language: 'en',
+      untranslated: 'leave-out',
       secretKind: 'recovery-key',
     });
+    // The language follows the terminal's locale unless given; what to do with a missing text is checked.
+    const args = ['--backup', 'a', '--quarter', '2026-Q2', '--out', 'o'];
+    expect(parseExportArgs(args, { LANG: 'kk_KZ.UTF-8' }).language).toBe('kk');
+    expect(parseExportArgs(args, { LANG: 'ru_RU.UTF-8', LC_ALL: 'en_GB.UTF-8' }).language).toBe('en');
+    expect(parseExportArgs(args, { LANG: 'de_DE.UTF-8' }).language).toBe('en');
+    expect(parseExportArgs([...args, '--lang', 'ru'], { LANG: 'kk_KZ.UTF-8' }).language).toBe('ru');
+    expect(parseExportArgs([...args, '--untranslated', 'mark']).untranslated).toBe('mark');
+    expect(() => parseExportArgs([...args, '--untranslated', 'skip'])).toThrow(
+      '--untranslated must be leave-out or mark.',
+    );
     expect(() => parseExportArgs(['--backup', 'v.qorgau'])).toThrow('--backup, --quarter and --out are required.');
     expect(() => parseExportArgs(['--backup', '--quarter', '2026-Q2'])).toThrow('--backup needs a value.');
     expect(() => parseExportArgs(['--passphrase', 'x'])).toThrow('unknown option "--passphrase"');

@@ -5,6 +5,7 @@ import { VaultError } from '../../../../shared/crypto/errors';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { PASSPHRASE, dumpDatabase, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
 import type { CaseFile } from '../../../../shared/domain/case-file';
+import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
 
 async function populatedVault() {
   const repository = makeRepository();
@@ -13,7 +14,7 @@ async function populatedVault() {
   let view = await service.cases.createCase(makeCase({ title: 'Дело о клевете «Әділет»' }));
   view = await service.cases.addEntry(view, {
     ...emptyEntryFields('2026-04-03'),
-    reportText: '[Суд](https://example.org) отложил заседание.',
+    reportTexts: { ...NO_TEXTS, ru: '[Суд](https://example.org) отложил заседание.' },
   });
   const file = new Uint8Array(2_500_000).map((_, i) => (i * 7) & 0xff);
   await service.cases.importAttachment(view, new Blob([file]), { name: 'Решение.pdf', type: 'application/pdf' });
@@ -90,7 +91,10 @@ describe('backup round trip at size', () => {
       let view = await service.cases.createCase(
         makeCase({ title: `Дело № ${i} против «Әділет» и Бажкеновой`, summary: `Описание ${i} — ұстау, қамау` }),
       );
-      view = await service.cases.addEntry(view, { ...emptyEntryFields('2026-05-01'), reportText: `Заседание ${i}` });
+      view = await service.cases.addEntry(view, {
+        ...emptyEntryFields('2026-05-01'),
+        reportTexts: { ...NO_TEXTS, ru: `Заседание ${i}` },
+      });
       if (i % 40 === 0) {
         const bytes = new Uint8Array(10 * 1024 * 1024).map((_, k) => (k * (i + 3)) & 0xff);
         await service.cases.importAttachment(view, new Blob([bytes]), {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { PASSPHRASE, makeCase, makeRepository, makeService, wholeCases } from '../../../fixtures/vault';
+import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
 
 describe('case history', () => {
   it('records the case, each entry added, edited and deleted, and survives lock and unlock', async () => {
@@ -8,13 +9,17 @@ describe('case history', () => {
     const service = makeService(repository);
     await service.session.create(PASSPHRASE);
     let view = await service.cases.createCase(makeCase({ title: 'Дело', targets: [] }));
-    view = await service.cases.addEntry(view, { ...emptyEntryFields('2026-04-03'), place: 'Суд', reportText: 'Текст' });
+    view = await service.cases.addEntry(view, {
+      ...emptyEntryFields('2026-04-03'),
+      place: 'Суд',
+      reportTexts: { ...NO_TEXTS, ru: 'Текст' },
+    });
     const entryId = view.entries[0]!.id;
     view = await service.cases.updateEntry(view, entryId, {
       ...emptyEntryFields('2026-04-03'),
       place: 'Суд',
       outcome: 'Отложено',
-      reportText: 'Текст',
+      reportTexts: { ...NO_TEXTS, ru: 'Текст' },
     });
     view = await service.cases.updateCase(view, { ...makeCase({ title: 'Дело (новое название)' }) });
     view = await service.cases.addEntry(view, emptyEntryFields('2026-05-01'));

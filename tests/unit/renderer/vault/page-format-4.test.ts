@@ -47,8 +47,9 @@ describe('a vault of page format 4', () => {
     expect(cases.map((c) => c.record.title).sort()).toEqual(TITLES);
     const adilet = cases.find((c) => c.record.title === ADILET)!;
     expect(adilet.record.court).toBe('Медеуский районный суд');
-    expect(adilet.entries.map((e) => e.record.reportText)).toEqual([
-      '[Суд](https://example.org/adilet) отложил заседание.',
+    // Written before texts per language: the one text is read back as the Russian one it is.
+    expect(adilet.entries.map((e) => e.record.reportTexts)).toEqual([
+      { en: '', ru: '[Суд](https://example.org/adilet) отложил заседание.', kk: '' },
     ]);
     expect((await search.search('Жұмағұл'))[0]).toBe(cases.find((c) => c.record.title === IS)!.caseTag);
     expect(await search.search('bazhkenova')).toContain(cases.find((c) => c.record.title === CLAIM)!.caseTag);

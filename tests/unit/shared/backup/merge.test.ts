@@ -23,6 +23,7 @@ function base(): CaseFile {
     createdAt: at,
     updatedAt: at,
     history: [{ at, action: 'case-created', changes: [] }],
+    quick: false,
     deadlines: [{ id: 'd1', what: 'Отзыв', due: '2026-05-01', time: '', reminder: 'none', done: false }],
   };
   const entry: EntryRecord = { ...emptyEntryFields('2026-04-02'), outcome: 'Иск подан', createdAt: at, updatedAt: at };

@@ -148,6 +148,8 @@ describe('the Legal Pressure section as DOCX', () => {
         quarter: { year: 2026, quarter: 2 },
         language,
         introduction: '',
+        // The quarter's texts are English: in the other languages they come marked for translation.
+        untranslated: 'mark',
       });
       const paragraphs = paragraphsOf(
         strFromU8(unzipSync(await packSection(sectionDocument(model, labels), model))['word/document.xml']!),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSectionModel, packSection, sectionDocument } from '../../../../shared/report/legal-pressure-section';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { fixtureQuarter } from '../../../fixtures/quarter';
+import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
 
 /**
  * Opens the exported file in a real word processor: LibreOffice converts it to PDF headless and
@@ -26,6 +27,7 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
       language: 'kk',
       introduction: 'Тоқсан ішінде журналистерге қатысты сот істері жалғасты.',
       statistics: true,
+      untranslated: 'mark',
     });
     const labels = {
       kind: (k: string) => k,
@@ -54,6 +56,7 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
       'Ақ Жайық',
       'Бекболат Сәменов',
       'журналистерге',
+      'Ағылшын тілінен аудару керек',
     ]) {
       expect(text).toContain(expected);
     }
@@ -74,7 +77,10 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
             id: `e${String(i).padStart(2, '0')}`,
             record: {
               ...emptyEntryFields(`2026-0${4 + Math.floor(i / 10)}-${String(1 + (i % 10) * 2).padStart(2, '0')}`),
-              reportText: `${i + 1}. ${sentence.repeat(i === 9 ? lastOfApril : 1 + ((i * 7) % 4))}`,
+              reportTexts: {
+                ...NO_TEXTS,
+                ru: `${i + 1}. ${sentence.repeat(i === 9 ? lastOfApril : 1 + ((i * 7) % 4))}`,
+              },
               includeInReport: true,
               createdAt: '2026-07-01T00:00:00.000Z',
               updatedAt: '2026-07-01T00:00:00.000Z',

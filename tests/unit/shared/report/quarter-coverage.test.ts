@@ -4,6 +4,7 @@ import type { CaseFile } from '../../../../shared/domain/case-file';
 import { caseRecordSchema, emptyCaseFields } from '../../../../shared/domain/case';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { quarterCoverage } from '../../../../shared/report/quarter-coverage';
+import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
 
 /** Nothing of a quarter drops out unseen (issue 19, item 2). */
 function caseFile(
@@ -32,7 +33,7 @@ function caseFile(
       id: e.id,
       record: {
         ...emptyEntryFields(e.date),
-        reportText: e.text,
+        reportTexts: { ...NO_TEXTS, en: e.text },
         includeInReport: e.include,
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',

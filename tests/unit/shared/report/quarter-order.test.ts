@@ -9,6 +9,7 @@ import {
   selectQuarter,
   type ReportCase,
 } from '../../../../shared/report/quarter-selection';
+import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
 
 /**
  * The order of the section (issue 19, item 3): by date, then time of day (none before any), then
@@ -34,7 +35,7 @@ function vaultOf(tag: string, developments: readonly Dev[]): ReportCase[] {
         record: {
           ...emptyEntryFields(d.date),
           time: d.time ?? '',
-          reportText: d.text,
+          reportTexts: { ...NO_TEXTS, en: d.text },
           includeInReport: true,
           createdAt: d.createdAt,
           updatedAt: d.createdAt,
@@ -50,7 +51,7 @@ const documentXml = async (cases: readonly ReportCase[], order: readonly string[
   return strFromU8(unzipSync(await packSection(sectionDocument(model), model))['word/document.xml']!);
 };
 const texts = (cases: readonly ReportCase[], order: readonly string[] = []) =>
-  selectQuarter(cases, quarter, order).months.flatMap((m) => m.developments.map((d) => d.reportText));
+  selectQuarter(cases, quarter, order).months.flatMap((m) => m.developments.map((d) => d.reportTexts.en));
 
 const RULING = 'Суд вынес решение по делу журналиста.';
 const DETENTION = 'В 23:30 журналиста задержали у редакции.';

@@ -21,6 +21,7 @@ function snapshot(i: number, text = `Бажкенова v. Акимат № ${i}
       createdAt: AT,
       updatedAt: AT,
       history: [{ at: AT, action: 'case-created', changes: [] }],
+      quick: false,
       deadlines: [{ id: `d${i}`, what: 'Апелляция', due: '2026-05-01', time: '', reminder: 'none', done: false }],
     },
     entries: [
