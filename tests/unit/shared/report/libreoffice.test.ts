@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildSectionModel, packSection, sectionDocument } from '../../../../shared/report/legal-pressure-section';
+import {
+  buildSectionModel,
+  packSection,
+  sectionDocument,
+  sectionOptionsFor,
+} from '../../../../shared/report/legal-pressure-section';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
-import { fixtureQuarter } from '../../../fixtures/quarter';
-import { NO_TEXTS } from '../../../../shared/domain/texts-by-language';
+import { fixtureQuarter, trilingualQuarter } from '../../../fixtures/quarter';
+import { NO_TEXTS, REPORT_LANGUAGES } from '../../../../shared/domain/texts-by-language';
 
 /**
  * Opens the exported file in a real word processor: LibreOffice converts it to PDF headless and
@@ -135,4 +140,36 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
     const all = pages.join('\n');
     for (let i = 1; i <= 30; i += 1) expect(all).toContain(`${i}. Суд рассмотрел`);
   }, 300_000);
+
+  it('renders the section in each of the three languages, each with its own introduction and paragraphs', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-lo-languages-'));
+    const { cases, report } = trilingualQuarter();
+    for (const language of REPORT_LANGUAGES) {
+      const model = buildSectionModel(cases, sectionOptionsFor(report, { year: 2026, quarter: 2 }, language));
+      await writeFile(path.join(folder, `${language}.docx`), await packSection(sectionDocument(model), model));
+    }
+    execFileSync(
+      soffice!,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${folder}/profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        folder,
+        ...REPORT_LANGUAGES.map((language) => path.join(folder, `${language}.docx`)),
+      ],
+      { timeout: 180_000, stdio: 'ignore' },
+    );
+    const expected = {
+      en: ['2. Legal Pressure', 'During the reporting period', 'Gulnar Bazhkenova', 'April'],
+      ru: ['2. Юридическое давление', 'В отчётный период', 'Гульнар Бажкенова', 'Апрель'],
+      kk: ['2. Құқықтық қысым', 'Есепті кезеңде', 'Гүлнар Бажкенова', 'Сәуір'],
+    };
+    for (const language of REPORT_LANGUAGES) {
+      execFileSync('pdftotext', [path.join(folder, `${language}.pdf`), path.join(folder, `${language}.txt`)]);
+      const text = (await readFile(path.join(folder, `${language}.txt`), 'utf8')).replace(/\s+/g, ' ');
+      for (const phrase of expected[language]) expect(text).toContain(phrase);
+    }
+  }, 180_000);
 });
