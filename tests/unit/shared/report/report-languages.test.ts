@@ -95,7 +95,7 @@ describe('the section in three languages', () => {
     }
   });
 
-  it('the statistics are the same in every language: they count developments, not texts', async () => {
+  it('the statistics are the same in every language: they count developments, not texts', () => {
     const { cases, report } = trilingualQuarter();
     const thin = cases.map((c) => ({
       ...c,
