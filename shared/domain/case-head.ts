@@ -38,7 +38,11 @@ export type TimelineMark = { readonly id: string; readonly kind: EntryKind; read
  */
 export type CaseHead = {
   readonly caseTag: string;
-  readonly record: Pick<CaseRecord, HeadRecordField>;
+  /**
+   * `quick` is there only for a quick development: a head of any other case is what it was before
+   * quick developments existed, so the heads stored beside older cases still match their cases.
+   */
+  readonly record: Pick<CaseRecord, HeadRecordField> & { readonly quick?: true };
   readonly timeline: readonly TimelineMark[];
   readonly attachmentIds: readonly string[];
 };
@@ -49,8 +53,13 @@ export function caseHead(file: CaseFile): CaseHead {
   for (const field of HEAD_RECORD_FIELDS) record[field] = file.record[field];
   return {
     caseTag: file.caseTag,
-    record: record as Pick<CaseRecord, HeadRecordField>,
+    record: { ...(record as Pick<CaseRecord, HeadRecordField>), ...(file.record.quick ? { quick: true } : {}) },
     timeline: file.entries.map((entry) => ({ id: entry.id, kind: entry.record.kind, date: entry.record.date })),
     attachmentIds: file.attachments.map((attachment) => attachment.id),
   };
+}
+
+/** Whether a case is a quick development (a head stored before they existed has no flag: not one). */
+export function isQuick(head: { readonly record: { readonly quick?: boolean | undefined } }): boolean {
+  return head.record.quick === true;
 }

@@ -42,9 +42,13 @@ export function selectQuarter(
   const period = `${quarter.year}-Q${quarter.quarter}`;
   const rank = new Map(order.map((id, index) => [id, index]));
   const chosen: ReportDevelopment[] = [];
-  for (const view of cases) {
+  // An entry is in the section once, even if a merge brought back the quick development it was
+  // attached from (the same entry id in two cases): the tracked case's copy is the one.
+  const seen = new Set<string>();
+  for (const view of [...cases].sort((a, b) => Number(a.record.quick === true) - Number(b.record.quick === true))) {
     for (const entry of view.entries) {
-      if (!entry.record.includeInReport || !inPeriod(entry.record.date, period)) continue;
+      if (!entry.record.includeInReport || !inPeriod(entry.record.date, period) || seen.has(entry.id)) continue;
+      seen.add(entry.id);
       chosen.push({
         entryId: entry.id,
         caseTag: view.caseTag,

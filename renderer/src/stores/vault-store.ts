@@ -18,6 +18,7 @@ import {
 } from '../vault/vault-service';
 import { DEFAULT_SETTINGS, type ReportSettings, type VaultSettings } from '../../../shared/settings/vault-settings';
 import type { CaseFile } from '../../../shared/domain/case-file';
+import type { QuickDevelopment } from '../../../shared/domain/quick-development';
 import type { FormDraft } from '../vault/form-drafts';
 import { formsToKeep } from './kept-forms';
 
@@ -77,6 +78,12 @@ type VaultActions = {
   /** Resolves to the new case's tag, or null when it could not be saved. */
   addCase: (input: CaseFields) => Promise<string | null>;
   updateCase: (caseTag: string, fields: CaseFields) => Promise<boolean>;
+  /** Records a quick development; resolves to its tag, or null when it could not be saved. */
+  addQuickDevelopment: (quick: QuickDevelopment) => Promise<string | null>;
+  /** Moves a quick development's entry into a tracked case, removing the quick one (one write). */
+  attachQuickDevelopment: (quickTag: string, caseTag: string) => Promise<boolean>;
+  /** A quick development becomes a tracked case. */
+  trackQuickDevelopment: (caseTag: string) => Promise<boolean>;
   addEntry: (caseTag: string, fields: EntryFields) => Promise<boolean>;
   updateEntry: (caseTag: string, entryId: string, fields: EntryFields) => Promise<boolean>;
   deleteEntry: (caseTag: string, entryId: string) => Promise<boolean>;
@@ -343,6 +350,26 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     updateCase: (caseTag, fields) =>
       run(() => replaceCase(caseTag, (service, current) => service.cases.updateCase(current, fields))),
+    addQuickDevelopment: async (quick) => {
+      const created = await attempt(async () => {
+        const made = await requireService().cases.createQuickDevelopment(quick);
+        get().search.upsert(made);
+        set({ searchVersion: get().searchVersion + 1, cases: sortCases([...get().cases, caseHead(made)]) });
+        return made.caseTag;
+      });
+      return created?.value ?? null;
+    },
+    attachQuickDevelopment: (quickTag, caseTag) =>
+      run(async () => {
+        const quick = get().caseView(quickTag);
+        if (quick === null)
+          throw new VaultError('storage', `attach: the case ${quickTag} is not open.`, { reason: 'case-not-open' });
+        await replaceCase(caseTag, (service, current) => service.cases.attachQuickDevelopment(quick, current));
+        get().search.remove(quickTag);
+        set({ searchVersion: get().searchVersion + 1, cases: get().cases.filter((c) => c.caseTag !== quickTag) });
+      }),
+    trackQuickDevelopment: (caseTag) =>
+      run(() => replaceCase(caseTag, (service, current) => service.cases.trackQuickDevelopment(current))),
     addEntry: (caseTag, fields) =>
       run(() => replaceCase(caseTag, (service, current) => service.cases.addEntry(current, fields))),
     updateEntry: (caseTag, entryId, fields) =>

@@ -23,6 +23,11 @@ import type { DocumentMeta, ImportOptions, VaultRepository } from '../db/vault-r
 import type { AttachmentManifest } from '../../../shared/domain/attachment';
 import type { VaultSession } from './vault-session';
 import type { CaseFile, CaseEntry } from '../../../shared/domain/case-file';
+import {
+  quickDevelopmentAsCase,
+  quickDevelopmentSchema,
+  type QuickDevelopment,
+} from '../../../shared/domain/quick-development';
 
 /**
  * What a person does to cases in the unlocked vault: create and edit a case, its timeline, its
@@ -58,6 +63,79 @@ export class CaseCommands {
     const view: CaseFile = { caseTag, record, entries: [], attachments: [] };
     await this.repository.write(keys, { put: [view], newCaseKeys: [{ caseTag, ...wrapped }] });
     return view;
+  }
+
+  /**
+   * Records a quick development (see quick-development.ts): a case marked quick, with its one
+   * entry, made in one write.
+   */
+  async createQuickDevelopment(quick: QuickDevelopment): Promise<CaseFile> {
+    const keys = this.session.requireKeys();
+    const { fields, entry } = quickDevelopmentAsCase(quickDevelopmentSchema.parse(quick));
+    const now = new Date().toISOString();
+    const entryId = randomId();
+    const entryRecord: EntryRecord = entryRecordSchema.parse({ ...entry, createdAt: now, updatedAt: now });
+    const record: CaseRecord = caseRecordSchema.parse({
+      ...fields,
+      createdAt: now,
+      updatedAt: now,
+      quick: true,
+      history: [
+        { at: now, action: 'case-created', changes: [] },
+        { at: now, action: 'entry-added', entryId, changes: diffFields({}, entryFieldsOf(entryRecord)) },
+      ],
+    });
+    const caseTag = randomId();
+    const { wrapped } = await createCaseKeys(keys, caseTag);
+    const view: CaseFile = { caseTag, record, entries: [{ id: entryId, record: entryRecord }], attachments: [] };
+    await this.repository.write(keys, { put: [view], newCaseKeys: [{ caseTag, ...wrapped }] });
+    return view;
+  }
+
+  /**
+   * Attaches a quick development to a tracked case, in one write: its entries move into the case
+   * with the ids they had (so a report's order and a merge still know them), each recorded in the
+   * case's history, and the quick development is removed. Refused while it has documents (they
+   * are sealed for it and would be left behind).
+   */
+  async attachQuickDevelopment(quick: CaseFile, target: CaseFile): Promise<CaseFile> {
+    if (!quick.record.quick || target.record.quick)
+      throw new VaultError('storage', 'attach: only a quick development can be attached to a case.', {
+        reason: 'not-quick',
+      });
+    if (quick.attachments.length > 0)
+      throw new VaultError('storage', 'attach: the quick development has documents.', {
+        reason: 'quick-has-documents',
+      });
+    const now = new Date().toISOString();
+    const moved = quick.entries.filter((entry) => !target.entries.some((e) => e.id === entry.id));
+    const events: HistoryEvent[] = moved.map((entry) => ({
+      at: now,
+      action: 'entry-added',
+      entryId: entry.id,
+      changes: diffFields({}, entryFieldsOf(entry.record)),
+    }));
+    const next: CaseFile = {
+      ...target,
+      record: { ...target.record, updatedAt: now, history: [...target.record.history, ...events] },
+      entries: [...target.entries, ...moved],
+    };
+    await this.repository.write(this.session.requireKeys(), { put: [next], remove: [quick.caseTag] });
+    return next;
+  }
+
+  /** A quick development becomes a tracked case: the same case, its history saying so. */
+  async trackQuickDevelopment(quick: CaseFile): Promise<CaseFile> {
+    if (!quick.record.quick)
+      throw new VaultError('storage', 'track: this is a tracked case already.', { reason: 'not-quick' });
+    return this.writeRecord(
+      quick,
+      { ...quick.record, quick: false },
+      {
+        action: 'case-updated',
+        changes: [{ field: 'quick', before: true, after: false }],
+      },
+    );
   }
 
   /** Saves edited fields; the history records each field that changed, with both values. */

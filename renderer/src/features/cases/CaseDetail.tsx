@@ -10,6 +10,7 @@ import { Timeline } from '../timeline';
 import { CaseForm } from './CaseForm';
 import { CaseHistory } from './CaseHistory';
 import { CaseOverview } from './CaseOverview';
+import { QuickDevelopmentActions } from './QuickDevelopmentActions';
 import { useCasesUi } from './cases-ui-store';
 import { failureText } from '../../i18n/failure-text';
 
@@ -92,6 +93,7 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
           </button>
         </div>
       </div>
+      {view.record.quick ? <QuickDevelopmentActions caseTag={caseTag} /> : null}
       {confirmingDelete ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
           <p id="confirm-delete-text">

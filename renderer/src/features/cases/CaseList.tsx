@@ -4,7 +4,7 @@ import { markTiming } from '../../../../shared/app/timing';
 import { useTranslation } from 'react-i18next';
 import type { QueryToken } from '../../../../shared/search/normalize';
 import { Highlighted } from '../../components/Highlighted';
-import type { CaseHead } from '../../../../shared/domain/case-head';
+import { isQuick, type CaseHead } from '../../../../shared/domain/case-head';
 import { latestDevelopment } from './case-filters';
 
 const ROW_HEIGHT = 76;
@@ -59,6 +59,7 @@ export function CaseList(props: {
                   <Highlighted text={record.title} tokens={props.tokens} />
                 </span>
                 <span className="case-meta">
+                  {isQuick(view) ? <span className="badge">{t('quick.badge')}</span> : null}
                   {t(`cases.kind.${record.kind}`)}
                   {latest ? ` · ${latest}` : ''}
                   {record.court ? ' · ' : ''}

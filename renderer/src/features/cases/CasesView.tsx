@@ -11,6 +11,7 @@ import { backupIsDue, CasePackageImport } from '../backup';
 import { CaseDetail } from './CaseDetail';
 import { CaseForm, regionLabel } from './CaseForm';
 import { CaseList } from './CaseList';
+import { QuickDevelopmentForm } from './QuickDevelopmentForm';
 import { matchesFilters, NO_FILTERS, periodsIn, regionsIn, sortCases, tagsIn, type CaseSort } from './case-filters';
 import { useCasesUi } from './cases-ui-store';
 import { failureText } from '../../i18n/failure-text';
@@ -19,6 +20,7 @@ import { failureText } from '../../i18n/failure-text';
 export function CasesView() {
   const openCase = useCasesUi((s) => s.openCase);
   const creating = useCasesUi((s) => s.creating);
+  const creatingQuick = useCasesUi((s) => s.creatingQuick);
   const addCase = useVaultStore((s) => s.addCase);
   const restored = useVaultStore((s) =>
     s.restoredDraft?.kind === 'case' && s.restoredDraft.caseTag === null ? s.restoredDraft.form : undefined,
@@ -40,7 +42,15 @@ export function CasesView() {
       />
     );
   }
-  if (openCase !== null) return <CaseDetail caseTag={openCase} />;
+  if (creatingQuick) {
+    return (
+      <QuickDevelopmentForm
+        onCancel={() => useCasesUi.setState({ creatingQuick: false })}
+        onSaved={() => useCasesUi.setState({ creatingQuick: false, notice: t('quick.saved') })}
+      />
+    );
+  }
+  if (openCase !== null) return <CaseDetail key={openCase} caseTag={openCase} />;
   return <CaseListPage />;
 }
 
@@ -56,6 +66,7 @@ function CaseListPage() {
   const query = useCasesUi((s) => s.query);
   const filters = useCasesUi((s) => s.filters);
   const sort = useCasesUi((s) => s.sort);
+  const notice = useCasesUi((s) => s.notice);
   const deferredQuery = useDeferredValue(query);
   const [importing, setImporting] = useState(false);
 
@@ -182,11 +193,19 @@ function CaseListPage() {
           >
             {t('backup.package.import')}
           </button>
-          <button type="button" onClick={() => useCasesUi.setState({ creating: true })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => useCasesUi.setState({ creatingQuick: true, notice: null })}
+          >
+            {t('quick.new')}
+          </button>
+          <button type="button" onClick={() => useCasesUi.setState({ creating: true, notice: null })}>
             {t('cases.new')}
           </button>
         </div>
       </div>
+      {notice ? <p role="status">{notice}</p> : null}
       {importing ? <CasePackageImport /> : null}
       {backupDue ? (
         <p className="warning" role="status">

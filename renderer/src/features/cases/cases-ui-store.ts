@@ -11,10 +11,23 @@ type CasesUiState = {
   /** An entry of the open case to open for editing (a link from the Reports screen), or null. */
   readonly openEntry: string | null;
   readonly creating: boolean;
+  /** The quick-development form is open. */
+  readonly creatingQuick: boolean;
+  /** What the list says once, after an action that left it (a quick development recorded). */
+  readonly notice: string | null;
 };
 
 export function initialCasesUiState(): CasesUiState {
-  return { query: '', filters: NO_FILTERS, sort: 'updated', openCase: null, openEntry: null, creating: false };
+  return {
+    query: '',
+    filters: NO_FILTERS,
+    sort: 'updated',
+    openCase: null,
+    openEntry: null,
+    creating: false,
+    creatingQuick: false,
+    notice: null,
+  };
 }
 
 export const useCasesUi = create<CasesUiState>()(() => initialCasesUiState());

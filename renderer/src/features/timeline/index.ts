@@ -1,2 +1,3 @@
 export { Timeline } from './Timeline';
 export { ReportTextRuns } from './ReportTextPreview';
+export { ReportTextsField } from './ReportTextsField';

@@ -426,6 +426,27 @@ export const en = {
     reminderTitle: 'Due: {{what}}',
     reminderBody: '{{due}} · {{title}}',
   },
+  quick: {
+    new: 'Quick development',
+    heading: 'A quick development',
+    explain:
+      'One news item for the quarterly report, without a tracked case: a reply about an earlier detention, a ruling in a case nobody follows. It is in the section, its figures and search like any other; make it a case or attach it to one later.',
+    caseKind: 'Kind of proceeding',
+    people: 'People named',
+    role: 'They are',
+    outlets: 'Outlets named',
+    onePerLine: 'One per line.',
+    save: 'Save the development',
+    saved: 'The quick development was recorded.',
+    badge: 'Quick',
+    isQuick: 'A quick development',
+    isQuickExplain:
+      'Recorded without a tracked case. Attach it to the case it belongs to (its entry moves there), or make it a case of its own.',
+    attachTo: 'Attach to the case',
+    chooseCase: 'Choose a case…',
+    attach: 'Attach',
+    track: 'Make it a tracked case',
+  },
   reports: {
     title: 'Quarterly report',
     export: 'Export DOCX',

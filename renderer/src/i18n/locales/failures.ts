@@ -83,6 +83,9 @@ export const failuresEn = {
       'A document was deleted while the backup was being written, so it would be incomplete; nothing was kept. Back up again.',
     'entry-missing': 'This timeline entry is no longer in the case.',
     'no-keystore': 'This edition cannot remember the vault on the device.',
+    'quick-has-documents':
+      'This quick development has documents; attaching would leave them behind. Make it a case instead, or move its documents first.',
+    'not-quick': 'Only a quick development can be attached to a case or made one.',
     'case-not-open': 'The case is not open.',
     'device-read': 'The document “{{name}}” could not be read from this device.',
     'import-file-changed': '“{{name}}” changed while it was read; nothing was kept.',
@@ -220,6 +223,9 @@ export const failuresRu: FailuresCatalog = {
       'Во время создания копии был удалён документ, и копия была бы неполной; ничего не сохранено. Создайте копию снова.',
     'entry-missing': 'Этой записи хронологии больше нет в деле.',
     'no-keystore': 'Эта версия не может запомнить хранилище на устройстве.',
+    'quick-has-documents':
+      'К этому быстрому событию приложены документы, при присоединении они остались бы без дела. Сделайте его делом или сначала перенесите документы.',
+    'not-quick': 'Присоединить к делу или сделать делом можно только быстрое событие.',
     'case-not-open': 'Дело не открыто.',
     'device-read': 'Документ «{{name}}» не удалось прочитать с этого устройства.',
     'import-file-changed': '«{{name}}» изменился во время чтения; ничего не сохранено.',
@@ -356,6 +362,9 @@ export const failuresKk: FailuresCatalog = {
       'Көшірме жазылып жатқанда құжат жойылды, көшірме толық болмас еді; ештеңе сақталған жоқ. Көшірмені қайта жасаңыз.',
     'entry-missing': 'Бұл хронология жазбасы істе енді жоқ.',
     'no-keystore': 'Бұл нұсқа қойманы құрылғыда есте сақтай алмайды.',
+    'quick-has-documents':
+      'Бұл жылдам оқиғаға құжаттар тіркелген, қосқанда олар іссіз қалар еді. Оны іс етіңіз немесе алдымен құжаттарын көшіріңіз.',
+    'not-quick': 'Іске тек жылдам оқиғаны қосуға немесе іс етуге болады.',
     'case-not-open': 'Іс ашылмаған.',
     'device-read': '«{{name}}» құжатын бұл құрылғыдан оқу мүмкін болмады.',
     'import-file-changed': '«{{name}}» оқылып жатқанда өзгерді; ештеңе сақталған жоқ.',

@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_KINDS, TARGET_ROLES } from '../../../../shared/domain/case';
+import { todayCivil } from '../../../../shared/domain/civil-date';
+import { ENTRY_KINDS } from '../../../../shared/domain/entry';
+import {
+  emptyQuickDevelopment,
+  quickDevelopmentSchema,
+  type QuickDevelopment,
+} from '../../../../shared/domain/quick-development';
+import { validate, type FieldErrors } from '../../../../shared/domain/validation';
+import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { useVaultStore } from '../../stores/vault-store';
+import { ReportTextsField } from '../timeline';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * A quick development: one news item for the quarter without a tracked case — the date, what
+ * happened and in what kind of proceeding, where, who and which outlets are named, the paragraph
+ * in each language, the sources. Saved as one write; it is in the section, its figures and search
+ * at once, and can be made a case or attached to one later.
+ */
+export function QuickDevelopmentForm(props: {
+  readonly onSaved: (caseTag: string) => void;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const busy = useVaultStore((s) => s.busy);
+  const addQuickDevelopment = useVaultStore((s) => s.addQuickDevelopment);
+  const [fields, setFields] = useState<QuickDevelopment>(() => emptyQuickDevelopment(todayCivil()));
+  const [people, setPeople] = useState('');
+  const [outlets, setOutlets] = useState('');
+  const [sources, setSources] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = <K extends keyof QuickDevelopment>(key: K, value: QuickDevelopment[K]) =>
+    setFields((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(quickDevelopmentSchema, {
+      ...fields,
+      people: lines(people),
+      outlets: lines(outlets),
+      sources: lines(sources),
+    });
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    const caseTag = await addQuickDevelopment(result.value);
+    if (caseTag !== null) props.onSaved(caseTag);
+  };
+  const firstError = (prefix: string) => Object.entries(errors).find(([key]) => key.startsWith(prefix))?.[1];
+
+  return (
+    <form
+      className="entry-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      autoComplete="off"
+      aria-labelledby="quick-form-title"
+    >
+      <h1 id="quick-form-title">{t('quick.heading')}</h1>
+      <p className="muted">{t('quick.explain')}</p>
+      <div className="field-row">
+        <TextField
+          label={t('timeline.field.date')}
+          type="date"
+          value={fields.date}
+          onChange={(v) => set('date', v)}
+          error={errors.date}
+          autoFocus
+        />
+        <SelectField
+          label={t('quick.caseKind')}
+          value={fields.caseKind}
+          onChange={(v) => set('caseKind', v)}
+          options={CASE_KINDS.map((value) => ({ value, label: t(`cases.kind.${value}`) }))}
+        />
+        <SelectField
+          label={t('timeline.field.kind')}
+          value={fields.entryKind}
+          onChange={(v) => set('entryKind', v)}
+          options={ENTRY_KINDS.map((value) => ({ value, label: t(`timeline.kind.${value}`) }))}
+        />
+      </div>
+      <TextField
+        label={t('timeline.field.place')}
+        value={fields.place}
+        onChange={(v) => set('place', v)}
+        error={errors.place}
+      />
+      <div className="field-row">
+        <TextAreaField
+          label={t('quick.people')}
+          hint={t('quick.onePerLine')}
+          value={people}
+          onChange={setPeople}
+          rows={2}
+          error={firstError('people')}
+        />
+        <SelectField
+          label={t('quick.role')}
+          value={fields.role}
+          onChange={(v) => set('role', v)}
+          options={TARGET_ROLES.map((value) => ({ value, label: t(`cases.role.${value}`) }))}
+        />
+        <TextAreaField
+          label={t('quick.outlets')}
+          hint={t('quick.onePerLine')}
+          value={outlets}
+          onChange={setOutlets}
+          rows={2}
+          error={firstError('outlets')}
+        />
+      </div>
+      <ReportTextsField
+        value={fields.reportTexts}
+        errors={{ en: errors['reportTexts.en'], ru: errors['reportTexts.ru'], kk: errors['reportTexts.kk'] }}
+        onChange={(language, text) => set('reportTexts', { ...fields.reportTexts, [language]: text })}
+      />
+      <TextAreaField
+        label={t('timeline.field.sources')}
+        hint={t('cases.field.sourcesHint')}
+        value={sources}
+        onChange={setSources}
+        rows={2}
+        error={firstError('sources')}
+      />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('quick.save')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {t('timeline.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
