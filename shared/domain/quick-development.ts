@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CASE_KINDS, caseFieldsSchema, emptyCaseFields, sourceSchema, TARGET_ROLES, type CaseFields } from './case';
+import {
+  CASE_KINDS,
+  caseFieldsSchema,
+  emptyCaseFields,
+  GENDERS,
+  sourceSchema,
+  TARGET_ROLES,
+  type CaseFields,
+} from './case';
 import { isCivilDate } from './civil-date';
 import { emptyEntryFields, ENTRY_KINDS, type EntryFields } from './entry';
 import { hasAnyText, NO_TEXTS, REPORT_LANGUAGES, textsByLanguageSchema } from './texts-by-language';
@@ -22,6 +30,8 @@ export const quickDevelopmentSchema = z.object({
   /** The people named, one per entry, and what they are (journalist, blogger…). */
   people: z.array(z.string().trim().min(1, 'required').max(300, 'too-long')).max(50),
   role: z.enum(TARGET_ROLES),
+  /** Their gender, where one is named (the drafted Russian paragraph agrees with it). */
+  gender: z.enum(GENDERS),
   /** The outlets named. */
   outlets: z.array(z.string().trim().min(1, 'required').max(300, 'too-long')).max(50),
   reportTexts: textsByLanguageSchema(10_000),
@@ -37,6 +47,7 @@ export function emptyQuickDevelopment(date: string): QuickDevelopment {
     place: '',
     people: [],
     role: 'journalist',
+    gender: 'unknown',
     outlets: [],
     reportTexts: NO_TEXTS,
     sources: [],
@@ -45,7 +56,7 @@ export function emptyQuickDevelopment(date: string): QuickDevelopment {
 
 /**
  * The case and entry a quick development is stored as: the people and outlets as its targets
- * (gender and region not known), a title naming them (or the start of its text), and one entry
+ * (region not known), a title naming them (or the start of its text), and one entry
  * in the report when it has text.
  */
 export function quickDevelopmentAsCase(quick: QuickDevelopment): { fields: CaseFields; entry: EntryFields } {
@@ -57,7 +68,7 @@ export function quickDevelopmentAsCase(quick: QuickDevelopment): { fields: CaseF
     name,
     role,
     outlet: role === 'outlet' ? '' : (quick.outlets[0] ?? ''),
-    gender: 'unknown' as const,
+    gender: role === 'outlet' ? ('unknown' as const) : quick.gender,
     region: '',
     anonymityRequired: false,
   });

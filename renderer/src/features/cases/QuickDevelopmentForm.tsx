@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_KINDS, TARGET_ROLES } from '../../../../shared/domain/case';
+import { CASE_KINDS, GENDERS, TARGET_ROLES } from '../../../../shared/domain/case';
 import { todayCivil } from '../../../../shared/domain/civil-date';
 import { ENTRY_KINDS } from '../../../../shared/domain/entry';
 import {
   emptyQuickDevelopment,
+  quickDevelopmentAsCase,
   quickDevelopmentSchema,
   type QuickDevelopment,
 } from '../../../../shared/domain/quick-development';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
-import { ReportTextsField } from '../timeline';
+import { ParagraphDrafts, ReportTextsField } from '../timeline';
+import { paragraphFactsOf } from '../../../../shared/report/paragraph-draft';
 
 const lines = (text: string) =>
   text
@@ -111,6 +113,12 @@ export function QuickDevelopmentForm(props: {
           onChange={(v) => set('role', v)}
           options={TARGET_ROLES.map((value) => ({ value, label: t(`cases.role.${value}`) }))}
         />
+        <SelectField
+          label={t('cases.field.targetGender')}
+          value={fields.gender}
+          onChange={(v) => set('gender', v)}
+          options={GENDERS.map((value) => ({ value, label: t(`cases.gender.${value}`) }))}
+        />
         <TextAreaField
           label={t('quick.outlets')}
           hint={t('quick.onePerLine')}
@@ -120,6 +128,17 @@ export function QuickDevelopmentForm(props: {
           error={firstError('outlets')}
         />
       </div>
+      <ParagraphDrafts
+        facts={() => {
+          const quick = { ...fields, people: lines(people), outlets: lines(outlets), sources: lines(sources) };
+          const { fields: record, entry } = quickDevelopmentAsCase(quick);
+          return paragraphFactsOf(record, entry);
+        }}
+        written={fields.reportTexts}
+        onUse={(language, text) =>
+          setFields((current) => ({ ...current, reportTexts: { ...current.reportTexts, [language]: text } }))
+        }
+      />
       <ReportTextsField
         value={fields.reportTexts}
         errors={{ en: errors['reportTexts.en'], ru: errors['reportTexts.ru'], kk: errors['reportTexts.kk'] }}

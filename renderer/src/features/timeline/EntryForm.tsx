@@ -8,6 +8,14 @@ import { useVaultStore } from '../../stores/vault-store';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type EntryFormState } from '../../stores/kept-forms';
 import { ReportTextsField } from './ReportTextsField';
+import { ParagraphDrafts } from './ParagraphDrafts';
+import { paragraphFactsOf } from '../../../../shared/report/paragraph-draft';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /** A timeline entry: when, what, where, the outcome, notes, and its paragraph for the report. */
 export function EntryForm(props: {
@@ -17,6 +25,8 @@ export function EntryForm(props: {
   readonly place: { readonly caseTag: string; readonly entryId: string | null };
   /** What the form held when the vault locked, unsaved (see vault/form-drafts.ts). */
   readonly restored?: EntryFormState | undefined;
+  /** The case's fields a drafted paragraph is made from (see shared/report/paragraph-draft.ts). */
+  readonly caseRecord: Parameters<typeof paragraphFactsOf>[0];
   readonly onSave: (fields: EntryFields) => Promise<boolean>;
   readonly onCancel: () => void;
 }) {
@@ -32,14 +42,20 @@ export function EntryForm(props: {
   const set = <K extends keyof EntryFields>(key: K, value: EntryFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
 
+  const writeText = (language: ReportLanguage, text: string) =>
+    setFields((current) => {
+      const reportTexts = { ...current.reportTexts, [language]: text };
+      // Writing a paragraph for the report puts the entry in it, unless the person set
+      // "include" themselves in this form: text written is never left out unseen.
+      const include = !includeTouched && !hasAnyText(current.reportTexts) && hasAnyText(reportTexts);
+      return { ...current, reportTexts, ...(include ? { includeInReport: true } : {}) };
+    });
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = validate(entryFieldsSchema, {
       ...fields,
-      sources: sources
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
+      sources: lines(sources),
     });
     if (!result.ok) {
       setErrors(result.errors);
@@ -109,17 +125,15 @@ export function EntryForm(props: {
           options={RULINGS.map((value) => ({ value, label: t(`timeline.ruling.${value}`) }))}
         />
       ) : null}
+      <ParagraphDrafts
+        facts={() => paragraphFactsOf(props.caseRecord, { ...fields, sources: lines(sources) })}
+        written={fields.reportTexts}
+        onUse={(language, text) => writeText(language, text)}
+      />
       <ReportTextsField
         value={fields.reportTexts}
         errors={{ en: errors['reportTexts.en'], ru: errors['reportTexts.ru'], kk: errors['reportTexts.kk'] }}
-        onChange={(language: ReportLanguage, text) => {
-          const reportTexts = { ...fields.reportTexts, [language]: text };
-          // Writing a paragraph for the report puts the entry in it, unless the person set
-          // "include" themselves in this form: text written is never left out unseen.
-          if (!includeTouched && !hasAnyText(fields.reportTexts) && hasAnyText(reportTexts))
-            set('includeInReport', true);
-          set('reportTexts', reportTexts);
-        }}
+        onChange={writeText}
       />
       <CheckboxField
         label={t('timeline.field.includeInReport')}

@@ -47,6 +47,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
         heading={t('timeline.newHeading')}
         initial={emptyEntryFields(todayCivil())}
         place={{ caseTag: view.caseTag, entryId: null }}
+        caseRecord={view.record}
         restored={restoredForm(null)}
         onCancel={() => setEditing(null)}
         onSave={async (fields) => {
@@ -64,6 +65,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
         heading={t('timeline.editHeading')}
         initial={entryFieldsOf(editedEntry.record)}
         place={{ caseTag: view.caseTag, entryId: editedEntry.id }}
+        caseRecord={view.record}
         restored={restoredForm(editedEntry.id)}
         onCancel={() => setEditing(null)}
         onSave={async (next) => {

@@ -1,3 +1,4 @@
 export { Timeline } from './Timeline';
 export { ReportTextRuns } from './ReportTextPreview';
 export { ReportTextsField } from './ReportTextsField';
+export { ParagraphDrafts } from './ParagraphDrafts';

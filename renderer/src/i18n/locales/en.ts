@@ -426,6 +426,16 @@ export const en = {
     reminderTitle: 'Due: {{what}}',
     reminderBody: '{{due}} · {{title}}',
   },
+  drafts: {
+    make: 'Draft the paragraph from the fields',
+    title: 'Drafted paragraphs — read them, then use them or not',
+    nothing:
+      'Nothing to draft from: choose what happened (for a ruling, how it went) and name a person or outlet. Not every development has a template; write those yourself.',
+    use: 'Use as the {{language}} text',
+    replace: 'Replace the {{language}} text with this',
+    useEmpty: 'Use each where no text is written yet',
+    close: 'Close',
+  },
   quick: {
     new: 'Quick development',
     heading: 'A quick development',
