@@ -56,7 +56,11 @@ const KAZAKH_WORDS = new Set(
  * language it is written in.
  */
 export function languageOfText(text: string): ReportLanguage {
-  const words = text.replace(/\]\([^)]*\)/g, ']').replace(/https?:\/\/\S+/g, '').match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/https?:\/\/\S+/g, '')
+      .match(/\p{L}+/gu) ?? [];
   const cyrillic = words.filter((word) => CYRILLIC.test(word));
   const latin = words.filter((word) => LATIN.test(word)).length;
   if (cyrillic.length === 0 || latin > cyrillic.length) return 'en';
