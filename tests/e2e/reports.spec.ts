@@ -8,11 +8,19 @@ import { VaultPage } from './vault-page';
 const CANARY_PRIVILEGED = 'ПРИВИЛЕГИЯ-КАНАРЕЙКА-9';
 const CANARY_UNMARKED = 'НЕ-ДЛЯ-ОТЧЕТА-Ж4';
 
-/** A timeline entry with its report text in one language (by the name its tab shows: English, Русский, Қазақша). */
-async function addEntry(page: Page, date: string, reportText: string, include = true, language = 'English') {
+const TABS = { English: 'English', Russian: 'Русский', Kazakh: 'Қазақша' } as const;
+
+/** A timeline entry with its report text in one language (its tab is named in the language itself). */
+async function addEntry(
+  page: Page,
+  date: string,
+  reportText: string,
+  include = true,
+  language: keyof typeof TABS = 'English',
+) {
   await page.getByRole('button', { name: 'Add an entry' }).click();
   await page.getByRole('textbox', { name: 'Date' }).fill(date);
-  await page.getByRole('tab', { name: new RegExp(`^${language}`) }).click();
+  await page.getByRole('tab', { name: new RegExp(`^${TABS[language]}`) }).click();
   await page.getByRole('textbox', { name: `Report text in ${language}` }).fill(reportText);
   // Written text turns "include" on; an entry kept out of the report is turned off by hand.
   const box = page.getByRole('checkbox', { name: 'Include in the quarterly report' });
@@ -203,14 +211,14 @@ test('the introduction drafted from the quarter’s figures is shown first, and 
 }) => {
   test.setTimeout(120_000);
   await newCaseTimeline(page, { title: 'Уголовное дело против блогера', kind: 'Criminal case' });
-  await addEntry(page, '2026-04-03', 'Возбуждено уголовное дело.', true, 'Русский');
-  await addEntry(page, '2026-05-11', 'Блогера вызвали на допрос.', true, 'Русский');
+  await addEntry(page, '2026-04-03', 'Возбуждено уголовное дело.', true, 'Russian');
+  await addEntry(page, '2026-05-11', 'Блогера вызвали на допрос.', true, 'Russian');
 
   await openQuarter(page, '2026-Q2');
   await page.getByRole('radio', { name: /^Русский/ }).click();
-  const introduction = page.getByRole('textbox', { name: 'Introduction in Русский' });
+  const introduction = page.getByRole('textbox', { name: 'Introduction in Russian' });
   await introduction.fill('Моё вступление.');
-  await page.getByRole('textbox', { name: 'Section title in Русский' }).click();
+  await page.getByRole('textbox', { name: 'Section title in Russian' }).click();
   await page.getByRole('button', { name: 'Draft the introduction from the quarter’s figures' }).click();
   const proposal = page.getByRole('region', { name: /Drafted introduction/ });
   await expect(proposal).toContainText(

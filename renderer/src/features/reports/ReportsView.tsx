@@ -59,7 +59,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
   const drafting = draft?.quarter === quarter && draft.language === language;
   const title = drafting ? draft.title : settings.titles[language];
   const introduction = drafting ? draft.introduction : settings.introductions[language];
-  const [message, setMessage] = useState<string | null>(null);
+  const [exported, setExported] = useState(false);
   const [asking, setAsking] = useState(false);
 
   const parsedQuarter = parseQuarter(quarter) ?? quarterOf(todayCivil());
@@ -104,7 +104,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filters: [{ name: 'Word', extensions: ['docx'] }],
     });
-    if (result.status !== 'cancelled') setMessage(t('reports.exported'));
+    if (result.status !== 'cancelled') setExported(true);
   };
 
   return (
@@ -115,10 +115,10 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
           type="button"
           onClick={() => (model.untranslated.length > 0 ? setAsking(true) : void exportDocx('leave-out'))}
         >
-          {t('reports.exportIn', { language: t(`language.${language}`) })}
+          {t('reports.exportIn', { language: t(`reportLanguage.${language}`) })}
         </button>
       </div>
-      {message ? <p role="status">{message}</p> : null}
+      {exported ? <p role="status">{t('reports.exported')}</p> : null}
       {asking ? (
         <UntranslatedDialog
           language={language}
@@ -167,13 +167,13 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
         }}
       >
         <TextField
-          label={t('reports.sectionTitleIn', { language: t(`language.${language}`) })}
+          label={t('reports.sectionTitleIn', { language: t(`reportLanguage.${language}`) })}
           value={title}
           placeholder={defaultSectionTitle(language, settings.sectionNumber)}
           onChange={(value) => setDraft({ quarter, language, title: value, introduction })}
         />
         <TextAreaField
-          label={t('reports.introductionIn', { language: t(`language.${language}`) })}
+          label={t('reports.introductionIn', { language: t(`reportLanguage.${language}`) })}
           value={introduction}
           rows={4}
           onChange={(value) => setDraft({ quarter, language, title, introduction: value })}
@@ -207,7 +207,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
           <h2 id="untranslated-title">
             {t('reports.untranslated', {
               count: model.untranslated.length,
-              language: t(`language.${language}`),
+              language: t(`reportLanguage.${language}`),
             })}
           </h2>
           <EntryLinks ids={model.untranslated.map((u) => u.entryId)} titleOf={titleOf} onOpen={openEntry} />
@@ -245,7 +245,7 @@ function UntranslatedDialog(props: {
   readonly onChoose: (choice: 'leave-out' | 'mark' | null) => void;
 }) {
   const { t } = useTranslation();
-  const language = t(`language.${props.language}`);
+  const language = t(`reportLanguage.${props.language}`);
   return (
     <div className="confirm" role="dialog" aria-labelledby="untranslated-dialog-title">
       <h2 id="untranslated-dialog-title">
@@ -257,7 +257,7 @@ function UntranslatedDialog(props: {
             <button type="button" className="link-button" onClick={() => props.onOpen(u.entryId)}>
               {props.titleOf(u.entryId)}
             </button>{' '}
-            <span className="muted">({t('reports.textIn', { language: t(`language.${u.from}`) })})</span>
+            <span className="muted">({t('reports.textIn', { language: t(`reportLanguage.${u.from}`) })})</span>
           </li>
         ))}
       </ul>
@@ -326,7 +326,13 @@ function SectionPreview(props: {
       <p className="report-heading-1">{model.title}</p>
       {model.introduction.trim() ? <p className="report-paragraph">{model.introduction.trim()}</p> : null}
       {model.statistics ? <StatisticsPreview model={model} /> : null}
-      {empty ? <p className="muted">{t('reports.empty')}</p> : null}
+      {empty ? (
+        <p className="muted" lang={i18next.language}>
+          {model.untranslated.length > 0
+            ? t('reports.emptyInLanguage', { language: t(`reportLanguage.${model.language}`) })
+            : t('reports.empty')}
+        </p>
+      ) : null}
       <p className="visually-hidden" role="status" lang={i18next.language}>
         {announcement}
       </p>

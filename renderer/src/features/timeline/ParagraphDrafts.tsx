@@ -52,7 +52,7 @@ export function ParagraphDrafts(props: {
               <span className="badge">{t(`language.${language}`)}</span> {text}
             </p>
             <button type="button" className="secondary" onClick={() => props.onUse(language, text)}>
-              {t(replaces ? 'drafts.replace' : 'drafts.use', { language: t(`language.${language}`) })}
+              {t(replaces ? 'drafts.replace' : 'drafts.use', { language: t(`reportLanguage.${language}`) })}
             </button>
           </div>
         );

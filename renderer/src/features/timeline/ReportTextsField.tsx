@@ -64,7 +64,9 @@ export function ReportTextsField(props: {
         })}
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${shown}`}>
-        <label htmlFor={`${id}-text`}>{t('timeline.field.reportTextIn', { language: t(`language.${shown}`) })}</label>
+        <label htmlFor={`${id}-text`}>
+          {t('timeline.field.reportTextIn', { language: t(`reportLanguage.${shown}`) })}
+        </label>
         <textarea
           id={`${id}-text`}
           lang={shown}

@@ -23,6 +23,11 @@ export const en = {
     reports: 'Reports',
     settings: 'Settings',
   },
+  reportLanguage: {
+    en: 'English',
+    ru: 'Russian',
+    kk: 'Kazakh',
+  },
   language: {
     label: 'Language',
     en: 'English',
@@ -491,6 +496,7 @@ export const en = {
       quiet: 'Cases with activity in the quarter but no development dated in it: {{count}}',
     },
     preview: 'Preview of the section',
+    emptyInLanguage: 'No development of this quarter has its text in {{language}} yet: see the list above.',
     empty: 'No developments in this quarter are marked for the report yet.',
     moveUp: 'Move up within the month',
     moveDown: 'Move down within the month',
