@@ -68,3 +68,33 @@ test('a new timeline entry typed but not saved comes back after "Lock now", in i
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
 });
+
+test('an unsaved quick development survives "Lock now", its text in each language', async ({ page }) => {
+  test.setTimeout(120_000);
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await page.getByRole('button', { name: 'Quick development' }).click();
+  await page.getByRole('textbox', { name: 'People named' }).fill('Асет Матаев');
+  await page.getByRole('textbox', { name: 'Report text in English' }).fill('Aset Mataev was recognised as a victim.');
+  await page.getByRole('tab', { name: /^Русский/ }).click();
+  await page
+    .getByRole('textbox', { name: 'Report text in Russian' })
+    .fill(`Асета Матаева признали потерпевшим. ${CANARY}`);
+  await vault.lock();
+
+  await vault.unlock();
+  await expect(page.getByRole('heading', { name: 'A quick development' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'You had not saved these changes' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'People named' })).toHaveValue('Асет Матаев');
+  await expect(page.getByRole('textbox', { name: 'Report text in English' })).toHaveValue(
+    'Aset Mataev was recognised as a victim.',
+  );
+  await page.getByRole('tab', { name: /^Русский/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Report text in Russian' })).toHaveValue(
+    `Асета Матаева признали потерпевшим. ${CANARY}`,
+  );
+  await page.getByRole('button', { name: 'Save the development' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The quick development was recorded.' })).toBeVisible();
+  await expect(vault.caseList().getByRole('button', { name: /Асет Матаев/ })).toBeVisible();
+});

@@ -113,7 +113,8 @@ function Workspace() {
   useEffect(() => {
     const draft = useVaultStore.getState().restoredDraft;
     if (draft === null) return;
-    if (draft.kind === 'case' && draft.caseTag === null) useCasesUi.setState({ creating: true });
+    if (draft.kind === 'quick') useCasesUi.setState({ creatingQuick: true });
+    else if (draft.kind === 'case' && draft.caseTag === null) useCasesUi.setState({ creating: true });
     else useCasesUi.setState({ openCase: draft.caseTag });
   }, []);
   useReminders(true);

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { FormDraft } from '../vault/form-drafts';
 
-export type { CaseFormState, EntryFormState, FormDraft } from '../vault/form-drafts';
+export type { CaseFormState, EntryFormState, FormDraft, QuickFormState } from '../vault/form-drafts';
 
 /**
  * The forms open now, each able to say what it holds unsaved: read at the moment the vault locks,

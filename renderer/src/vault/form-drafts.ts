@@ -4,6 +4,7 @@ import { openRecord, sealRecord } from '../../../shared/crypto/envelope';
 import type { VaultKeys } from '../../../shared/crypto/vault-keys';
 import type { CaseFields } from '../../../shared/domain/case';
 import { entryFieldsFromVersion1, type EntryFields } from '../../../shared/domain/entry';
+import type { QuickDevelopment } from '../../../shared/domain/quick-development';
 import { defineFormat } from '../../../shared/formats/upgrade';
 import type { SettingsRow } from '../../../shared/vault-format/vault-rows';
 
@@ -27,9 +28,18 @@ export type CaseFormState = {
 
 export type EntryFormState = { readonly fields: EntryFields; readonly sources: string };
 
-/** Where a draft belongs: a new case (`caseTag` null), a case, or an entry (new: `entryId` null). */
+/** What the quick-development form holds: the fields, and the lists as typed. */
+export type QuickFormState = {
+  readonly fields: QuickDevelopment;
+  readonly people: string;
+  readonly outlets: string;
+  readonly sources: string;
+};
+
+/** Where a draft belongs: a new case (`caseTag` null), a case, an entry (new: `entryId` null), or a new quick development. */
 export type FormDraft =
   | { readonly kind: 'case'; readonly caseTag: string | null; readonly form: CaseFormState }
+  | { readonly kind: 'quick'; readonly caseTag: null; readonly form: QuickFormState }
   | {
       readonly kind: 'entry';
       readonly caseTag: string;
@@ -45,6 +55,11 @@ const draftsSchema = z.object({
       z.object({
         kind: z.literal('case'),
         caseTag: z.string().nullable(),
+        form: z.record(z.string(), z.unknown()),
+      }),
+      z.object({
+        kind: z.literal('quick'),
+        caseTag: z.null(),
         form: z.record(z.string(), z.unknown()),
       }),
       z.object({
@@ -65,7 +80,7 @@ export const formDraftsFormat = defineFormat<{ drafts: FormDraft[] }>({
   steps: [
     {
       from: 1,
-      name: 'an entry form’s report text per language (see case-file version 2)',
+      name: 'an entry form’s report text per language (see case-file version 2); the quick-development form is kept too',
       up: (value) => ({
         ...value,
         drafts: Array.isArray(value.drafts)

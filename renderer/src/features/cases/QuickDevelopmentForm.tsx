@@ -12,6 +12,8 @@ import {
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
+import { useKeptOnLock } from '../../stores/kept-forms';
+import { RestoredNotice } from '../../components/RestoredNotice';
 import { ParagraphDrafts, ReportTextsField } from '../timeline';
 import { paragraphFactsOf } from '../../../../shared/report/paragraph-draft';
 
@@ -34,10 +36,15 @@ export function QuickDevelopmentForm(props: {
   const { t } = useTranslation();
   const busy = useVaultStore((s) => s.busy);
   const addQuickDevelopment = useVaultStore((s) => s.addQuickDevelopment);
-  const [fields, setFields] = useState<QuickDevelopment>(() => emptyQuickDevelopment(todayCivil()));
-  const [people, setPeople] = useState('');
-  const [outlets, setOutlets] = useState('');
-  const [sources, setSources] = useState('');
+  // What the last lock kept of this form, unsaved (see vault/form-drafts.ts).
+  const restored = useVaultStore((s) => (s.restoredDraft?.kind === 'quick' ? s.restoredDraft.form : null));
+  const [blank] = useState(() => emptyQuickDevelopment(todayCivil()));
+  const [fields, setFields] = useState<QuickDevelopment>(() => ({ ...blank, ...restored?.fields }));
+  const [people, setPeople] = useState(restored?.people ?? '');
+  const [outlets, setOutlets] = useState(restored?.outlets ?? '');
+  const [sources, setSources] = useState(restored?.sources ?? '');
+  const unsaved = people !== '' || outlets !== '' || sources !== '' || JSON.stringify(fields) !== JSON.stringify(blank);
+  useKeptOnLock(unsaved ? { kind: 'quick', caseTag: null, form: { fields, people, outlets, sources } } : null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof QuickDevelopment>(key: K, value: QuickDevelopment[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
@@ -69,6 +76,7 @@ export function QuickDevelopmentForm(props: {
       aria-labelledby="quick-form-title"
     >
       <h1 id="quick-form-title">{t('quick.heading')}</h1>
+      {restored ? <RestoredNotice /> : null}
       <p className="muted">{t('quick.explain')}</p>
       <div className="field-row">
         <TextField
