@@ -149,3 +149,11 @@ export function CheckboxField(props: {
     </>
   );
 }
+
+/** A list typed one item per line (sources, case numbers, names): the lines, trimmed, blank ones dropped. */
+export function linesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}

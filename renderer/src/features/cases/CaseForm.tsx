@@ -18,7 +18,7 @@ import {
 import { randomId } from '../../../../shared/crypto/bytes';
 import { REGION_CODES } from '../../../../shared/domain/regions';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type CaseFormState } from '../../stores/kept-forms';
@@ -62,8 +62,8 @@ export function CaseForm(props: {
     event.preventDefault();
     const candidate = {
       ...fields,
-      caseNumbers: lines(caseNumbers),
-      verification: { ...fields.verification, sources: lines(sources) },
+      caseNumbers: linesOf(caseNumbers),
+      verification: { ...fields.verification, sources: linesOf(sources) },
       tags: tags
         .split(',')
         .map((tag) => tag.trim())
@@ -459,13 +459,6 @@ function formStateOf(initial: CaseFields): CaseFormState {
     claimed: amountText(initial.claimedKzt),
     awarded: amountText(initial.awardedKzt),
   };
-}
-
-function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
 }
 
 function amountText(amount: number | null): string {

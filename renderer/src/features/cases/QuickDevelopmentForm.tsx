@@ -10,18 +10,12 @@ import {
   type QuickDevelopment,
 } from '../../../../shared/domain/quick-development';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
-import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { useKeptOnLock } from '../../stores/kept-forms';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { ParagraphDrafts, ReportTextsField } from '../timeline';
 import { paragraphFactsOf } from '../../../../shared/report/paragraph-draft';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 /**
  * A quick development: one news item for the quarter without a tracked case — the date, what
@@ -53,9 +47,9 @@ export function QuickDevelopmentForm(props: {
     event.preventDefault();
     const result = validate(quickDevelopmentSchema, {
       ...fields,
-      people: lines(people),
-      outlets: lines(outlets),
-      sources: lines(sources),
+      people: linesOf(people),
+      outlets: linesOf(outlets),
+      sources: linesOf(sources),
     });
     if (!result.ok) {
       setErrors(result.errors);
@@ -138,7 +132,7 @@ export function QuickDevelopmentForm(props: {
       </div>
       <ParagraphDrafts
         facts={() => {
-          const quick = { ...fields, people: lines(people), outlets: lines(outlets), sources: lines(sources) };
+          const quick = { ...fields, people: linesOf(people), outlets: linesOf(outlets), sources: linesOf(sources) };
           const { fields: record, entry } = quickDevelopmentAsCase(quick);
           return paragraphFactsOf(record, entry);
         }}

@@ -3,19 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ENTRY_KINDS, entryFieldsSchema, RULINGS, type EntryFields } from '../../../../shared/domain/entry';
 import { hasAnyText, type ReportLanguage } from '../../../../shared/domain/texts-by-language';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type EntryFormState } from '../../stores/kept-forms';
 import { ReportTextsField } from './ReportTextsField';
 import { ParagraphDrafts } from './ParagraphDrafts';
 import { paragraphFactsOf } from '../../../../shared/report/paragraph-draft';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 /** A timeline entry: when, what, where, the outcome, notes, and its paragraph for the report. */
 export function EntryForm(props: {
@@ -55,7 +49,7 @@ export function EntryForm(props: {
     event.preventDefault();
     const result = validate(entryFieldsSchema, {
       ...fields,
-      sources: lines(sources),
+      sources: linesOf(sources),
     });
     if (!result.ok) {
       setErrors(result.errors);
@@ -126,7 +120,7 @@ export function EntryForm(props: {
         />
       ) : null}
       <ParagraphDrafts
-        facts={() => paragraphFactsOf(props.caseRecord, { ...fields, sources: lines(sources) })}
+        facts={() => paragraphFactsOf(props.caseRecord, { ...fields, sources: linesOf(sources) })}
         written={fields.reportTexts}
         onUse={(language, text) => writeText(language, text)}
       />

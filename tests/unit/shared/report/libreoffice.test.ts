@@ -24,6 +24,23 @@ const pdftotext = spawnSync('which', ['pdftotext']).status === 0;
 const missing = soffice === undefined ? 'LibreOffice (soffice)' : !pdftotext ? 'pdftotext (poppler-utils)' : null;
 if (missing) console.log(`LibreOffice check skipped: ${missing} is not installed here.`);
 
+/** Converts `<folder>/<name>.docx` to PDF beside it, each, in one LibreOffice run with a profile of its own. */
+function toPdf(folder: string, names: readonly string[]): void {
+  execFileSync(
+    soffice!,
+    [
+      '--headless',
+      `-env:UserInstallation=file://${folder}/profile`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      folder,
+      ...names.map((name) => path.join(folder, `${name}.docx`)),
+    ],
+    { timeout: 180_000, stdio: 'ignore' },
+  );
+}
+
 describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
   it('converts to PDF with the Cyrillic and Kazakh text intact, even after U+FFFF and lone surrogates', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-lo-'));
@@ -42,14 +59,7 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
     };
     const docx = path.join(folder, 'legal-pressure.docx');
     await writeFile(docx, await packSection(sectionDocument(model, labels), model));
-    execFileSync(
-      soffice!,
-      ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, docx],
-      {
-        timeout: 120_000,
-        stdio: 'ignore',
-      },
-    );
+    toPdf(folder, ['legal-pressure']);
     execFileSync('pdftotext', ['-layout', path.join(folder, 'legal-pressure.pdf'), path.join(folder, 'out.txt')]);
     const text = (await readFile(path.join(folder, 'out.txt'), 'utf8')).replace(/\s+/g, ' ');
     for (const expected of [
@@ -107,20 +117,7 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
       const pages = (await readFile(path.join(folder, `${name}.txt`), 'utf8')).split('\f').filter((p) => p.trim());
       return { pages, lastLines: pages.map((page) => page.trim().split('\n').at(-1)!.trim()) };
     };
-    const convert = (names: readonly string[]) =>
-      execFileSync(
-        soffice!,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${folder}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          folder,
-          ...names.map((name) => path.join(folder, `${name}.docx`)),
-        ],
-        { timeout: 180_000, stdio: 'ignore' },
-      );
+    const convert = (names: readonly string[]) => toPdf(folder, names);
     const lengths = Array.from({ length: 16 }, (_, i) => i + 1);
     for (const n of lengths) await writeFile(path.join(folder, `control-${n}.docx`), withoutKeepNext(await section(n)));
     convert(lengths.map((n) => `control-${n}`));
@@ -148,19 +145,7 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
       const model = buildSectionModel(cases, sectionOptionsFor(report, { year: 2026, quarter: 2 }, language));
       await writeFile(path.join(folder, `${language}.docx`), await packSection(sectionDocument(model), model));
     }
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${folder}/profile`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        folder,
-        ...REPORT_LANGUAGES.map((language) => path.join(folder, `${language}.docx`)),
-      ],
-      { timeout: 180_000, stdio: 'ignore' },
-    );
+    toPdf(folder, REPORT_LANGUAGES);
     const expected = {
       en: ['2. Legal Pressure', 'During the reporting period', 'Gulnar Bazhkenova', 'April'],
       ru: ['2. Юридическое давление', 'В отчётный период', 'Гульнар Бажкенова', 'Апрель'],
