@@ -50,6 +50,7 @@ const SENTENCES: Readonly<
       readonly kinds: (list: string) => string;
       readonly total: (count: number, parts: string) => string;
       readonly ongoing: (count: number) => string;
+      readonly forMedia: (count: number) => string;
       readonly and: string;
       readonly serialComma: boolean;
     }
@@ -61,6 +62,8 @@ const SENTENCES: Readonly<
       `In total, ${count} ${count === 1 ? 'development was' : 'developments were'} recorded${parts ? ` (${parts})` : ''}.`,
     ongoing: (count) =>
       `Proceedings continued in ${count} ${count === 1 ? 'case' : 'cases'} that had begun before the quarter.`,
+    forMedia: (count) =>
+      `At the same time, ${count} court ${count === 1 ? 'ruling was' : 'rulings were'} issued in favour of the media.`,
     and: 'and',
     serialComma: true,
   },
@@ -68,6 +71,7 @@ const SENTENCES: Readonly<
     kinds: (list) => `В отчётный период в отношении журналистов и блогеров были зафиксированы ${list}.`,
     total: (count, parts) => `Всего зафиксировано событий: ${count}${parts ? ` (${parts})` : ''}.`,
     ongoing: (count) => `Продолжалось производство по делам, начатым до этого квартала: ${count}.`,
+    forMedia: (count) => `Вместе с тем вынесены решения в пользу СМИ: ${count}.`,
     and: 'и',
     serialComma: false,
   },
@@ -75,6 +79,7 @@ const SENTENCES: Readonly<
     kinds: (list) => `Есепті кезеңде журналистер мен блогерлерге қатысты ${list} тіркелді.`,
     total: (count, parts) => `Барлығы ${count} оқиға тіркелді${parts ? ` (${parts})` : ''}.`,
     ongoing: (count) => `Осы тоқсанға дейін басталған істер бойынша іс жүргізу жалғасты: ${count}.`,
+    forMedia: (count) => `Сонымен қатар БАҚ пайдасына ${count} сот шешімі шығарылды.`,
     and: 'және',
     serialComma: false,
   },
@@ -98,6 +103,7 @@ export function draftIntroduction(statistics: SectionStatistics, language: Repor
         )
       : '',
     sentences.total(total, present.length > 1 ? parts : ''),
+    statistics.rulingsForMedia > 0 ? sentences.forMedia(statistics.rulingsForMedia) : '',
     statistics.ongoingCases > 0 ? sentences.ongoing(statistics.ongoingCases) : '',
   ];
   return text.filter(Boolean).join(' ');

@@ -60,6 +60,8 @@ export type SectionStatistics = {
   readonly byKind: ReadonlyArray<{ readonly kind: CaseKind; readonly perMonth: readonly number[] }>;
   readonly newCases: number;
   readonly ongoingCases: number;
+  /** Rulings of the quarter that went for the journalist or outlet. */
+  readonly rulingsForMedia: number;
 };
 
 export type SectionOptions = {
@@ -156,7 +158,8 @@ function statistics(
     const earliest = view.entries.reduce((min, e) => (e.record.date < min ? e.record.date : min), '9999-12-31');
     if (earliest >= quarterStart) newCases += 1;
   }
-  return { byKind, newCases, ongoingCases: inQuarter.size - newCases };
+  const rulingsForMedia = months.flatMap((m) => m.developments).filter((d) => d.ruling === 'for-media').length;
+  return { byKind, newCases, ongoingCases: inQuarter.size - newCases, rulingsForMedia };
 }
 
 const FONT = 'Times New Roman';

@@ -1,6 +1,7 @@
 import { inPeriod, type Quarter } from '../domain/civil-date';
 import type { CaseKind } from '../domain/case';
 import type { CaseFile } from '../domain/case-file';
+import type { Ruling } from '../domain/entry';
 import { hasAnyText, REPORT_LANGUAGES, type ReportLanguage, type TextsByLanguage } from '../domain/texts-by-language';
 
 /** What the report reads of a case: its record and its timeline (deleted cases are simply absent). */
@@ -17,6 +18,8 @@ export type ReportDevelopment = {
   readonly createdAt: string;
   /** The paragraph in each language ('' where it is not written). */
   readonly reportTexts: TextsByLanguage;
+  /** How a ruling went (the introduction counts rulings for the media). */
+  readonly ruling: Ruling;
 };
 
 export type QuarterSelection = {
@@ -57,6 +60,7 @@ export function selectQuarter(
         time: entry.record.time,
         createdAt: entry.record.createdAt,
         reportTexts: entry.record.reportTexts,
+        ruling: entry.record.ruling,
       });
     }
   }
@@ -113,8 +117,9 @@ function compare(a: string, b: string): number {
 /**
  * A month's developments (in default order) in the editor's order: those the editor arranged
  * (`rank`: their places in the quarter's stored order) in that order; each of the others right
- * after the arranged development the default order puts before it (first, if none). So a
- * development moved to the top stays there, and one added later follows what precedes its date.
+ * after the arranged development the default order puts before it (right after the first arranged
+ * one, if none). So a development moved to the top stays there, and one added later follows what
+ * precedes its date.
  */
 function reportOrder(developments: readonly ReportDevelopment[], rank: ReadonlyMap<string, number>) {
   const arranged = developments
@@ -126,7 +131,16 @@ function reportOrder(developments: readonly ReportDevelopment[], rank: ReadonlyM
     if (rank.has(d.entryId)) previous = d.entryId;
     else following.set(previous, [...(following.get(previous) ?? []), d]);
   }
-  return [...(following.get(null) ?? []), ...arranged.flatMap((d) => [d, ...(following.get(d.entryId) ?? [])])];
+  // One the default order puts before every arranged development (added later, dated earlier)
+  // still comes after the first of them: what the editor put at the top stays at the top.
+  const [top, ...rest] = arranged;
+  if (top === undefined) return [...(following.get(null) ?? [])];
+  return [
+    top,
+    ...(following.get(null) ?? []),
+    ...(following.get(top.entryId) ?? []),
+    ...rest.flatMap((d) => [d, ...(following.get(d.entryId) ?? [])]),
+  ];
 }
 
 /**

@@ -4,10 +4,11 @@ import { draftIntroduction } from '../../../../shared/report/introduction-draft'
 import type { ReportLanguage } from '../../../../shared/report/locale';
 
 /** The drafted introduction (issue 19, item 6), against the sentences it must give, in all three languages. */
-const stats = (kinds: Partial<Record<CaseKind, number>>, ongoingCases = 0) => ({
+const stats = (kinds: Partial<Record<CaseKind, number>>, ongoingCases = 0, rulingsForMedia = 0) => ({
   byKind: Object.entries(kinds).map(([kind, n]) => ({ kind: kind as CaseKind, perMonth: [n, 0, 0] })),
   newCases: 0,
   ongoingCases,
+  rulingsForMedia,
 });
 
 const TABLE: ReadonlyArray<[string, ReturnType<typeof stats>, Record<ReportLanguage, string>]> = [
@@ -39,6 +40,15 @@ const TABLE: ReadonlyArray<[string, ReturnType<typeof stats>, Record<ReportLangu
       en: 'During the reporting period, there were court lawsuits, criminal cases, interrogations, and administrative prosecutions against journalists and bloggers. In total, 16 developments were recorded (court lawsuits: 6; criminal cases: 4; interrogations: 1; administrative prosecutions: 2). Proceedings continued in 7 cases that had begun before the quarter.',
       ru: 'В отчётный период в отношении журналистов и блогеров были зафиксированы судебные иски, уголовные дела, допросы и административные преследования. Всего зафиксировано событий: 16 (судебные иски: 6; уголовные дела: 4; допросы: 1; административные преследования: 2). Продолжалось производство по делам, начатым до этого квартала: 7.',
       kk: 'Есепті кезеңде журналистер мен блогерлерге қатысты сот талап арыздары, қылмыстық істер, жауапқа шақырулар және әкімшілік қудалаулар тіркелді. Барлығы 16 оқиға тіркелді (сот талап арыздары: 6; қылмыстық істер: 4; жауапқа шақырулар: 1; әкімшілік қудалаулар: 2). Осы тоқсанға дейін басталған істер бойынша іс жүргізу жалғасты: 7.',
+    },
+  ],
+  [
+    'rulings for the media',
+    stats({ 'civil-lawsuit': 3 }, 0, 2),
+    {
+      en: 'During the reporting period, there were court lawsuits against journalists and bloggers. In total, 3 developments were recorded. At the same time, 2 court rulings were issued in favour of the media.',
+      ru: 'В отчётный период в отношении журналистов и блогеров были зафиксированы судебные иски. Всего зафиксировано событий: 3. Вместе с тем вынесены решения в пользу СМИ: 2.',
+      kk: 'Есепті кезеңде журналистер мен блогерлерге қатысты сот талап арыздары тіркелді. Барлығы 3 оқиға тіркелді. Сонымен қатар БАҚ пайдасына 2 сот шешімі шығарылды.',
     },
   ],
   [
