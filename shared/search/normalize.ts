@@ -33,18 +33,28 @@ const LATIN_TO_SKELETON: Readonly<Record<string, string>> = {
 };
 
 /**
- * Spellings of one sound that transliterations disagree on, folded to one; longest first.
- * `^` marks a rule that applies at the start of a word or after a vowel only (Е written "ye").
+ * Spellings of one sound that transliterations disagree on, folded to one; longest first. A rule
+ * may hold only where the letter before it is a word start or a vowel (`after: 'start-or-vowel'`:
+ * Е written "ye"), only after a consonant (`after: 'consonant'`: Ё written "yo", as in Ponomaryov
+ * and Semyon, meets the е it is read as), or only before a consonant (`before: 'consonant'`: the
+ * ы of "уы" that passports leave out, as in Baurzhan for Бауыржан).
  */
-const DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
-  ['shch', 'sh'],
-  ['dzh', 'j'],
-  ['zh', 'j'],
-  ['dj', 'j'],
-  ['kh', 'h'],
-  ['ts', 'c'],
-  ['ph', 'f'],
-  ['^ie', 'e'],
+const DIGRAPHS: ReadonlyArray<{
+  readonly from: string;
+  readonly to: string;
+  readonly after?: 'start-or-vowel' | 'consonant';
+  readonly before?: 'consonant';
+}> = [
+  { from: 'shch', to: 'sh' },
+  { from: 'dzh', to: 'j' },
+  { from: 'zh', to: 'j' },
+  { from: 'dj', to: 'j' },
+  { from: 'kh', to: 'h' },
+  { from: 'ts', to: 'c' },
+  { from: 'ph', to: 'f' },
+  { from: 'ie', to: 'e', after: 'start-or-vowel' },
+  { from: 'io', to: 'e', after: 'consonant' },
+  { from: 'ui', to: 'u', before: 'consonant' },
 ];
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
@@ -164,10 +174,16 @@ export function foldedAndSkeletonText(text: string): { folded: string; skeleton:
   return { folded, skeleton: collapseSkeleton(letters) };
 }
 
-const DIGRAPH_PATTERN = /shch|dzh|zh|dj|kh|ts|ph|(?<=^|[ aeiou])ie/g;
-const DIGRAPH_OUT: Readonly<Record<string, string>> = Object.fromEntries(
-  DIGRAPHS.map(([from, to]) => [from.replace('^', ''), to]),
+const DIGRAPH_PATTERN = new RegExp(
+  DIGRAPHS.map(
+    ({ from, after, before }) =>
+      `${after === 'start-or-vowel' ? '(?<=^|[ aeiou])' : after === 'consonant' ? '(?<=[^ aeiou])' : ''}${from}${
+        before === 'consonant' ? '(?=[^ aeiou])' : ''
+      }`,
+  ).join('|'),
+  'g',
 );
+const DIGRAPH_OUT: Readonly<Record<string, string>> = Object.fromEntries(DIGRAPHS.map(({ from, to }) => [from, to]));
 
 /**
  * The skeleton key as a plain string, for indexing many documents fast: the same as
@@ -221,28 +237,31 @@ export function skeletonKey(text: string): MappedKey {
   // Digraphs, then doubled letters, collapse to one spelling spanning all their sources.
   const rewritten: { char: string; start: number; end: number }[] = [];
   for (let i = 0; i < letters.length;) {
-    const rule = DIGRAPHS.find(([from]) => {
-      const anchored = from.startsWith('^');
-      const pattern = anchored ? from.slice(1) : from;
+    const rule = DIGRAPHS.find(({ from, after, before }) => {
       if (
         letters
-          .slice(i, i + pattern.length)
+          .slice(i, i + from.length)
           .map((l) => l.char)
-          .join('') !== pattern
+          .join('') !== from
       )
         return false;
-      const before = rewritten[rewritten.length - 1]?.char;
-      return !anchored || before === undefined || before === ' ' || VOWELS.has(before);
+      const previous = rewritten[rewritten.length - 1]?.char;
+      const next = letters[i + from.length]?.char;
+      const consonant = (char: string | undefined) => char !== undefined && char !== ' ' && !VOWELS.has(char);
+      if (after === 'start-or-vowel' && !(previous === undefined || previous === ' ' || VOWELS.has(previous)))
+        return false;
+      if (after === 'consonant' && !consonant(previous)) return false;
+      return before !== 'consonant' || consonant(next);
     });
     if (rule === undefined) {
       rewritten.push({ ...letters[i]! });
       i += 1;
       continue;
     }
-    const length = rule[0].replace('^', '').length;
+    const length = rule.from.length;
     const start = letters[i]!.start;
     const end = letters[i + length - 1]!.end;
-    for (const char of rule[1]) rewritten.push({ char, start, end });
+    for (const char of rule.to) rewritten.push({ char, start, end });
     i += length;
   }
   const out: { char: string; start: number; end: number }[] = [];

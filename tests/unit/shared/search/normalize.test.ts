@@ -31,6 +31,13 @@ const SAME_NAME: ReadonlyArray<readonly string[]> = [
   ['Нұрлан Үсенов', 'Nurlan Usenov', 'Nūrlan Üsenov'],
   ['Айгүл Шәріпова', 'Aigul Sharipova', 'Aigül Şäripova', 'Aygul Sharipova'],
   ['Хабиба Цой', 'Khabiba Tsoi', 'Habiba Coi'],
+  // Passport and press spellings (issue 20): ы of уы left out, ё as yo, Zh/J, Kh/H, Y/E at a word's start.
+  ['Бауыржан', 'Baurzhan', 'Bauyrzhan', 'Bauirjan'],
+  ['Пономарёв', 'Ponomaryov', 'Ponomarev', 'Пономарев'],
+  ['Фёдор Семёнов', 'Fyodor Semyonov', 'Fedor Semenov'],
+  ['Жанна', 'Zhanna', 'Janna'],
+  ['Халида', 'Khalida', 'Halida'],
+  ['Ерлан', 'Yerlan', 'Erlan'],
   ['Юлия Яковлева', 'Yulia Yakovleva', 'Iuliia Iakovleva'],
   ['Алексей Щукин', 'Aleksei Shchukin', 'Alexey Shukin'],
   ['Ерлан Сыздықов', 'Yerlan Syzdykov', 'Erlan Syzdyqov'],
@@ -39,6 +46,7 @@ const SAME_NAME: ReadonlyArray<readonly string[]> = [
   ['Оңтүстік', 'Ontustik', 'Oñtüstık'],
   ['Һиджаб', 'Hijab', 'Hidzhab'],
   ['Семён Ёлкин', 'Семен Елкин', 'Semen Elkin', 'Semyon Yolkin'.replace('yo', 'e').replace('Yo', 'E')],
+  ['Семён Пётр', 'Semyon Pyotr', 'Semen Petr'],
 ];
 
 describe('skeleton key (transliteration)', () => {
@@ -74,6 +82,31 @@ describe('SearchIndex', () => {
     { id: 'b', texts: ['Иск «Әділет» к газете', 'Уральская неделя'] },
     { id: 'c', texts: ['Adilet v. Uralsk Week', 'Uralskaya Nedelya'] },
   ]);
+
+  it('finds Cyrillic names by their common passport and press spellings, in the index and its highlights', () => {
+    const people = new SearchIndex([
+      { id: 'baurzhan', texts: ['Бауыржан Сейітқали'] },
+      { id: 'ponomarev', texts: ['Журналист Пономарёв'] },
+      { id: 'zhanna', texts: ['Жанна Қасымова'] },
+      { id: 'khalida', texts: ['Халида Ахметова'] },
+      { id: 'yerlan', texts: ['Ерлан Сыздықов'] },
+    ]);
+    for (const [query, id] of [
+      ['Baurzhan', 'baurzhan'],
+      ['Bauyrzhan', 'baurzhan'],
+      ['Ponomaryov', 'ponomarev'],
+      ['Ponomarev', 'ponomarev'],
+      ['Zhanna', 'zhanna'],
+      ['Janna', 'zhanna'],
+      ['Khalida', 'khalida'],
+      ['Halida', 'khalida'],
+      ['Yerlan', 'yerlan'],
+      ['Erlan', 'yerlan'],
+    ] as const)
+      expect(people.search(query), query).toEqual([id]);
+    const text = 'Бауыржан Сейітқали';
+    expect(matchRanges(text, queryTokens('Baurzhan')).map(([a, b]) => text.slice(a, b))).toEqual(['Бауыржан']);
+  });
 
   it('finds Cyrillic from Latin and back, by word prefix, all words required', () => {
     expect(index.search('Bazhkenova')).toEqual(['a']);
