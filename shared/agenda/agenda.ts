@@ -1,4 +1,4 @@
-import { daysInMonth, type CivilDate } from '../domain/civil-date';
+import { daysInMonth, weekdayOf, type CivilDate } from '../domain/civil-date';
 import type { CaseRecord } from '../domain/case';
 import type { EntryRecord } from '../domain/entry';
 import { reminderMinutes, type Deadline } from '../domain/deadline';
@@ -17,7 +17,7 @@ export type AgendaItem = {
   readonly deadline?: Deadline;
 };
 
-export type AgendaGroup = 'overdue' | 'today' | 'this-week' | 'later';
+export type AgendaGroup = 'overdue' | 'today' | 'this-week' | 'next-week' | 'later';
 
 export type AgendaCase = {
   readonly caseTag: string;
@@ -63,11 +63,21 @@ export function agendaItems(cases: readonly AgendaCase[], today: CivilDate): Age
   return items.sort((a, b) => `${a.date} ${a.time || '99:99'}`.localeCompare(`${b.date} ${b.time || '99:99'}`));
 }
 
-/** Which section of the agenda a date belongs to, seen from `today`. */
+/**
+ * Which section of the agenda a date belongs to, seen from `today`, by calendar week (Monday to
+ * Sunday, as in Kazakhstan): "this week" ends on Sunday, "next week" is the week after.
+ */
 export function agendaGroup(date: CivilDate, today: CivilDate): AgendaGroup {
   if (date < today) return 'overdue';
   if (date === today) return 'today';
-  return date <= addDays(today, 7) ? 'this-week' : 'later';
+  const nextMonday = addDays(weekStart(today), 7);
+  if (date < nextMonday) return 'this-week';
+  return date < addDays(nextMonday, 7) ? 'next-week' : 'later';
+}
+
+/** The Monday of a date's calendar week. */
+export function weekStart(date: CivilDate): CivilDate {
+  return addDays(date, -weekdayOf(date));
 }
 
 /** A civil date plus some days, by calendar arithmetic (no time zones involved). */

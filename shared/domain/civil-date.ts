@@ -61,3 +61,15 @@ export function todayCivil(now: Date = new Date()): CivilDate {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** The day of the week of a civil date, 0 = Monday … 6 = Sunday (Sakamoto's method: no time zone involved). */
+export function weekdayOf(date: CivilDate): number {
+  const offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  let year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (month < 3) year -= 1;
+  const sunday0 =
+    (year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + offsets[month - 1]! + day) % 7;
+  return (sunday0 + 6) % 7;
+}

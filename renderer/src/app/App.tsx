@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { CasesView, resetCasesUi, useCasesUi } from '../features/cases';
-import { AgendaView, useReminders } from '../features/agenda';
+import { AgendaView, hasAnythingNext, TodayView, useReminders } from '../features/agenda';
+import { todayCivil } from '../../../shared/domain/civil-date';
 import { ReportsView } from '../features/reports';
 import { SettingsView } from '../features/settings';
 import { CreateVaultView, RecoveryKeyView, UnlockView, VaultMissingView, VaultReplacedView } from '../features/vault';
@@ -12,7 +13,7 @@ import { useVaultStore } from '../stores/vault-store';
 import { useLockOnRequest, useVaultLocking } from './use-vault-locking';
 import { failureText } from '../i18n/failure-text';
 
-type Section = 'cases' | 'agenda' | 'reports' | 'settings';
+type Section = 'today' | 'cases' | 'agenda' | 'reports' | 'settings';
 
 export function App({ platform }: { readonly platform: Platform }) {
   const { t } = useTranslation();
@@ -106,7 +107,12 @@ export function App({ platform }: { readonly platform: Platform }) {
  */
 function Workspace() {
   const { t } = useTranslation();
-  const [section, setSection] = useState<Section>('cases');
+  // What is next comes first, when anything is (a vault with nothing due opens on its cases); a
+  // form the last lock kept reopens where it was, among the cases.
+  const [section, setSection] = useState<Section>(() => {
+    const { restoredDraft, cases } = useVaultStore.getState();
+    return restoredDraft === null && hasAnythingNext(cases, todayCivil()) ? 'today' : 'cases';
+  });
   // A search typed before the lock is case data too: it does not survive the lock.
   useEffect(() => resetCasesUi, []);
   // A form the last lock kept unsaved: back to it (the case opens the form; see form-drafts.ts).
@@ -122,13 +128,17 @@ function Workspace() {
     <>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {(['cases', 'agenda', 'reports', 'settings'] as const).map((name) => (
+          {(['today', 'cases', 'agenda', 'reports', 'settings'] as const).map((name) => (
             <li key={name}>
               <button
                 type="button"
                 className="nav-item"
                 aria-current={section === name ? 'page' : undefined}
-                onClick={() => setSection(name)}
+                onClick={() => {
+                  // "Cases" shows the list, whatever case was open last.
+                  if (name === 'cases') useCasesUi.setState({ openCase: null, openEntry: null });
+                  setSection(name);
+                }}
               >
                 {t(`nav.${name}`)}
               </button>
@@ -137,7 +147,9 @@ function Workspace() {
         </ul>
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
-        {section === 'cases' ? (
+        {section === 'today' ? (
+          <TodayView onOpenCase={() => setSection('cases')} onAgenda={() => setSection('agenda')} />
+        ) : section === 'cases' ? (
           <CasesView />
         ) : section === 'reports' ? (
           <ReportsView onOpenCase={() => setSection('cases')} />

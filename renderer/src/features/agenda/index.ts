@@ -1,2 +1,3 @@
 export { AgendaView } from './AgendaView';
 export { useReminders } from './use-reminders';
+export { hasAnythingNext, TodayView } from './TodayView';

@@ -9,10 +9,11 @@ import { CheckboxField, SelectField, TextField } from '../../components/form-fie
 import { useVaultStore } from '../../stores/vault-store';
 import { exportIcs, usePlatform } from '../../platform';
 import type { CaseFile } from '../../../../shared/domain/case-file';
+import { formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
 
 /** The case's deadlines: what is due when, with a reminder; marked done when dealt with. */
 export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const platform = usePlatform();
   const saveDeadline = useVaultStore((s) => s.saveDeadline);
   const deleteDeadline = useVaultStore((s) => s.deleteDeadline);
@@ -61,7 +62,9 @@ export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
           {deadlines.map((deadline) => (
             <li key={deadline.id} className={deadline.done ? 'done' : ''}>
               <CheckboxField
-                label={`${deadline.due}${deadline.time ? ` ${deadline.time}` : ''} — ${deadline.what}`}
+                label={`${formatCivilDate(deadline.due, uiLanguageOf(i18n.language), { weekday: true })}${
+                  deadline.time ? ` ${deadline.time}` : ''
+                } — ${deadline.what}${!deadline.done && deadline.due < todayCivil() ? ` (${t('agenda.group.overdue')})` : ''}`}
                 checked={deadline.done}
                 onChange={(done) => void saveDeadline(view.caseTag, { ...deadline, done })}
               />

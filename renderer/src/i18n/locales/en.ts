@@ -18,6 +18,7 @@ export const en = {
   },
   nav: {
     label: 'Sections',
+    today: 'Today',
     cases: 'Cases',
     agenda: 'Agenda',
     reports: 'Reports',
@@ -412,6 +413,11 @@ export const en = {
       '1-week': '1 week before',
     },
   },
+  today: {
+    title: 'Today',
+    empty: 'Nothing overdue, nothing today, nothing this week or next.',
+    later: 'Later: {{count}} more on the agenda',
+  },
   agenda: {
     title: 'Agenda',
     export: 'Export as .ics',
@@ -421,8 +427,12 @@ export const en = {
       overdue: 'Overdue',
       today: 'Today',
       'this-week': 'This week',
+      'next-week': 'Next week',
       later: 'Later',
     },
+    markDone: 'Mark done',
+    markDoneNamed: 'Mark done: {{what}}',
+    markedDone: '“{{what}}” is marked done.',
     hearing: 'Hearing',
     deadline: 'Deadline',
     reminderPrivateTitle: 'Qorgau',

@@ -20,6 +20,7 @@ export const kk: Catalog = {
   },
   nav: {
     label: 'Бөлімдер',
+    today: 'Бүгін',
     cases: 'Істер',
     agenda: 'Күнтізбе',
     reports: 'Есептер',
@@ -415,6 +416,11 @@ export const kk: Catalog = {
       '1-week': '1 апта бұрын',
     },
   },
+  today: {
+    title: 'Бүгін',
+    empty: 'Мерзімі өткен де, бүгінгі де, осы және келесі аптадағы да ештеңе жоқ.',
+    later: 'Кейінірек: күнтізбеде тағы {{count}}',
+  },
   agenda: {
     title: 'Күнтізбе',
     export: '.ics ретінде экспорттау',
@@ -424,8 +430,12 @@ export const kk: Catalog = {
       overdue: 'Мерзімі өткен',
       today: 'Бүгін',
       'this-week': 'Осы аптада',
+      'next-week': 'Келесі аптада',
       later: 'Кейінірек',
     },
+    markDone: 'Орындалды',
+    markDoneNamed: 'Орындалды: {{what}}',
+    markedDone: '«{{what}}» орындалды деп белгіленді.',
     hearing: 'Сот отырысы',
     deadline: 'Мерзім',
     reminderPrivateTitle: 'Qorgau',

@@ -20,6 +20,7 @@ export const ru: Catalog = {
   },
   nav: {
     label: 'Разделы',
+    today: 'Сегодня',
     cases: 'Дела',
     agenda: 'Календарь',
     reports: 'Отчёты',
@@ -414,6 +415,11 @@ export const ru: Catalog = {
       '1-week': 'За неделю',
     },
   },
+  today: {
+    title: 'Сегодня',
+    empty: 'Ничего просроченного, ничего на сегодня, на этой и следующей неделе.',
+    later: 'Позже: ещё {{count}} в календаре',
+  },
   agenda: {
     title: 'Календарь',
     export: 'Экспорт в .ics',
@@ -423,8 +429,12 @@ export const ru: Catalog = {
       overdue: 'Просрочено',
       today: 'Сегодня',
       'this-week': 'На этой неделе',
+      'next-week': 'На следующей неделе',
       later: 'Позже',
     },
+    markDone: 'Выполнено',
+    markDoneNamed: 'Выполнено: {{what}}',
+    markedDone: '«{{what}}» отмечено выполненным.',
     hearing: 'Заседание',
     deadline: 'Срок',
     reminderPrivateTitle: 'Qorgau',

@@ -1,6 +1,15 @@
 import ical from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { addDays, agendaGroup, agendaItems, reminderMoment, type AgendaCase } from '../../../../shared/agenda/agenda';
+import {
+  addDays,
+  agendaGroup,
+  agendaItems,
+  reminderMoment,
+  weekStart,
+  type AgendaCase,
+} from '../../../../shared/agenda/agenda';
+import { weekdayOf } from '../../../../shared/domain/civil-date';
+import { formatCivilDate } from '../../../../shared/app/date-format';
 import { toIcs } from '../../../../shared/agenda/ics';
 import { caseRecordSchema, emptyCaseFields } from '../../../../shared/domain/case';
 import type { Deadline } from '../../../../shared/domain/deadline';
@@ -39,13 +48,34 @@ describe('agenda', () => {
     expect(items.map((item) => item.key)).toEqual(['deadline:d1', 'hearing:e1']);
   });
 
-  it('groups dates as overdue, today, this week and later', () => {
-    expect(['2026-05-04', '2026-05-05', '2026-05-12', '2026-05-13'].map((d) => agendaGroup(d, '2026-05-05'))).toEqual([
-      'overdue',
-      'today',
-      'this-week',
-      'later',
+  it('groups dates by calendar week, Monday to Sunday: overdue, today, this week, next week, later', () => {
+    // Tuesday 5 May 2026: this week ends on Sunday the 10th, next week runs 11–17.
+    expect(
+      ['2026-05-04', '2026-05-05', '2026-05-10', '2026-05-11', '2026-05-17', '2026-05-18'].map((d) =>
+        agendaGroup(d, '2026-05-05'),
+      ),
+    ).toEqual(['overdue', 'today', 'this-week', 'next-week', 'next-week', 'later']);
+    // Issue 20: on Monday 7 December, Monday 14 December is next week, not "this week".
+    expect(agendaGroup('2026-12-14', '2026-12-07')).toBe('next-week');
+    expect(agendaGroup('2026-12-13', '2026-12-07')).toBe('this-week');
+    // On a Sunday, the next day starts next week; across a year's end too.
+    expect(agendaGroup('2027-01-04', '2027-01-03')).toBe('next-week');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('knows the weekday of a civil date without a clock or time zone', () => {
+    // 0 = Monday. 7 December 2026 is a Monday; 29 February 2028 a Tuesday; 1 January 1900 a Monday.
+    expect(['2026-12-07', '2026-12-13', '2028-02-29', '1900-01-01', '2100-12-31'].map(weekdayOf)).toEqual([
+      0, 6, 1, 0, 4,
     ]);
+  });
+
+  it('writes dates with our own month and weekday names in three languages', () => {
+    expect(formatCivilDate('2026-12-14', 'en', { weekday: true })).toBe('Monday, 14 December 2026');
+    expect(formatCivilDate('2026-12-14', 'ru', { weekday: true })).toBe('Понедельник, 14 декабря 2026');
+    expect(formatCivilDate('2026-12-14', 'kk', { weekday: true })).toBe('Дүйсенбі, 14 желтоқсан 2026');
+    expect(formatCivilDate('2026-05-01', 'ru')).toBe('1 мая 2026');
+    expect(formatCivilDate('2026-08-30', 'kk', { year: false })).toBe('30 тамыз');
   });
 
   it('adds days across months and years by the calendar alone', () => {
