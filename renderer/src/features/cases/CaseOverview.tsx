@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { regionLabel } from './CaseForm';
 import { SourceList } from '../../components/SourceList';
 import type { CaseFile } from '../../../../shared/domain/case-file';
+import { formatLegalBasis } from '../../../../shared/domain/legal-basis-format';
+import { uiLanguageOf } from '../../../../shared/app/date-format';
 
 /** The case record, read-only; privileged notes stand apart, marked as never exported. */
 export function CaseOverview({ view }: { readonly view: CaseFile }) {
@@ -64,9 +66,7 @@ export function CaseOverview({ view }: { readonly view: CaseFile }) {
       t('cases.section.legal'),
       record.legalBasis.length === 0
         ? none
-        : record.legalBasis
-            .map((b) => `${t(`cases.legalCode.${b.code}`)} ${b.article}${b.part ? `/${b.part}` : ''}`)
-            .join('; '),
+        : record.legalBasis.map((b) => formatLegalBasis(b, uiLanguageOf(i18n.language))).join('; '),
     ],
     [t('cases.field.court'), record.court || none],
     [t('cases.field.caseNumbers'), record.caseNumbers.join(', ') || none],
