@@ -14,10 +14,16 @@ test('back up through the UI, clear the profile, restore through the UI: everyth
   await vault.open();
   await vault.create();
   await vault.addCase({ title: 'Дело до резервной копии', summary: 'Иск к «Әділет»' });
-  await expect(page.getByText(/No backup for a week or more/)).toBeVisible();
+  // A vault made minutes ago is not nagged about backups: the reminder waits for a week of use.
+  await expect(page.getByText(/No backup for a week or more/)).toHaveCount(0);
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = await readFile((await (await csvDownload).path()) ?? '', 'utf8');
+  const csvFile = await csvDownload;
+  // Nothing is saved silently: the screen names the file.
+  await expect(
+    page.getByRole('status').filter({ hasText: `Saved as “${csvFile.suggestedFilename()}”.` }),
+  ).toBeVisible();
+  const csv = await readFile((await csvFile.path()) ?? '', 'utf8');
   expect(csv.startsWith('\uFEFFTitle,Kind of proceeding,')).toBe(true);
   expect(csv).toContain('Дело до резервной копии');
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -27,6 +33,7 @@ test('back up through the UI, clear the profile, restore through the UI: everyth
   const saved = await download;
   expect(saved.suggestedFilename()).toMatch(/^qorgau-backup-\d{4}-\d{2}-\d{2}\.qorgau$/);
   await expect(page.getByText(/^Last backup: /)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Saved as “${saved.suggestedFilename()}”.` })).toBeVisible();
   const backupPath = path.join(await mkdtemp(path.join(tmpdir(), 'qorgau-backup-')), saved.suggestedFilename());
   await writeFile(backupPath, await readFile((await saved.path()) ?? ''));
 

@@ -176,3 +176,23 @@ test('bad input gets a message at its field and nothing is saved', async ({ page
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('No developments recorded yet.')).toBeVisible();
 });
+
+test('a second case with a case number another case has shows a warning with a link to that case', async ({ page }) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Иск к «Уральской неделе»');
+  await page.getByRole('textbox', { name: 'Case numbers' }).fill('2-1234/26');
+  await page.getByRole('button', { name: 'Save the case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Иск к «Уральской неделе»' })).toBeVisible();
+  await vault.backToList();
+
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Апелляция «Уральской недели»');
+  await page.getByRole('textbox', { name: 'Case numbers' }).fill('2 – 1234/26');
+  const warning = page.getByRole('status').filter({ hasText: 'Case number 2 – 1234/26 is already in another case' });
+  await expect(warning).toBeVisible();
+  await warning.getByRole('button', { name: 'Иск к «Уральской неделе»' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Иск к «Уральской неделе»' })).toBeVisible();
+});

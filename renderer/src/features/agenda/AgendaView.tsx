@@ -6,6 +6,8 @@ import { todayCivil, type CivilDate } from '../../../../shared/domain/civil-date
 import { exportIcs, usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { AgendaItems, DoneAnnouncement } from './AgendaItems';
+import { SavedNotice } from '../../components/SavedNotice';
+import type { SaveFileResult } from '../../platform';
 
 const GROUPS: readonly AgendaGroup[] = ['overdue', 'today', 'this-week', 'next-week', 'later'];
 
@@ -17,6 +19,7 @@ export function AgendaView({ onOpenCase }: { readonly onOpenCase: () => void }) 
   const today = todayCivil();
   const items = useMemo(() => agendaItems(agendaCases(cases, today), today), [cases, today]);
   const [done, setDone] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SaveFileResult | null>(null);
 
   return (
     <section aria-labelledby="agenda-title" className="agenda">
@@ -25,12 +28,13 @@ export function AgendaView({ onOpenCase }: { readonly onOpenCase: () => void }) 
         <button
           type="button"
           className="secondary"
-          onClick={() => void exportIcs(platform, items, t('agenda.title'), 'qorgau-agenda.ics')}
+          onClick={() => void exportIcs(platform, items, t('agenda.title'), 'qorgau-agenda.ics').then(setSaved)}
         >
           {t('agenda.export')}
         </button>
       </div>
       <DoneAnnouncement what={done} />
+      <SavedNotice result={saved} />
       {items.length === 0 ? <p>{t('agenda.empty')}</p> : null}
       {GROUPS.map((group) => {
         const inGroup = items.filter((item) => agendaGroup(item.date, today) === group);

@@ -1,3 +1,3 @@
-export { BackupSettings, backupIsDue } from './BackupSettings';
+export { BackupSettings, backupIsDue, useBackupNow } from './BackupSettings';
 export { CasePackageImport, MergeBackup, ShareCasePackage } from './MergeAndPackages';
 export { RestoreBackup } from './RestoreBackup';

@@ -20,6 +20,8 @@ import { REGION_CODES } from '../../../../shared/domain/regions';
 import { validate, type FieldErrors } from '../../../../shared/domain/validation';
 import { CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
+import { casesWithNumbers } from '../../../../shared/domain/case-numbers';
+import { useCasesUi } from './cases-ui-store';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type CaseFormState } from '../../stores/kept-forms';
 
@@ -328,6 +330,7 @@ export function CaseForm(props: {
           rows={2}
           error={firstError(errors, 'caseNumbers')}
         />
+        <DuplicateNumbers numbers={linesOf(caseNumbers)} caseTag={props.caseTag} />
       </fieldset>
 
       <fieldset>
@@ -475,4 +478,31 @@ function parseAmount(text: string): number | null {
 function firstError(errors: FieldErrors, prefix: string): string | undefined {
   const key = Object.keys(errors).find((k) => k === prefix || k.startsWith(`${prefix}.`));
   return key === undefined ? undefined : errors[key];
+}
+
+/**
+ * A case number another case already carries, named with a link to that case: a second case for
+ * one proceeding is likely a mistake, but the lawyer decides (it does not stop the save).
+ */
+function DuplicateNumbers(props: { readonly numbers: readonly string[]; readonly caseTag: string | null }) {
+  const { t } = useTranslation();
+  const heads = useVaultStore((s) => s.cases);
+  const found = casesWithNumbers(props.numbers, heads, props.caseTag);
+  if (found.length === 0) return null;
+  return (
+    <div className="warning" role="status">
+      {found.map((match) => (
+        <p key={`${match.caseTag}-${match.number}`}>
+          {t('cases.duplicateNumber', { number: match.number })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => useCasesUi.setState({ openCase: match.caseTag, openEntry: null, creating: false })}
+          >
+            {match.title}
+          </button>
+        </p>
+      ))}
+    </div>
+  );
 }

@@ -7,7 +7,7 @@ import { todayCivil } from '../../../../shared/domain/civil-date';
 import { casesToCsv } from '../../../../shared/export/cases-csv';
 import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
-import { backupIsDue, CasePackageImport } from '../backup';
+import { backupIsDue, CasePackageImport, useBackupNow } from '../backup';
 import { CaseDetail } from './CaseDetail';
 import { CaseForm, regionLabel } from './CaseForm';
 import { CaseList } from './CaseList';
@@ -15,6 +15,9 @@ import { QuickDevelopmentForm } from './QuickDevelopmentForm';
 import { matchesFilters, NO_FILTERS, periodsIn, regionsIn, sortCases, tagsIn, type CaseSort } from './case-filters';
 import { useCasesUi } from './cases-ui-store';
 import { failureText } from '../../i18n/failure-text';
+import { SavedNotice } from '../../components/SavedNotice';
+import type { SaveFileResult } from '../../platform';
+import type { CaseHead } from '../../../../shared/domain/case-head';
 
 /** The Cases section: the list with search and filters, a case, or the new-case form. */
 export function CasesView() {
@@ -62,7 +65,10 @@ function CaseListPage() {
   const searchVersion = useVaultStore((s) => s.searchVersion);
   const failures = useVaultStore((s) => s.failures);
   const error = useVaultStore((s) => s.error);
-  const backupDue = useVaultStore((s) => s.cases.length > 0 && backupIsDue(s.settings.lastBackupAt));
+  const backupDue = useVaultStore((s) => backupIsDue(s.settings.lastBackupAt, firstUseOf(s.cases)));
+  const backupNow = useBackupNow();
+  const busy = useVaultStore((s) => s.busy);
+  const [csvSaved, setCsvSaved] = useState<SaveFileResult | null>(null);
   const query = useCasesUi((s) => s.query);
   const filters = useCasesUi((s) => s.filters);
   const sort = useCasesUi((s) => s.sort);
@@ -124,12 +130,13 @@ function CaseListPage() {
         anonymous: t('cases.anonymous'),
       },
     );
-    await platform.saveFile({
+    const result = await platform.saveFile({
       suggestedName: `qorgau-cases-${todayCivil()}.csv`,
       bytes: new TextEncoder().encode(text),
       mimeType: 'text/csv',
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
+    setCsvSaved(result);
   };
 
   // Filter choices come from the cases; computed once per change of the list, not per render.
@@ -208,10 +215,15 @@ function CaseListPage() {
       {notice ? <p role="status">{notice}</p> : null}
       {importing ? <CasePackageImport /> : null}
       {backupDue ? (
-        <p className="warning" role="status">
-          {t('backup.due')}
-        </p>
+        <div className="warning backup-due" role="status">
+          <p>{t('backup.due')}</p>
+          <button type="button" disabled={busy} onClick={() => void backupNow.backup()}>
+            {t('backup.now')}
+          </button>
+        </div>
       ) : null}
+      <SavedNotice result={backupNow.saved} />
+      <SavedNotice result={csvSaved} />
       {failures.length > 0 ? (
         <div className="integrity-alert" role="alert">
           <h2>{t('cases.integrityTitle')}</h2>
@@ -304,4 +316,11 @@ function CaseListPage() {
       )}
     </section>
   );
+}
+
+/** When the vault was first used: its earliest case's creation (null: no case yet). */
+function firstUseOf(heads: readonly CaseHead[]): string | null {
+  let first: string | null = null;
+  for (const head of heads) if (first === null || head.record.createdAt < first) first = head.record.createdAt;
+  return first;
 }

@@ -19,6 +19,8 @@ import { useCasesUi } from '../cases';
 import { IntroductionDraft } from './IntroductionDraft';
 import { EntryLinks, QuarterCoveragePanel, UntranslatedDialog } from './QuarterLists';
 import { SectionPreview } from './SectionPreview';
+import { SavedNotice } from '../../components/SavedNotice';
+import type { SaveFileResult } from '../../platform';
 
 /**
  * The quarterly "Legal Pressure" section: pick a quarter and a language, see the section exactly
@@ -53,7 +55,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
   const drafting = draft?.quarter === quarter && draft.language === language;
   const title = drafting ? draft.title : settings.titles[language];
   const introduction = drafting ? draft.introduction : settings.introductions[language];
-  const [exported, setExported] = useState(false);
+  const [saved, setSaved] = useState<SaveFileResult | null>(null);
   const [asking, setAsking] = useState(false);
 
   const parsedQuarter = parseQuarter(quarter) ?? quarterOf(todayCivil());
@@ -98,7 +100,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filters: [{ name: 'Word', extensions: ['docx'] }],
     });
-    if (result.status !== 'cancelled') setExported(true);
+    setSaved(result);
   };
 
   return (
@@ -112,7 +114,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
           {t('reports.exportIn', { language: t(`reportLanguage.${language}`) })}
         </button>
       </div>
-      {exported ? <p role="status">{t('reports.exported')}</p> : null}
+      <SavedNotice result={saved} />
       {asking ? (
         <UntranslatedDialog
           language={language}

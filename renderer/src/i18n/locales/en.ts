@@ -110,6 +110,7 @@ export const en = {
     },
   },
   cases: {
+    duplicateNumber: 'Case number {{number}} is already in another case:',
     exportCsv: 'Export CSV',
     yes: 'yes',
     no: 'no',
@@ -475,7 +476,6 @@ export const en = {
   reports: {
     title: 'Quarterly report',
     export: 'Export DOCX',
-    exported: 'The section was exported.',
     exportIn: 'Export DOCX in {{language}}',
     textsWritten: '{{written}} of {{total}} written',
     sectionTitleIn: 'Section title in {{language}}',
@@ -514,6 +514,9 @@ export const en = {
     moved: 'Now place {{place}} of {{count}} in {{month}}.',
     paragraphLabel: 'Paragraph {{place}} of {{count}} in {{month}}',
   },
+  files: {
+    saved: 'Saved as “{{name}}”.',
+  },
   backup: {
     heading: 'Backup',
     never: 'No backup has been made yet.',
@@ -521,7 +524,7 @@ export const en = {
     explain:
       'A backup is one encrypted file with every case, document and setting. It opens with your passphrase or your recovery key, on any device. Keep it away from this laptop.',
     create: 'Back up now…',
-    done: 'The backup was saved.',
+    now: 'Back up now…',
     due: 'No backup for a week or more: back up the vault so that a wiped or seized laptop does not take your cases with it.',
     restoreHeading: 'Restore from a backup',
     restoreExplain:

@@ -112,6 +112,7 @@ export const ru: Catalog = {
     },
   },
   cases: {
+    duplicateNumber: 'Номер дела {{number}} уже есть в другом деле:',
     exportCsv: 'Экспорт в CSV',
     yes: 'да',
     no: 'нет',
@@ -477,7 +478,6 @@ export const ru: Catalog = {
   reports: {
     title: 'Квартальный отчёт',
     export: 'Экспорт в DOCX',
-    exported: 'Раздел экспортирован.',
     exportIn: 'Экспорт DOCX (язык: {{language}})',
     textsWritten: 'написано {{written}} из {{total}}',
     sectionTitleIn: 'Заголовок раздела (язык: {{language}})',
@@ -517,6 +517,9 @@ export const ru: Catalog = {
     moved: 'Теперь место {{place}} из {{count}}, {{month}}.',
     paragraphLabel: 'Абзац {{place}} из {{count}}, {{month}}',
   },
+  files: {
+    saved: 'Сохранено как «{{name}}».',
+  },
   backup: {
     heading: 'Резервная копия',
     never: 'Резервных копий ещё не было.',
@@ -524,7 +527,7 @@ export const ru: Catalog = {
     explain:
       'Резервная копия — один зашифрованный файл со всеми делами, документами и настройками. Он открывается вашей парольной фразой или ключом восстановления на любом устройстве. Храните его отдельно от ноутбука.',
     create: 'Создать копию…',
-    done: 'Резервная копия сохранена.',
+    now: 'Создать копию сейчас…',
     due: 'Копии не было неделю или дольше: сделайте её, чтобы стёртый или изъятый ноутбук не унёс с собой ваши дела.',
     restoreHeading: 'Восстановить из копии',
     restoreExplain:
