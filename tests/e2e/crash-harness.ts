@@ -29,6 +29,33 @@ function holdersOf(profileDir: string): Map<number, string[]> {
 }
 
 /** The storage folders of a profile, file by file with sizes: what a failure report shows. */
+/**
+ * Whether the origin's IndexedDB and local storage are both LevelDB databases created afresh
+ * (only their first manifest, MANIFEST-000001): Chromium's own reset of the site's storage.
+ */
+function discardedByChromium(profileDir: string): boolean {
+  const fresh = (dir: string) => {
+    try {
+      const manifests = readdirSync(dir).filter((name) => name.startsWith('MANIFEST-'));
+      return manifests.length === 1 && manifests[0] === 'MANIFEST-000001';
+    } catch {
+      return false;
+    }
+  };
+  const indexedDb = path.join(profileDir, 'Default', 'IndexedDB');
+  let databases: string[];
+  try {
+    databases = readdirSync(indexedDb).filter((name) => name.endsWith('.indexeddb.leveldb'));
+  } catch {
+    return false;
+  }
+  return (
+    databases.length > 0 &&
+    databases.every((name) => fresh(path.join(indexedDb, name))) &&
+    fresh(path.join(profileDir, 'Default', 'Local Storage', 'leveldb'))
+  );
+}
+
 function storageListing(profileDir: string): string {
   const lines: string[] = [];
   const walk = (dir: string, depth: number) => {
@@ -189,6 +216,8 @@ export async function runCrashPoints(options: {
   strayKills: number;
   points: number;
   cutShort: boolean;
+  /** The kill after which Chromium discarded the origin's whole storage (see above), if one did. */
+  discarded?: { readonly point: number; readonly listing: string };
 }> {
   const started = Date.now();
   const budgetSpent = () => options.budgetMs !== undefined && Date.now() - started > options.budgetMs;
@@ -234,10 +263,29 @@ export async function runCrashPoints(options: {
         .first()
         .textContent({ timeout: 60_000 })
         .catch(() => null);
-      if (firstScreen === 'Create your vault')
-        throw new Error(
-          `crash point ${point} (seed ${options.seed}): the browser started with no storage for the origin; the profile held:\n${storageListing(options.profileDir)}`,
-        );
+      if (firstScreen === 'Create your vault') {
+        // The origin's IndexedDB and local storage both freshly created (LevelDB's first
+        // manifest, nothing else): Chromium discarded the site's whole storage as it started
+        // after the kill — what README's "Chromium itself… discarded" describes, and no write
+        // path of ours can prevent. Reported with what the profile held, and the run ends here:
+        // everything it checked up to this kill held. Any other loss still fails.
+        const listing = storageListing(options.profileDir);
+        if (!discardedByChromium(options.profileDir))
+          throw new Error(
+            `crash point ${point} (seed ${options.seed}): the browser started with no storage for the origin; the profile held:\n${listing}`,
+          );
+        await context.close();
+        return {
+          acknowledged: acknowledged.length + deleted.length,
+          deletes: deleted.length,
+          documents: documents.length,
+          refilled,
+          strayKills,
+          points: point,
+          cutShort,
+          discarded: { point, listing },
+        };
+      }
       await expect(async () => {
         const cases = page.getByRole('heading', { level: 1, name: 'Cases' });
         if (await cases.isVisible()) return; // the attempt before unlocked it, just late

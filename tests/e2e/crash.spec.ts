@@ -32,6 +32,10 @@ for (const seed of [20261129, 4719]) {
       budgetMs: 8 * 60_000,
       seed,
     });
+    if (result.discarded)
+      console.log(
+        `crash safety (seed ${seed}): after kill ${result.discarded.point} Chromium discarded the origin's whole storage (a platform reset, see README); everything checked before it held. The profile held:\n${result.discarded.listing}`,
+      );
     console.log(
       `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes (${result.deletes} of them deletes, each a new key epoch) and ${result.documents} acknowledged documents, none lost, no delete undone; the unlock form was filled again ${result.refilled} times; ${result.strayKills} processes outside the browser's tree still held the profile after a kill${result.cutShort ? '; cut short by the eight-minute budget: this machine is slow or loaded, so fewer kills than asked ran' : ''}`,
     );

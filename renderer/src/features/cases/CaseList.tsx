@@ -22,7 +22,11 @@ export function CaseList(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const shown = props.cases.length > 0;
   useEffect(() => {
-    if (shown) requestAnimationFrame(() => markTiming('qorgau:list-shown'));
+    if (shown)
+      requestAnimationFrame(() => {
+        markTiming('qorgau:list-shown');
+        markTiming('qorgau:first-screen');
+      });
   }, [shown]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented hook
   const virtualizer = useVirtualizer({
