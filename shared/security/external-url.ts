@@ -29,3 +29,40 @@ export function toSafeExternalUrl(candidate: string): string | null {
   }
   return url.href;
 }
+
+/** File names a source may be, whose extension is not a top-level domain a person means. */
+const FILE_EXTENSIONS = new Set([
+  'pdf',
+  'doc',
+  'docx',
+  'odt',
+  'rtf',
+  'txt',
+  'jpg',
+  'jpeg',
+  'png',
+  'xls',
+  'xlsx',
+  'zip',
+]);
+const BARE_DOMAIN = /^(?:[\p{L}\d](?:[\p{L}\d-]*[\p{L}\d])?\.)+(\p{L}{2,})(?::\d+)?(?:[/?#]\S*)?$/u;
+
+/**
+ * A link typed without its scheme ("uralskweek.kz/news/1", "www.zakon.kz") completed with
+ * https://, as a browser's address bar would; anything else (free text, a file name, a link
+ * with a scheme) is returned as it was.
+ */
+export function withLinkScheme(text: string): string {
+  const trimmed = text.trim();
+  const match = BARE_DOMAIN.exec(trimmed);
+  if (!match || FILE_EXTENSIONS.has(match[1]!.toLowerCase())) return text;
+  return `https://${trimmed}`;
+}
+
+/** withLinkScheme for each line of a list typed one item per line. */
+export function withLinkSchemes(lines: string): string {
+  return lines
+    .split('\n')
+    .map((line) => withLinkScheme(line))
+    .join('\n');
+}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatMoment, uiLanguageOf } from '../../../../shared/app/date-format';
 import { useTranslation } from 'react-i18next';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { todayCivil } from '../../../../shared/domain/civil-date';
@@ -51,9 +52,7 @@ export function BackupSettings() {
       <p role="status">
         {lastBackupAt
           ? t('backup.last', {
-              when: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
-                new Date(lastBackupAt),
-              ),
+              when: formatMoment(lastBackupAt, uiLanguageOf(i18n.language)),
             })
           : t('backup.never')}
       </p>

@@ -35,6 +35,14 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
   const [editing, setEditing] = useState(restored?.kind === 'case');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const back = () => useCasesUi.setState({ openCase: null, openEntry: null });
+  // After a save the focus goes to the saved case's heading, where a screen reader starts reading.
+  const savedCase = useCasesUi((s) => s.savedCase);
+  const loaded = view !== null;
+  useEffect(() => {
+    if (!savedCase || !loaded || editing) return;
+    document.getElementById('case-detail-title')?.focus();
+    useCasesUi.setState({ savedCase: false });
+  }, [savedCase, loaded, editing]);
 
   if (view === null) {
     return (
@@ -60,7 +68,10 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
         onCancel={() => setEditing(false)}
         onSave={async (next) => {
           const ok = await updateCase(caseTag, next);
-          if (ok) setEditing(false);
+          if (ok) {
+            useCasesUi.setState({ savedCase: true });
+            setEditing(false);
+          }
           return ok;
         }}
       />
@@ -82,7 +93,9 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
         {t('cases.back')}
       </button>
       <div className="view-header">
-        <h1 id="case-detail-title">{view.record.title}</h1>
+        <h1 id="case-detail-title" tabIndex={-1}>
+          {view.record.title}
+        </h1>
         <div className="actions">
           <button type="button" onClick={() => setEditing(true)}>
             {t('cases.edit')}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_KINDS,
@@ -16,9 +16,14 @@ import {
   type Target,
 } from '../../../../shared/domain/case';
 import { randomId } from '../../../../shared/crypto/bytes';
-import { REGION_CODES } from '../../../../shared/domain/regions';
-import { validate, type FieldErrors } from '../../../../shared/domain/validation';
-import { CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
+import { REGION_CODES, type RegionCode } from '../../../../shared/domain/regions';
+import { placeRegion, regionName } from '../../../../shared/domain/places';
+import { uiLanguageOf } from '../../../../shared/app/date-format';
+import type { ReportLanguage } from '../../../../shared/domain/texts-by-language';
+import { maxLengthAt, type FieldErrors } from '../../../../shared/domain/validation';
+import { withLinkScheme, withLinkSchemes } from '../../../../shared/security/external-url';
+import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
+import { DateField, CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { casesWithNumbers } from '../../../../shared/domain/case-numbers';
 import { useCasesUi } from './cases-ui-store';
@@ -49,39 +54,49 @@ export function CaseForm(props: {
   const [tags, setTags] = useState(start.tags);
   const [claimed, setClaimed] = useState(start.claimed);
   const [awarded, setAwarded] = useState(start.awarded);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const now: CaseFormState = { fields, caseNumbers, sources, tags, claimed, awarded };
   const unsaved = JSON.stringify(now) !== JSON.stringify(formStateOf(props.initial));
   useKeptOnLock(unsaved ? { kind: 'case', caseTag: props.caseTag, form: now } : null);
-  const [summaryError, setSummaryError] = useState(false);
 
   const set = <K extends keyof CaseFields>(key: K, value: CaseFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
   const options = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}` as 'cases.kind.other') }));
 
+  const candidate = (typed: CaseFields, typedSources: string) => ({
+    ...typed,
+    caseNumbers: linesOf(caseNumbers),
+    verification: { ...typed.verification, sources: linesOf(typedSources) },
+    tags: tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ''),
+    claimedKzt: parseAmount(claimed),
+    awardedKzt: parseAmount(awarded),
+  });
+  const { errors, formRef, invalid, check } = useFormCheck(caseFieldsSchema, () => candidate(fields, sources));
+  // A group just added ("Add a target"): its first field takes the focus.
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => {
+    if (added === null) return;
+    formRef.current
+      ?.querySelector<HTMLElement>(`[data-group="${added}"] input, [data-group="${added}"] select`)
+      ?.focus();
+  }, [added, formRef]);
+  const limit = (path: string) => maxLengthAt(caseFieldsSchema, path);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const candidate = {
+    // Links typed without https:// are completed (and shown so) before the check.
+    const completed = {
       ...fields,
-      caseNumbers: linesOf(caseNumbers),
-      verification: { ...fields.verification, sources: linesOf(sources) },
-      tags: tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter((tag) => tag !== ''),
-      claimedKzt: parseAmount(claimed),
-      awardedKzt: parseAmount(awarded),
+      publication: { ...fields.publication, url: withLinkScheme(fields.publication.url) },
     };
-    const result = validate(caseFieldsSchema, candidate);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setSummaryError(true);
-      return;
-    }
-    setErrors({});
-    setSummaryError(false);
-    await props.onSave(result.value);
+    const completedSources = withLinkSchemes(sources);
+    setFields(completed);
+    setSources(completedSources);
+    const valid = check(candidate(completed, completedSources));
+    if (valid !== null) await props.onSave(valid);
   };
 
   const updateTarget = (index: number, patch: Partial<Target>) =>
@@ -97,6 +112,7 @@ export function CaseForm(props: {
 
   return (
     <form
+      ref={formRef}
       className="case-form"
       onSubmit={(event) => void submit(event)}
       noValidate
@@ -105,11 +121,7 @@ export function CaseForm(props: {
     >
       <h1 id="case-form-title">{props.heading}</h1>
       {props.restored ? <RestoredNotice /> : null}
-      {summaryError ? (
-        <p className="error" role="alert">
-          {t('cases.fixErrors')}
-        </p>
-      ) : null}
+      <ErrorSummary invalid={invalid} title={t('cases.fixErrors')} />
 
       <fieldset>
         <legend>{t('cases.section.basics')}</legend>
@@ -124,7 +136,7 @@ export function CaseForm(props: {
           value={fields.title}
           onChange={(v) => set('title', v)}
           error={errors.title}
-          maxLength={500}
+          limit={limit('title')}
           autoFocus
         />
         <div className="field-row">
@@ -146,7 +158,7 @@ export function CaseForm(props: {
       <fieldset>
         <legend>{t('cases.section.targets')}</legend>
         {fields.targets.map((target, index) => (
-          <fieldset key={target.id} className="repeat">
+          <fieldset key={target.id} className="repeat" data-group={target.id}>
             <legend>{t('cases.field.target', { number: index + 1 })}</legend>
             <div className="field-row">
               <TextField
@@ -154,6 +166,7 @@ export function CaseForm(props: {
                 value={target.name}
                 onChange={(v) => updateTarget(index, { name: v })}
                 error={errors[`targets.${index}.name`]}
+                limit={limit('targets.0.name')}
               />
               <SelectField
                 label={t('cases.field.targetRole')}
@@ -168,6 +181,7 @@ export function CaseForm(props: {
                 value={target.outlet}
                 onChange={(v) => updateTarget(index, { outlet: v })}
                 error={errors[`targets.${index}.outlet`]}
+                limit={limit('targets.0.outlet')}
               />
               <SelectField
                 label={t('cases.field.targetGender')}
@@ -203,11 +217,13 @@ export function CaseForm(props: {
         <button
           type="button"
           className="secondary"
-          onClick={() =>
+          onClick={() => {
+            const id = randomId();
+            setAdded(id);
             set('targets', [
               ...fields.targets,
               {
-                id: randomId(),
+                id,
                 name: '',
                 role: 'journalist',
                 outlet: '',
@@ -215,8 +231,8 @@ export function CaseForm(props: {
                 region: '',
                 anonymityRequired: false,
               },
-            ])
-          }
+            ]);
+          }}
         >
           {t('cases.field.addTarget')}
         </button>
@@ -229,6 +245,8 @@ export function CaseForm(props: {
             label={t('cases.field.initiatorName')}
             value={fields.initiator.name}
             onChange={(v) => set('initiator', { ...fields.initiator, name: v })}
+            error={errors['initiator.name']}
+            limit={limit('initiator.name')}
           />
           <SelectField
             label={t('cases.field.initiatorType')}
@@ -252,11 +270,12 @@ export function CaseForm(props: {
           label={t('cases.field.publicationTitle')}
           value={fields.publication.title}
           onChange={(v) => set('publication', { ...fields.publication, title: v })}
+          error={errors['publication.title']}
+          limit={limit('publication.title')}
         />
         <div className="field-row">
-          <TextField
+          <DateField
             label={t('cases.field.publicationDate')}
-            type="date"
             value={fields.publication.date}
             onChange={(v) => set('publication', { ...fields.publication, date: v })}
             error={errors['publication.date']}
@@ -266,6 +285,7 @@ export function CaseForm(props: {
             type="url"
             value={fields.publication.url}
             onChange={(v) => set('publication', { ...fields.publication, url: v })}
+            onBlur={() => set('publication', { ...fields.publication, url: withLinkScheme(fields.publication.url) })}
             error={errors['publication.url']}
           />
         </div>
@@ -274,7 +294,7 @@ export function CaseForm(props: {
       <fieldset>
         <legend>{t('cases.section.legal')}</legend>
         {fields.legalBasis.map((basis, index) => (
-          <fieldset key={index} className="repeat">
+          <fieldset key={index} className="repeat" data-group={`basis-${index}`}>
             <legend>{t('cases.field.legalBasis', { number: index + 1 })}</legend>
             <div className="field-row">
               <SelectField
@@ -288,11 +308,14 @@ export function CaseForm(props: {
                 value={basis.article}
                 onChange={(v) => updateBasis(index, { article: v })}
                 error={errors[`legalBasis.${index}.article`]}
+                limit={limit('legalBasis.0.article')}
               />
               <TextField
                 label={t('cases.field.part')}
                 value={basis.part}
                 onChange={(v) => updateBasis(index, { part: v })}
+                error={errors[`legalBasis.${index}.part`]}
+                limit={limit('legalBasis.0.part')}
               />
             </div>
             <button
@@ -312,7 +335,10 @@ export function CaseForm(props: {
         <button
           type="button"
           className="secondary"
-          onClick={() => set('legalBasis', [...fields.legalBasis, { code: 'criminal-code', article: '', part: '' }])}
+          onClick={() => {
+            setAdded(`basis-${fields.legalBasis.length}`);
+            set('legalBasis', [...fields.legalBasis, { code: 'criminal-code', article: '', part: '' }]);
+          }}
         >
           {t('cases.field.addLegalBasis')}
         </button>
@@ -321,6 +347,7 @@ export function CaseForm(props: {
           value={fields.court}
           onChange={(v) => set('court', v)}
           error={errors.court}
+          limit={limit('court')}
         />
         <TextAreaField
           label={t('cases.field.caseNumbers')}
@@ -356,6 +383,8 @@ export function CaseForm(props: {
           value={fields.outcome}
           onChange={(v) => set('outcome', v)}
           rows={2}
+          error={errors.outcome}
+          limit={limit('outcome')}
         />
       </fieldset>
 
@@ -372,6 +401,7 @@ export function CaseForm(props: {
           hint={t('cases.field.sourcesHint')}
           value={sources}
           onChange={setSources}
+          onBlur={() => setSources(withLinkSchemes(sources))}
           error={firstError(errors, 'verification.sources')}
         />
       </fieldset>
@@ -383,6 +413,8 @@ export function CaseForm(props: {
           value={fields.summary}
           onChange={(v) => set('summary', v)}
           rows={4}
+          error={errors.summary}
+          limit={limit('summary')}
         />
         <TextAreaField
           className="privileged"
@@ -391,6 +423,8 @@ export function CaseForm(props: {
           value={fields.privilegedNotes}
           onChange={(v) => set('privilegedNotes', v)}
           rows={4}
+          error={errors.privilegedNotes}
+          limit={limit('privilegedNotes')}
         />
         <TextField
           label={t('cases.field.tags')}
@@ -413,43 +447,53 @@ export function CaseForm(props: {
   );
 }
 
-/** A region from the list of Kazakhstan's regions and cities, or any place typed in. */
+/**
+ * A region from the list of Kazakhstan's regions and cities, or any place typed in. A typed place
+ * that is a listed one under another name or spelling ("Алма-Ата", "Uralsk") is named with a
+ * button to take the listed one, so filters and counts see one place.
+ */
 function RegionField(props: {
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly error?: string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = uiLanguageOf(i18n.language);
   const listId = useId();
+  const listed = (REGION_CODES as readonly string[]).includes(props.value);
+  const match = listed ? null : placeRegion(props.value);
   return (
     <div className="region-field">
       <TextField
         label={t('cases.field.targetRegion')}
         hint={t('cases.field.targetRegionHint')}
-        value={regionLabel(props.value, t)}
-        onChange={(v) => props.onChange(regionCode(v, t))}
+        value={regionName(props.value, language)}
+        onChange={(typed) => props.onChange(listedCode(typed, language) ?? typed)}
         error={props.error}
+        limit={maxLengthAt(caseFieldsSchema, 'targets.0.region')}
         list={listId}
       />
+      {match ? (
+        <p className="field-suggestion" role="status">
+          {t('cases.field.regionSuggestion', { typed: props.value, region: regionName(match, language) })}{' '}
+          <button type="button" className="link-button" onClick={() => props.onChange(match)}>
+            {t('cases.field.regionUse', { region: regionName(match, language) })}
+          </button>
+        </p>
+      ) : null}
       <datalist id={listId}>
         {REGION_CODES.map((code) => (
-          <option key={code} value={t(`regions.${code}`)} />
+          <option key={code} value={regionName(code, language)} />
         ))}
       </datalist>
     </div>
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-/** Shows a region code by its name in the UI language; free text as typed. */
-export function regionLabel(value: string, t: Translate): string {
-  return (REGION_CODES as readonly string[]).includes(value) ? t(`regions.${value}` as 'regions.astana') : value;
-}
-
-function regionCode(label: string, t: Translate): string {
-  const code = REGION_CODES.find((c) => t(`regions.${c}`).toLowerCase() === label.trim().toLowerCase());
-  return code ?? label;
+/** The code of a listed region or city picked by its name in the interface's language. */
+function listedCode(typed: string, language: ReportLanguage): RegionCode | null {
+  const wanted = typed.trim().toLocaleLowerCase();
+  return REGION_CODES.find((code) => regionName(code, language).toLocaleLowerCase() === wanted) ?? null;
 }
 
 /** What the form holds for a case's fields, before any change. */

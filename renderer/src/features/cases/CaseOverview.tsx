@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { regionLabel } from './CaseForm';
+import { regionName } from '../../../../shared/domain/places';
 import { SourceList } from '../../components/SourceList';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { formatLegalBasis } from '../../../../shared/domain/legal-basis-format';
-import { uiLanguageOf } from '../../../../shared/app/date-format';
+import { formatCivilDate, formatNumber, uiLanguageOf } from '../../../../shared/app/date-format';
 
 /** The case record, read-only; privileged notes stand apart, marked as never exported. */
 export function CaseOverview({ view }: { readonly view: CaseFile }) {
   const { t, i18n } = useTranslation();
   const { record } = view;
+  const language = uiLanguageOf(i18n.language);
   const none = t('cases.overview.none');
-  const money = (amount: number | null) =>
-    amount === null ? none : `${new Intl.NumberFormat(i18n.language).format(amount)} ₸`;
+  const money = (amount: number | null) => (amount === null ? none : `${formatNumber(amount, language)} ₸`);
   const rows: Array<[string, React.ReactNode]> = [
     [t('cases.field.kind'), t(`cases.kind.${record.kind}`)],
     [t('cases.field.stage'), t(`cases.stage.${record.stage}`)],
@@ -24,7 +24,12 @@ export function CaseOverview({ view }: { readonly view: CaseFile }) {
         <ul className="plain-list">
           {record.targets.map((target) => (
             <li key={target.id}>
-              {[target.name, t(`cases.role.${target.role}`), target.outlet, regionLabel(target.region, t)]
+              {[
+                target.name,
+                t(`cases.role.${target.role}`),
+                target.outlet,
+                regionName(target.region, uiLanguageOf(i18n.language)),
+              ]
                 .filter(Boolean)
                 .join(' · ')}
               {target.anonymityRequired ? <strong className="badge">{t('cases.anonymous')}</strong> : null}
@@ -48,7 +53,7 @@ export function CaseOverview({ view }: { readonly view: CaseFile }) {
       record.publication.title || record.publication.url ? (
         <>
           {record.publication.title || none}
-          {record.publication.date ? ` · ${record.publication.date}` : ''}
+          {record.publication.date ? ` · ${formatCivilDate(record.publication.date, language)}` : ''}
           {record.publication.url ? (
             <>
               {' · '}

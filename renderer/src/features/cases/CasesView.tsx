@@ -9,13 +9,15 @@ import { usePlatform } from '../../platform';
 import { caseViewsOf, useVaultStore } from '../../stores/vault-store';
 import { backupIsDue, CasePackageImport, useBackupNow } from '../backup';
 import { CaseDetail } from './CaseDetail';
-import { CaseForm, regionLabel } from './CaseForm';
+import { CaseForm } from './CaseForm';
+import { regionName } from '../../../../shared/domain/places';
 import { CaseList } from './CaseList';
 import { QuickDevelopmentForm } from './QuickDevelopmentForm';
 import { matchesFilters, NO_FILTERS, periodsIn, regionsIn, sortCases, tagsIn, type CaseSort } from './case-filters';
 import { useCasesUi } from './cases-ui-store';
 import { failureText } from '../../i18n/failure-text';
 import { SavedNotice } from '../../components/SavedNotice';
+import { formatQuarterLabel, uiLanguageOf } from '../../../../shared/app/date-format';
 import type { SaveFileResult } from '../../platform';
 import type { CaseHead } from '../../../../shared/domain/case-head';
 
@@ -39,7 +41,7 @@ export function CasesView() {
         onCancel={() => useCasesUi.setState({ creating: false })}
         onSave={async (fields) => {
           const caseTag = await addCase(fields);
-          if (caseTag !== null) useCasesUi.setState({ creating: false, openCase: caseTag });
+          if (caseTag !== null) useCasesUi.setState({ creating: false, openCase: caseTag, savedCase: true });
           return caseTag !== null;
         }}
       />
@@ -75,6 +77,7 @@ function CaseListPage() {
   const notice = useCasesUi((s) => s.notice);
   const deferredQuery = useDeferredValue(query);
   const [importing, setImporting] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const tokens = useMemo(() => queryTokens(deferredQuery), [deferredQuery]);
   // The index answers from its worker; the hits are kept with the query (and index version) they answer.
@@ -164,17 +167,24 @@ function CaseListPage() {
     {
       key: 'region',
       label: t('cases.filters.region'),
-      options: [...new Set([...REGION_CODES.filter((code) => regions.includes(code)), ...regions])].map((v) => ({
-        value: v,
-        label: regionLabel(v, t),
-      })),
+      // Listed regions in the list's order, then typed places; each with how many cases name it.
+      options: [...regions]
+        .sort((a, b) => regionOrder(a.key) - regionOrder(b.key))
+        .map((place) => ({
+          value: place.key,
+          label: `${regionName(place.typed, uiLanguageOf(i18n.language))} (${place.cases})`,
+        })),
     },
     {
       key: 'initiatorType',
       label: t('cases.filters.initiatorType'),
       options: INITIATOR_TYPES.map((v) => ({ value: v, label: t(`cases.initiatorType.${v}`) })),
     },
-    { key: 'period', label: t('cases.filters.period'), options: periods.map((v) => ({ value: v, label: v })) },
+    {
+      key: 'period',
+      label: t('cases.filters.period'),
+      options: periods.map((v) => ({ value: v, label: formatQuarterLabel(v, uiLanguageOf(i18n.language)) })),
+    },
     {
       key: 'tag',
       label: t('cases.filters.tag'),
@@ -182,8 +192,14 @@ function CaseListPage() {
     },
   ];
 
+  // The filters in use, as chips under the bar (each removes its filter), whether or not the bar is open.
+  const active = filterSelects.flatMap((filter) => {
+    const chosen = filter.options.find((option) => option.value === filters[filter.key]);
+    return chosen ? [{ key: filter.key, label: filter.label, value: chosen.label }] : [];
+  });
+
   return (
-    <section aria-labelledby="cases-title" className="cases-view">
+    <section aria-labelledby="cases-title" className="cases-view list-page">
       <div className="view-header">
         <h1 id="cases-title">{t('cases.title')}</h1>
         <div className="actions">
@@ -248,37 +264,33 @@ function CaseListPage() {
       ) : (
         <>
           <div className="list-controls" role="search">
-            <div className="field search-field">
-              <label htmlFor="case-search">{t('cases.search.label')}</label>
-              <input
-                id="case-search"
-                type="search"
-                value={query}
-                placeholder={t('cases.search.placeholder')}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => useCasesUi.setState({ query: event.target.value })}
-              />
-            </div>
-            <fieldset className="filters">
-              <legend>{t('cases.filters.label')}</legend>
-              {filterSelects.map((filter) => (
-                <div className="field" key={filter.key}>
-                  <label htmlFor={`filter-${filter.key}`}>{filter.label}</label>
-                  <select
-                    id={`filter-${filter.key}`}
-                    value={filters[filter.key]}
-                    onChange={(event) => setFilter(filter.key, event.target.value)}
-                  >
-                    {[any, ...filter.options].map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ))}
-              <div className="field">
+            <div className="list-bar">
+              <div className="field search-field">
+                <label htmlFor="case-search" className="visually-hidden">
+                  {t('cases.search.label')}
+                </label>
+                <input
+                  id="case-search"
+                  type="search"
+                  value={query}
+                  placeholder={t('cases.search.placeholder')}
+                  autoComplete="off"
+                  spellCheck={false}
+                  onChange={(event) => useCasesUi.setState({ query: event.target.value })}
+                />
+              </div>
+              <button
+                type="button"
+                className="secondary filters-toggle"
+                aria-expanded={filtersOpen}
+                aria-controls="case-filters"
+                onClick={() => setFiltersOpen(!filtersOpen)}
+              >
+                {active.length > 0
+                  ? t('cases.filters.toggleActive', { count: active.length })
+                  : t('cases.filters.toggle')}
+              </button>
+              <div className="field sort-field">
                 <label htmlFor="case-sort">{t('cases.filters.sort')}</label>
                 <select
                   id="case-sort"
@@ -293,20 +305,59 @@ function CaseListPage() {
                   ))}
                 </select>
               </div>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => useCasesUi.setState({ filters: NO_FILTERS, query: '' })}
-              >
-                {t('cases.filters.clear')}
-              </button>
-            </fieldset>
+              <p className="muted list-count" role="status" aria-live="polite">
+                {shown.length === cases.length
+                  ? t('cases.count', { count: cases.length })
+                  : t('cases.shown', { shown: shown.length, total: cases.length })}
+              </p>
+            </div>
+            {filtersOpen ? (
+              <fieldset className="filters" id="case-filters">
+                <legend className="visually-hidden">{t('cases.filters.label')}</legend>
+                {filterSelects.map((filter) => (
+                  <div className="field" key={filter.key}>
+                    <label htmlFor={`filter-${filter.key}`}>{filter.label}</label>
+                    <select
+                      id={`filter-${filter.key}`}
+                      value={filters[filter.key]}
+                      onChange={(event) => setFilter(filter.key, event.target.value)}
+                    >
+                      {[any, ...filter.options].map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ))}
+              </fieldset>
+            ) : null}
+            {active.length > 0 || query !== '' ? (
+              <ul className="filter-chips" aria-label={t('cases.filters.active')}>
+                {active.map((filter) => (
+                  <li key={filter.key}>
+                    <button
+                      type="button"
+                      className="chip"
+                      aria-label={t('cases.filters.remove', { filter: `${filter.label}: ${filter.value}` })}
+                      onClick={() => setFilter(filter.key, '')}
+                    >
+                      {filter.label}: {filter.value} <span aria-hidden="true">×</span>
+                    </button>
+                  </li>
+                ))}
+                <li>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => useCasesUi.setState({ filters: NO_FILTERS, query: '' })}
+                  >
+                    {t('cases.filters.clear')}
+                  </button>
+                </li>
+              </ul>
+            ) : null}
           </div>
-          <p className="muted" role="status" aria-live="polite">
-            {shown.length === cases.length
-              ? t('cases.count', { count: cases.length })
-              : t('cases.shown', { shown: shown.length, total: cases.length })}
-          </p>
           {shown.length === 0 ? (
             <p role="status">{searching ? t('cases.searching') : t('cases.noMatches')}</p>
           ) : (
@@ -316,6 +367,12 @@ function CaseListPage() {
       )}
     </section>
   );
+}
+
+/** A listed region's place in the list; typed places after every listed one. */
+function regionOrder(key: string): number {
+  const index = (REGION_CODES as readonly string[]).indexOf(key);
+  return index === -1 ? REGION_CODES.length : index;
 }
 
 /** When the vault was first used: its earliest case's creation (null: no case yet). */

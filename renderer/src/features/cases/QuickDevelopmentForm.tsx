@@ -9,8 +9,10 @@ import {
   quickDevelopmentSchema,
   type QuickDevelopment,
 } from '../../../../shared/domain/quick-development';
-import { validate, type FieldErrors } from '../../../../shared/domain/validation';
-import { SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
+import { maxLengthAt } from '../../../../shared/domain/validation';
+import { withLinkSchemes } from '../../../../shared/security/external-url';
+import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
+import { DateField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { useKeptOnLock } from '../../stores/kept-forms';
 import { RestoredNotice } from '../../components/RestoredNotice';
@@ -39,30 +41,30 @@ export function QuickDevelopmentForm(props: {
   const [sources, setSources] = useState(restored?.sources ?? '');
   const unsaved = people !== '' || outlets !== '' || sources !== '' || JSON.stringify(fields) !== JSON.stringify(blank);
   useKeptOnLock(unsaved ? { kind: 'quick', caseTag: null, form: { fields, people, outlets, sources } } : null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const candidate = (typedSources: string) => ({
+    ...fields,
+    people: linesOf(people),
+    outlets: linesOf(outlets),
+    sources: linesOf(typedSources),
+  });
+  const { errors, formRef, invalid, check } = useFormCheck(quickDevelopmentSchema, () => candidate(sources));
   const set = <K extends keyof QuickDevelopment>(key: K, value: QuickDevelopment[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = validate(quickDevelopmentSchema, {
-      ...fields,
-      people: linesOf(people),
-      outlets: linesOf(outlets),
-      sources: linesOf(sources),
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    const caseTag = await addQuickDevelopment(result.value);
+    const completedSources = withLinkSchemes(sources);
+    setSources(completedSources);
+    const valid = check(candidate(completedSources));
+    if (valid === null) return;
+    const caseTag = await addQuickDevelopment(valid);
     if (caseTag !== null) props.onSaved(caseTag);
   };
   const firstError = (prefix: string) => Object.entries(errors).find(([key]) => key.startsWith(prefix))?.[1];
 
   return (
     <form
+      ref={formRef}
       className="entry-form"
       onSubmit={(event) => void submit(event)}
       noValidate
@@ -71,11 +73,11 @@ export function QuickDevelopmentForm(props: {
     >
       <h1 id="quick-form-title">{t('quick.heading')}</h1>
       {restored ? <RestoredNotice /> : null}
+      <ErrorSummary invalid={invalid} title={t('cases.fixErrors')} />
       <p className="muted">{t('quick.explain')}</p>
       <div className="field-row">
-        <TextField
+        <DateField
           label={t('timeline.field.date')}
-          type="date"
           value={fields.date}
           onChange={(v) => set('date', v)}
           error={errors.date}
@@ -99,6 +101,7 @@ export function QuickDevelopmentForm(props: {
         value={fields.place}
         onChange={(v) => set('place', v)}
         error={errors.place}
+        limit={maxLengthAt(quickDevelopmentSchema, 'place')}
       />
       <div className="field-row">
         <TextAreaField
@@ -151,6 +154,7 @@ export function QuickDevelopmentForm(props: {
         hint={t('cases.field.sourcesHint')}
         value={sources}
         onChange={setSources}
+        onBlur={() => setSources(withLinkSchemes(sources))}
         rows={2}
         error={firstError('sources')}
       />

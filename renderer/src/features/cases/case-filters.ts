@@ -1,6 +1,7 @@
-import { inPeriod, quarterOf } from '../../../../shared/domain/civil-date';
+import { inPeriod, quarterOf, type CivilDate } from '../../../../shared/domain/civil-date';
 import type { CaseKind, InitiatorType } from '../../../../shared/domain/case';
 import type { CaseHead } from '../../../../shared/domain/case-head';
+import { placeRegion, regionKey } from '../../../../shared/domain/places';
 
 export type CaseFilters = {
   readonly kind: CaseKind | '';
@@ -28,10 +29,24 @@ export function matchesFilters(view: CaseHead, filters: CaseFilters): boolean {
   if (filters.kind !== '' && record.kind !== filters.kind) return false;
   if (filters.stage !== '' && record.stage !== filters.stage) return false;
   if (filters.initiatorType !== '' && record.initiator.type !== filters.initiatorType) return false;
-  if (filters.region !== '' && !record.targets.some((target) => target.region === filters.region)) return false;
+  if (filters.region !== '' && !record.targets.some((target) => regionKey(target.region) === filters.region))
+    return false;
   if (filters.tag !== '' && !record.tags.includes(filters.tag)) return false;
   if (filters.period !== '' && !caseDates(view).some((date) => inPeriod(date, filters.period))) return false;
   return true;
+}
+
+/** The case's next hearing on or after today (its date), or null. */
+export function nextHearing(view: CaseHead, today: CivilDate): CivilDate | null {
+  let next: CivilDate | null = null;
+  for (const mark of view.timeline)
+    if (mark.kind === 'hearing' && mark.date >= today && (next === null || mark.date < next)) next = mark.date;
+  return next;
+}
+
+/** How many of the case's deadlines are past due and not done. */
+export function overdueDeadlines(view: CaseHead, today: CivilDate): number {
+  return view.record.deadlines.filter((deadline) => !deadline.done && deadline.due < today).length;
 }
 
 /** The latest development's date, for sorting; '' when there is none. */
@@ -79,8 +94,24 @@ export function tagsIn(cases: readonly CaseHead[], locale: string): string[] {
   return [...new Set(cases.flatMap((view) => view.record.tags))].sort(new Intl.Collator(locale).compare);
 }
 
-export function regionsIn(cases: readonly CaseHead[]): string[] {
-  return [
-    ...new Set(cases.flatMap((view) => view.record.targets.map((target) => target.region)).filter((r) => r !== '')),
-  ];
+/**
+ * The places the cases' targets are in, one per place however it was typed (see places.ts):
+ * its key (what the region filter holds), a name to show (the listed name, else the first
+ * spelling met), and how many cases name it.
+ */
+export function regionsIn(
+  cases: readonly CaseHead[],
+): Array<{ readonly key: string; readonly typed: string; readonly cases: number }> {
+  const places = new Map<string, { key: string; typed: string; cases: number }>();
+  for (const view of cases) {
+    const keys = new Set<string>();
+    for (const target of view.record.targets) {
+      if (target.region.trim() === '') continue;
+      const key = regionKey(target.region);
+      if (!places.has(key)) places.set(key, { key, typed: placeRegion(target.region) ?? target.region, cases: 0 });
+      keys.add(key);
+    }
+    for (const key of keys) places.get(key)!.cases += 1;
+  }
+  return [...places.values()];
 }

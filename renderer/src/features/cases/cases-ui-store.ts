@@ -15,6 +15,8 @@ type CasesUiState = {
   readonly creatingQuick: boolean;
   /** What the list says once, after an action that left it (a quick development recorded). */
   readonly notice: string | null;
+  /** The open case was just saved: its heading takes the focus once (then this is cleared). */
+  readonly savedCase: boolean;
 };
 
 export function initialCasesUiState(): CasesUiState {
@@ -27,6 +29,7 @@ export function initialCasesUiState(): CasesUiState {
     creating: false,
     creatingQuick: false,
     notice: null,
+    savedCase: false,
   };
 }
 

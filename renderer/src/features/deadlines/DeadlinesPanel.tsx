@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { randomId } from '../../../../shared/crypto/bytes';
 import { todayCivil } from '../../../../shared/domain/civil-date';
 import { deadlineSchema, REMINDER_OFFSETS, type Deadline } from '../../../../shared/domain/deadline';
-import { validate, type FieldErrors } from '../../../../shared/domain/validation';
+import { maxLengthAt } from '../../../../shared/domain/validation';
+import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
 import { agendaItems } from '../../../../shared/agenda/agenda';
-import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
+import { DateField, TimeField, CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { exportIcs, usePlatform } from '../../platform';
 import type { CaseFile } from '../../../../shared/domain/case-file';
@@ -27,18 +28,13 @@ export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
     done: false,
   });
   const [draft, setDraft] = useState<Deadline>(blank);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, formRef, invalid, check } = useFormCheck(deadlineSchema, () => draft);
   const deadlines = [...view.record.deadlines].sort((a, b) => `${a.due} ${a.time}`.localeCompare(`${b.due} ${b.time}`));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = validate(deadlineSchema, draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    if (await saveDeadline(view.caseTag, result.value)) setDraft(blank());
+    const valid = check(draft);
+    if (valid !== null && (await saveDeadline(view.caseTag, valid))) setDraft(blank());
   };
 
   return (
@@ -81,25 +77,32 @@ export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
           ))}
         </ul>
       )}
-      <form className="deadline-form" onSubmit={(event) => void submit(event)} noValidate autoComplete="off">
+      <form
+        ref={formRef}
+        className="deadline-form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        autoComplete="off"
+        data-enter-submits="true"
+      >
         <h3>{t('deadlines.add')}</h3>
+        <ErrorSummary invalid={invalid} title={t('cases.fixErrors')} />
         <TextField
           label={t('deadlines.what')}
           value={draft.what}
           onChange={(what) => setDraft({ ...draft, what })}
           error={errors.what}
+          limit={maxLengthAt(deadlineSchema, 'what')}
         />
         <div className="field-row">
-          <TextField
+          <DateField
             label={t('deadlines.due')}
-            type="date"
             value={draft.due}
             onChange={(due) => setDraft({ ...draft, due })}
             error={errors.due}
           />
-          <TextField
+          <TimeField
             label={t('deadlines.time')}
-            type="time"
             value={draft.time}
             onChange={(time) => setDraft({ ...draft, time })}
             error={errors.time}

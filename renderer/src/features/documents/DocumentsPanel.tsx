@@ -6,7 +6,7 @@ import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import { AttachmentPreview } from './AttachmentPreview';
-import { formatBytes } from './format';
+import { formatBytes, uiLanguageOf } from '../../../../shared/app/date-format';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { failureOf, failureText, type Failure } from '../../i18n/failure-text';
 
@@ -128,7 +128,8 @@ export function DocumentsPanel({
           <label htmlFor={`import-${item.id}`}>{t('documents.importing', { name: item.name })}</label>
           <progress id={`import-${item.id}`} max={item.total || 1} value={item.done} />
           <span className="muted">
-            {formatBytes(item.done, i18n.language)} / {formatBytes(item.total, i18n.language)}
+            {formatBytes(item.done, uiLanguageOf(i18n.language))} /{' '}
+            {formatBytes(item.total, uiLanguageOf(i18n.language))}
           </span>
           <button type="button" className="secondary" onClick={() => item.controller.abort()}>
             {t('documents.cancel', { name: item.name })}
@@ -162,7 +163,7 @@ export function DocumentsPanel({
               <tr key={manifest.id}>
                 <td className="document-name">{manifest.name}</td>
                 <td>{manifest.type || t('documents.unknownType')}</td>
-                <td>{formatBytes(manifest.size, i18n.language)}</td>
+                <td>{formatBytes(manifest.size, uiLanguageOf(i18n.language))}</td>
                 <td>
                   <code className="hash" title={manifest.sha256}>
                     {manifest.sha256.slice(0, 16)}…

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { formatCivilDate, formatQuarterLabel, uiLanguageOf } from '../../../../shared/app/date-format';
 import { useTranslation } from 'react-i18next';
 import { formatQuarter, inPeriod, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
 import { draftIntroduction } from '../../../../shared/report/introduction-draft';
@@ -29,6 +30,8 @@ import type { SaveFileResult } from '../../platform';
  * export it as DOCX. A development without text in the language is listed, and the export asks
  * what to do with it.
  */
+const SECTION_NUMBER_LIMIT = 20;
+
 export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void }) {
   const { t, i18n } = useTranslation();
   const platform = usePlatform();
@@ -76,7 +79,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
   const titleOf = (entryId: string) => {
     for (const view of cases) {
       const entry = view.entries.find((e) => e.id === entryId);
-      if (entry) return `${entry.record.date} · ${view.record.title}`;
+      if (entry) return `${formatCivilDate(entry.record.date, uiLanguageOf(i18n.language))} · ${view.record.title}`;
     }
     return entryId;
   };
@@ -129,7 +132,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
           label={t('reports.quarter')}
           value={quarter}
           onChange={setQuarter}
-          options={quarters.map((q) => ({ value: q, label: q }))}
+          options={quarters.map((q) => ({ value: q, label: formatQuarterLabel(q, uiLanguageOf(i18n.language)) }))}
         />
       </div>
       <div role="radiogroup" aria-label={t('reports.language')} className="language-choice">
@@ -153,8 +156,11 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
         label={t('reports.sectionNumber')}
         hint={t('reports.sectionNumberHint')}
         value={settings.sectionNumber}
-        maxLength={20}
-        onChange={(sectionNumber) => update({ sectionNumber })}
+        limit={SECTION_NUMBER_LIMIT}
+        // Saved as it is typed, so a longer number is not taken (the field counts up to the limit).
+        onChange={(sectionNumber) => {
+          if (sectionNumber.length <= SECTION_NUMBER_LIMIT) update({ sectionNumber });
+        }}
       />
       <div
         lang={language}

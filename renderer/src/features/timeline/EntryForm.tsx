@@ -2,8 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_KINDS, entryFieldsSchema, RULINGS, type EntryFields } from '../../../../shared/domain/entry';
 import { hasAnyText, type ReportLanguage } from '../../../../shared/domain/texts-by-language';
-import { validate, type FieldErrors } from '../../../../shared/domain/validation';
-import { CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
+import { maxLengthAt } from '../../../../shared/domain/validation';
+import { withLinkSchemes } from '../../../../shared/security/external-url';
+import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
+import {
+  DateField,
+  TimeField,
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  linesOf,
+} from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type EntryFormState } from '../../stores/kept-forms';
@@ -32,7 +42,11 @@ export function EntryForm(props: {
   const [includeTouched, setIncludeTouched] = useState(false);
   const unsaved = sources !== initialSources || JSON.stringify(fields) !== JSON.stringify(props.initial);
   useKeptOnLock(unsaved ? { kind: 'entry', ...props.place, form: { fields, sources } } : null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, formRef, invalid, check } = useFormCheck(entryFieldsSchema, () => ({
+    ...fields,
+    sources: linesOf(sources),
+  }));
+  const limit = (path: string) => maxLengthAt(entryFieldsSchema, path);
   const set = <K extends keyof EntryFields>(key: K, value: EntryFields[K]) =>
     setFields((current) => ({ ...current, [key]: value }));
 
@@ -47,21 +61,16 @@ export function EntryForm(props: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = validate(entryFieldsSchema, {
-      ...fields,
-      sources: linesOf(sources),
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    await props.onSave(result.value);
+    const completedSources = withLinkSchemes(sources);
+    setSources(completedSources);
+    const valid = check({ ...fields, sources: linesOf(completedSources) });
+    if (valid !== null) await props.onSave(valid);
   };
 
   const sourceError = Object.entries(errors).find(([key]) => key.startsWith('sources'))?.[1];
   return (
     <form
+      ref={formRef}
       className="entry-form"
       onSubmit={(event) => void submit(event)}
       noValidate
@@ -70,18 +79,17 @@ export function EntryForm(props: {
     >
       <h2 id="entry-form-title">{props.heading}</h2>
       {props.restored ? <RestoredNotice /> : null}
+      <ErrorSummary invalid={invalid} title={t('cases.fixErrors')} />
       <div className="field-row">
-        <TextField
+        <DateField
           label={t('timeline.field.date')}
-          type="date"
           value={fields.date}
           onChange={(v) => set('date', v)}
           error={errors.date}
           autoFocus
         />
-        <TextField
+        <TimeField
           label={t('timeline.field.time')}
-          type="time"
           value={fields.time}
           onChange={(v) => set('time', v)}
           error={errors.time}
@@ -98,18 +106,23 @@ export function EntryForm(props: {
         value={fields.place}
         onChange={(v) => set('place', v)}
         error={errors.place}
+        limit={limit('place')}
       />
       <TextAreaField
         label={t('timeline.field.outcome')}
         value={fields.outcome}
         onChange={(v) => set('outcome', v)}
         rows={2}
+        error={errors.outcome}
+        limit={limit('outcome')}
       />
       <TextAreaField
         label={t('timeline.field.notes')}
         value={fields.notes}
         onChange={(v) => set('notes', v)}
         rows={3}
+        error={errors.notes}
+        limit={limit('notes')}
       />
       {fields.kind === 'ruling' || fields.kind === 'appeal' || fields.ruling !== 'none' ? (
         <SelectField
@@ -142,6 +155,7 @@ export function EntryForm(props: {
         hint={t('cases.field.sourcesHint')}
         value={sources}
         onChange={setSources}
+        onBlur={() => setSources(withLinkSchemes(sources))}
         rows={2}
         error={sourceError}
       />

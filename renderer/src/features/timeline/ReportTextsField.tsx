@@ -6,6 +6,7 @@ import {
   type TextsByLanguage,
 } from '../../../../shared/domain/texts-by-language';
 import { ReportTextPreview } from './ReportTextPreview';
+import { useValidationMessage } from '../../components/form-fields';
 
 /**
  * A report paragraph in each of the report's languages: one tab per language (each says whether
@@ -18,6 +19,7 @@ export function ReportTextsField(props: {
   readonly errors?: Partial<Record<ReportLanguage, string | undefined>>;
 }) {
   const { t, i18n } = useTranslation();
+  const message = useValidationMessage();
   const id = useId();
   const start = (REPORT_LANGUAGES as readonly string[]).includes(i18n.language)
     ? (i18n.language as ReportLanguage)
@@ -78,7 +80,7 @@ export function ReportTextsField(props: {
         />
         {error ? (
           <p className="error" id={`${id}-error`} role="alert">
-            {t(`validation.${error}` as 'validation.invalid')}
+            {message(error)}
           </p>
         ) : null}
         <section aria-labelledby={`${id}-preview`} className="preview-box" lang={shown}>

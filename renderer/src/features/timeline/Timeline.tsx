@@ -10,13 +10,15 @@ import { EntryForm } from './EntryForm';
 import { ReportTextPreview } from './ReportTextPreview';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { REPORT_LANGUAGES } from '../../../../shared/domain/texts-by-language';
+import { formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
 
 const NEW_ENTRY = '\u0000new';
 
 /** The case's developments as a vertical timeline, newest or oldest first. */
 export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: string | null }) {
   const { view } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = uiLanguageOf(i18n.language);
   const addEntry = useVaultStore((s) => s.addEntry);
   const updateEntry = useVaultStore((s) => s.updateEntry);
   const deleteEntry = useVaultStore((s) => s.deleteEntry);
@@ -108,7 +110,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
                   type="button"
                   className="secondary"
                   aria-label={t('timeline.attachNamed', {
-                    date: entry.record.date,
+                    date: formatCivilDate(entry.record.date, language),
                     kind: t(`timeline.kind.${entry.record.kind}`),
                   })}
                   onClick={() => {
@@ -122,7 +124,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
                 <button
                   type="button"
                   className="secondary"
-                  aria-label={`${t('timeline.edit')}: ${entry.record.date} ${t(`timeline.kind.${entry.record.kind}`)}`}
+                  aria-label={`${t('timeline.edit')}: ${formatCivilDate(entry.record.date, language)} ${t(`timeline.kind.${entry.record.kind}`)}`}
                   onClick={() => setEditing(entry.id)}
                 >
                   {t('timeline.edit')}
@@ -144,7 +146,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
                   <button
                     type="button"
                     className="secondary"
-                    aria-label={`${t('timeline.delete')}: ${entry.record.date} ${t(`timeline.kind.${entry.record.kind}`)}`}
+                    aria-label={`${t('timeline.delete')}: ${formatCivilDate(entry.record.date, language)} ${t(`timeline.kind.${entry.record.kind}`)}`}
                     onClick={() => setConfirming(entry.id)}
                   >
                     {t('timeline.delete')}
@@ -166,11 +168,13 @@ function EntryCard({
   readonly record: EntryRecord;
   readonly attachments: readonly AttachmentManifest[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <article className="entry-card">
       <h3>
-        <time dateTime={record.date}>{record.date}</time>
+        <time dateTime={record.date}>
+          {formatCivilDate(record.date, uiLanguageOf(i18n.language), { weekday: true })}
+        </time>
         {record.time ? ` ${record.time}` : ''} — {t(`timeline.kind.${record.kind}`)}
         {record.includeInReport ? <span className="badge">{t('timeline.inReport')}</span> : null}
       </h3>

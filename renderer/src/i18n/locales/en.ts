@@ -151,7 +151,16 @@ export const en = {
       deadlines: 'Deadlines',
     },
     search: { label: 'Search cases', placeholder: 'Name, outlet, court, case number… in any script' },
+    row: {
+      overdue_one: 'Overdue deadline',
+      overdue_other: '{{count}} overdue deadlines',
+      nextHearing: 'Hearing: {{date}}',
+    },
     filters: {
+      toggle: 'Filters',
+      toggleActive: 'Filters ({{count}})',
+      active: 'Filters in use',
+      remove: 'Remove the filter {{filter}}',
       label: 'Filters',
       any: 'Any',
       kind: 'Kind',
@@ -186,6 +195,8 @@ export const en = {
       targetRegion: 'Region',
       targetRegionHint: 'Choose from the list or type another place.',
       targetAnonymity: 'Anonymity required',
+      regionSuggestion: '“{{typed}}” is {{region}} on the list.',
+      regionUse: 'Use {{region}}',
       addTarget: 'Add a target',
       removeTarget: 'Remove target {{number}}',
       target: 'Target {{number}}',
@@ -360,6 +371,40 @@ export const en = {
     changed: '{{field}}: {{before}} → {{after}}',
     mergedChange: '{{field}}: kept {{after}}; the other copy had {{before}}',
     empty_value: '(empty)',
+    on: ' on {{date}}',
+    anEntry: 'An entry',
+    entry: {
+      'entry-added': '{{what}}{{on}} added',
+      'entry-updated': '{{what}}{{on}} edited',
+      'entry-deleted': '{{what}}{{on}} deleted',
+    },
+    deadline: {
+      'deadline-added': 'Deadline “{{what}}” added',
+      'deadline-updated': 'Deadline “{{what}}” changed',
+      'deadline-deleted': 'Deadline “{{what}}” deleted',
+      'deadline-done': 'Deadline “{{what}}” marked done',
+      'deadline-reopened': 'Deadline “{{what}}” marked not done',
+    },
+    document: {
+      added: 'Document “{{name}}” added, {{size}}',
+      addedNoSize: 'Document “{{name}}” added',
+      deleted: 'Document “{{name}}” deleted',
+    },
+    mergedLine: 'The copies differed (the other copy’s → the one kept): {{line}}',
+    privilegedChanged: 'Privileged notes changed (not shown here)',
+    listAdded: '{{field}}: added {{items}}',
+    listRemoved: '{{field}}: removed {{items}}',
+    listReordered: '{{field}}: order changed',
+    targetAdded: 'Target added: {{target}}',
+    targetRemoved: 'Target removed: {{target}}',
+    targetChanged: '{{target}} — {{field}}: {{before}} → {{after}}',
+    reportText: {
+      written: 'Report text in {{language}} written',
+      changed: 'Report text in {{language}} changed',
+      removed: 'Report text in {{language}} removed',
+    },
+    otherField: 'Another field',
+    changedValue: '(changed)',
   },
   documents: {
     sha256: 'SHA-256',
@@ -582,37 +627,20 @@ export const en = {
       close: 'Close',
     },
   },
+  forms: {
+    fieldsInError: 'Fields to correct',
+  },
   validation: {
     required: 'This is required.',
-    'too-long': 'This is too long.',
-    'invalid-date': 'Enter a real date as YYYY-MM-DD.',
+    'too-long': 'Too long: at most {{max}} characters.',
+    count: '{{length}} of {{max}} characters',
+    'invalid-date': 'Enter a real day of the calendar as {{pattern}}.',
     'invalid-time': 'Enter a time as HH:MM, or leave it empty.',
     'invalid-link': 'Only http, https and mailto links are allowed.',
     'invalid-amount': 'Enter a whole number of tenge, or leave it empty.',
     invalid: 'This value is not valid.',
   },
-  regions: {
-    astana: 'Astana',
-    almaty: 'Almaty',
-    shymkent: 'Shymkent',
-    abai: 'Abai Region',
-    akmola: 'Akmola Region',
-    aktobe: 'Aktobe Region',
-    'almaty-region': 'Almaty Region',
-    atyrau: 'Atyrau Region',
-    'east-kazakhstan': 'East Kazakhstan Region',
-    jambyl: 'Jambyl Region',
-    jetisu: 'Jetisu Region',
-    karaganda: 'Karaganda Region',
-    kostanay: 'Kostanay Region',
-    kyzylorda: 'Kyzylorda Region',
-    mangystau: 'Mangystau Region',
-    'north-kazakhstan': 'North Kazakhstan Region',
-    pavlodar: 'Pavlodar Region',
-    turkistan: 'Turkistan Region',
-    ulytau: 'Ulytau Region',
-    'west-kazakhstan': 'West Kazakhstan Region',
-  },
+
   settings: {
     notifications: {
       heading: 'Reminders',
@@ -680,4 +708,16 @@ export const en = {
   counts: countsEn,
 };
 
-export type Catalog = typeof en;
+/**
+ * What every language's catalog holds: the keys of English, plus the plural forms English does
+ * not have (Russian's `_few` and `_many` beside `_one` and `_other`, as i18next picks them by
+ * Intl.PluralRules).
+ */
+type WithPluralForms<T> = {
+  [K in keyof T]: T[K] extends string ? string : WithPluralForms<T[K]>;
+} & { [K in keyof T as K extends `${infer Base}_one` ? `${Base}_few` | `${Base}_many` : never]?: string };
+
+export type Catalog = WithPluralForms<typeof en>;
+
+/** The keys `t()` is typed with: English's (i18next picks plural forms by their base key). */
+export type CatalogKeys = typeof en;
