@@ -1,3 +1,4 @@
+import { placeRegion, regionKey, regionName } from '../domain/places';
 import {
   AlignmentType,
   Document,
@@ -62,6 +63,11 @@ export type SectionStatistics = {
   readonly ongoingCases: number;
   /** Rulings of the quarter that went for the journalist or outlet. */
   readonly rulingsForMedia: number;
+  /**
+   * Developments per place the cases' targets are in, a place counted once however it was
+   * typed ("Алматы", "Almaty" and the listed Almaty are one; see domain/places.ts); most first.
+   */
+  readonly byRegion: ReadonlyArray<{ readonly name: string; readonly developments: number }>;
 };
 
 export type SectionOptions = {
@@ -137,14 +143,14 @@ export function buildSectionModel(cases: readonly ReportCase[], options: Section
     warnings,
     missingText: selection.missingText.map((d) => d.entryId),
     untranslated,
-    statistics: options.statistics ? statistics(cases, selection.months, options.quarter) : null,
+    statistics: options.statistics ? statistics(cases, selection.months, options) : null,
   };
 }
 
 function statistics(
   cases: readonly ReportCase[],
   months: ReturnType<typeof selectQuarter>['months'],
-  quarter: Quarter,
+  { quarter, language }: Pick<SectionOptions, 'quarter' | 'language'>,
 ): SectionStatistics {
   const byKind = CASE_KINDS.map((kind) => ({
     kind,
@@ -159,7 +165,39 @@ function statistics(
     if (earliest >= quarterStart) newCases += 1;
   }
   const rulingsForMedia = months.flatMap((m) => m.developments).filter((d) => d.ruling === 'for-media').length;
-  return { byKind, newCases, ongoingCases: inQuarter.size - newCases, rulingsForMedia };
+  return {
+    byKind,
+    newCases,
+    ongoingCases: inQuarter.size - newCases,
+    rulingsForMedia,
+    byRegion: developmentsByRegion(cases, months, language),
+  };
+}
+
+function developmentsByRegion(
+  cases: readonly ReportCase[],
+  months: ReturnType<typeof selectQuarter>['months'],
+  language: ReportLanguage,
+): SectionStatistics['byRegion'] {
+  const places = new Map<string, { name: string; developments: number }>();
+  const regionsOf = new Map(
+    cases.map((view) => [
+      view.caseTag,
+      view.record.targets.map((target) => target.region).filter((r) => r.trim() !== ''),
+    ]),
+  );
+  for (const development of months.flatMap((m) => m.developments)) {
+    const seen = new Set<string>();
+    for (const region of regionsOf.get(development.caseTag) ?? []) {
+      const key = regionKey(region);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const place = places.get(key) ?? { name: regionName(placeRegion(region) ?? region, language), developments: 0 };
+      place.developments += 1;
+      places.set(key, place);
+    }
+  }
+  return [...places.values()].sort((a, b) => b.developments - a.developments || (a.name < b.name ? -1 : 1));
 }
 
 const FONT = 'Times New Roman';
@@ -298,6 +336,14 @@ function statisticsTable(model: SectionModel, labels: ReportLabels): Array<Parag
       alignment: AlignmentType.LEFT,
       children: [new TextRun({ text: labels.newVsOngoing(stats.newCases, stats.ongoingCases) })],
     }),
+    ...(stats.byRegion.length > 0
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            children: [new TextRun({ text: labels.byRegion(stats.byRegion) })],
+          }),
+        ]
+      : []),
   ];
 }
 

@@ -74,6 +74,8 @@ export type ReportLabels = {
   readonly kindHeader: string;
   readonly total: string;
   readonly newVsOngoing: (newCases: number, ongoing: number) => string;
+  /** "By region: Almaty — 3; West Kazakhstan Region — 2." */
+  readonly byRegion: (rows: ReadonlyArray<{ readonly name: string; readonly developments: number }>) => string;
 };
 
 export function reportLabels(language: ReportLanguage): ReportLabels {
@@ -82,16 +84,19 @@ export function reportLabels(language: ReportLanguage): ReportLabels {
       kindHeader: 'Kind of proceeding',
       total: 'Total',
       line: (n: number, o: number) => `Cases new this quarter: ${n}; ongoing: ${o}.`,
+      byRegion: 'Developments by region',
     },
     ru: {
       kindHeader: 'Вид разбирательства',
       total: 'Всего',
       line: (n: number, o: number) => `Новых дел за квартал: ${n}; продолжающихся: ${o}.`,
+      byRegion: 'События по регионам',
     },
     kk: {
       kindHeader: 'Іс жүргізу түрі',
       total: 'Барлығы',
       line: (n: number, o: number) => `Тоқсандағы жаңа істер: ${n}; жалғасатындар: ${o}.`,
+      byRegion: 'Өңірлер бойынша оқиғалар',
     },
   }[language];
   return {
@@ -99,6 +104,7 @@ export function reportLabels(language: ReportLanguage): ReportLabels {
     kindHeader: table.kindHeader,
     total: table.total,
     newVsOngoing: table.line,
+    byRegion: (rows) => `${table.byRegion}: ${rows.map((row) => `${row.name} — ${row.developments}`).join('; ')}.`,
   };
 }
 

@@ -33,7 +33,10 @@ export function historyLines(view: CaseFile, t: TFunction, language: ReportLangu
 }
 
 function headlineOf(event: HistoryEvent, view: CaseFile, { t, language }: Context): string {
-  const change = (field: string) => event.changes.find((c) => c.field === field);
+  // A field of the event, else the last value an earlier event of the same entry or deadline
+  // recorded (an edit records only what changed; the entry may be gone since).
+  const change = (field: string) =>
+    event.changes.find((c) => c.field === field) ?? earlierChange(view.record.history, event, field);
   switch (event.action) {
     case 'entry-added':
     case 'entry-updated':
@@ -77,6 +80,19 @@ function headlineOf(event: HistoryEvent, view: CaseFile, { t, language }: Contex
     case 'merged':
       return t(`history.action.${event.action}`);
   }
+}
+
+function earlierChange(history: readonly HistoryEvent[], event: HistoryEvent, field: string) {
+  const same = (other: HistoryEvent) =>
+    (event.entryId !== undefined && other.entryId === event.entryId) ||
+    (event.deadlineId !== undefined && other.deadlineId === event.deadlineId);
+  const upTo = history.indexOf(event);
+  for (let index = (upTo === -1 ? history.length : upTo) - 1; index >= 0; index -= 1) {
+    const other = history[index]!;
+    const change = same(other) ? other.changes.find((c) => c.field === field) : undefined;
+    if (change !== undefined) return { ...change, before: change.after ?? change.before };
+  }
+  return undefined;
 }
 
 /** The value an event's change names its entry or deadline by: after for an addition, before for a deletion. */
@@ -227,7 +243,7 @@ function reportTextLines(before: Record<string, Value>, after: Record<string, Va
     const now = typeof after[language] === 'string' ? after[language] : '';
     if (was === now) return [];
     const action = was === '' ? 'written' : now === '' ? 'removed' : 'changed';
-    return [t(`history.reportText.${action}`, { language: t(`language.${language}`) })];
+    return [t(`history.reportText.${action}`, { language: t(`reportLanguage.${language}`) })];
   });
 }
 

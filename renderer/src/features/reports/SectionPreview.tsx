@@ -151,6 +151,7 @@ function StatisticsPreview({ model }: { readonly model: SectionModel }) {
         </tbody>
       </table>
       <p className="report-paragraph">{labels.newVsOngoing(stats.newCases, stats.ongoingCases)}</p>
+      {stats.byRegion.length > 0 ? <p className="report-paragraph">{labels.byRegion(stats.byRegion)}</p> : null}
     </>
   );
 }

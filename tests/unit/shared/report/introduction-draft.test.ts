@@ -9,6 +9,7 @@ const stats = (kinds: Partial<Record<CaseKind, number>>, ongoingCases = 0, rulin
   newCases: 0,
   ongoingCases,
   rulingsForMedia,
+  byRegion: [],
 });
 
 const TABLE: ReadonlyArray<[string, ReturnType<typeof stats>, Record<ReportLanguage, string>]> = [

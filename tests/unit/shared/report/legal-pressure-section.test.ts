@@ -9,6 +9,8 @@ const labels = {
   kindHeader: 'Kind',
   total: 'Total',
   newVsOngoing: (n: number, o: number) => `New cases: ${n}; ongoing: ${o}`,
+  byRegion: (rows: ReadonlyArray<{ name: string; developments: number }>) =>
+    `By region: ${rows.map((row) => `${row.name} ${row.developments}`).join(', ')}`,
 };
 
 async function exportQuarter(options: { statistics?: boolean } = {}) {

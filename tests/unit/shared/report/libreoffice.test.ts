@@ -56,6 +56,7 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
       kindHeader: 'Түрі',
       total: 'Барлығы',
       newVsOngoing: (n: number, o: number) => `${n} / ${o}`,
+      byRegion: () => '',
     };
     const docx = path.join(folder, 'legal-pressure.docx');
     await writeFile(docx, await packSection(sectionDocument(model, labels), model));
