@@ -4,7 +4,7 @@ import { historyLines } from '../../../../renderer/src/features/cases/history-st
 import { en } from '../../../../renderer/src/i18n/locales/en';
 import { kk } from '../../../../renderer/src/i18n/locales/kk';
 import { ru } from '../../../../renderer/src/i18n/locales/ru';
-import { emptyCaseFields, type CaseRecord, type HistoryEvent } from '../../../../shared/domain/case';
+import { emptyCaseFields, type HistoryEvent } from '../../../../shared/domain/case';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { diffFields } from '../../../../shared/domain/history';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
@@ -88,7 +88,7 @@ const history: HistoryEvent[] = [
 ];
 const view: CaseFile = {
   caseTag: 'c1',
-  record: { ...after, createdAt: AT, updatedAt: AT, history, deadlines: [], quick: false } as CaseRecord,
+  record: { ...after, createdAt: AT, updatedAt: AT, history, deadlines: [], quick: false },
   entries: [],
   attachments: [],
 };
