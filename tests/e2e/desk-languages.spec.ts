@@ -57,6 +57,15 @@ async function seed(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Documents' }).click();
   await dropFile(page, { name: 'Иск.pdf', type: 'application/pdf', size: 40_000, kind: 'pdf' });
   await expect(page.getByRole('cell', { name: 'Иск.pdf', exact: true })).toBeVisible({ timeout: 30_000 });
+  // Its kind in words, and its whole SHA-256 on screen and copied by a button the keyboard reaches.
+  await expect(page.getByRole('cell', { name: 'PDF document' })).toBeVisible();
+  const shown = (await page.locator('code.hash').innerText()).replace(/\s/g, '');
+  expect(shown).toMatch(/^[0-9a-f]{64}$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy the SHA-256 of “Иск.pdf”' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The SHA-256 of “Иск.pdf” was copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
   await vault.backToList();
 
   await page.getByRole('button', { name: 'New case' }).click();

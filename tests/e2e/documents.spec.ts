@@ -29,7 +29,7 @@ test('a 20 MB PDF dropped on the case is encrypted, previewed from memory, and a
   await dropFile(page, { name: 'Решение суда.pdf', type: 'application/pdf', size: 20 * MiB, kind: 'pdf' });
   await expect(page.getByText('“Решение суда.pdf” was added.')).toBeVisible({ timeout: 60_000 });
   const row = page.getByRole('row', { name: /Решение суда\.pdf/ });
-  await expect(row).toContainText('application/pdf');
+  await expect(row).toContainText('PDF document');
   await expect(row).toContainText('20 MB');
   // The fingerprint shown is the file's SHA-256 as sha256sum would print it (computed here in one
   // piece by the browser; the app hashes a file this large piece by piece in its worker).

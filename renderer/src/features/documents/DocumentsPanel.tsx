@@ -6,6 +6,7 @@ import type { AttachmentManifest } from '../../../../shared/domain/attachment';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import { AttachmentPreview } from './AttachmentPreview';
+import { documentKind } from './document-kind';
 import { formatBytes, uiLanguageOf } from '../../../../shared/app/date-format';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { failureOf, failureText, type Failure } from '../../i18n/failure-text';
@@ -38,6 +39,11 @@ export function DocumentsPanel({
   const deleteAttachment = useVaultStore((s) => s.deleteAttachment);
   const [imports, setImports] = useState<Import[]>([]);
   const [preview, setPreview] = useState<AttachmentManifest | null>(null);
+  const kindLabel = (manifest: AttachmentManifest) => {
+    const found = documentKind(manifest.type, manifest.name);
+    if (found.kind !== 'other') return t(`documents.kind.${found.kind}`);
+    return found.extension ? t('documents.kind.other', { extension: found.extension }) : t('documents.kind.unknown');
+  };
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const nextId = useRef(0);
@@ -162,12 +168,27 @@ export function DocumentsPanel({
             {files.map((manifest) => (
               <tr key={manifest.id}>
                 <td className="document-name">{manifest.name}</td>
-                <td>{manifest.type || t('documents.unknownType')}</td>
+                <td>{kindLabel(manifest)}</td>
                 <td>{formatBytes(manifest.size, uiLanguageOf(i18n.language))}</td>
                 <td>
-                  <code className="hash" title={manifest.sha256}>
-                    {manifest.sha256.slice(0, 16)}…
-                  </code>
+                  {/* The whole hash, readable and selectable (it is evidence); wrapped in groups of eight. */}
+                  <code className="hash" title={t('documents.hashOf', { name: manifest.name })}>
+                    {manifest.sha256.match(/.{1,8}/g)?.join(' ')}
+                  </code>{' '}
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={t('documents.copyHashNamed', { name: manifest.name })}
+                    onClick={() =>
+                      void navigator.clipboard
+                        .writeText(manifest.sha256)
+                        .then(() =>
+                          setMessage({ kind: 'status', text: t('documents.hashCopied', { name: manifest.name }) }),
+                        )
+                    }
+                  >
+                    {t('documents.copyHash')}
+                  </button>
                 </td>
                 <td className="actions">
                   {/\.(pdf|png|jpe?g|gif|webp)$/i.test(manifest.name) ||
