@@ -48,6 +48,17 @@ export const CASE_FILE_STEPS: readonly UpgradeStep[] = [
       };
     },
   },
+  {
+    from: 2,
+    name: 'participants of the proceeding (judge, investigator, prosecutor, opposing counsel): none recorded yet',
+    up: (value) => {
+      const record = value.record as Record<string, unknown> | undefined;
+      return {
+        ...value,
+        record: typeof record === 'object' && record !== null ? { participants: [], ...record } : record,
+      };
+    },
+  },
 ];
 
 function entryToVersion2(entry: Record<string, unknown>): Record<string, unknown> {
@@ -59,7 +70,7 @@ function entryToVersion2(entry: Record<string, unknown>): Record<string, unknown
 /** The stored case file format: read through its upgrade path, written at its current version. */
 export const caseFileFormat = defineFormat<CaseFile>({
   kind: 'case-file',
-  current: 2,
+  current: 3,
   field: 'v',
   steps: CASE_FILE_STEPS,
   schema: caseFileSchema,

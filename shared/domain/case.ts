@@ -61,6 +61,16 @@ export const CASE_KIND_NAMES: Readonly<Record<'en' | 'ru' | 'kk', Readonly<Recor
 export const TARGET_ROLES = ['journalist', 'editor', 'blogger', 'outlet', 'media-owner', 'activist', 'other'] as const;
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 
+/** The people on the other side of the table: who decides, who investigates, who accuses or sues. */
+export const PARTICIPANT_ROLES = [
+  'judge',
+  'investigator',
+  'prosecutor',
+  'opposing-counsel',
+  'expert',
+  'other',
+] as const;
+
 export const INITIATOR_TYPES = [
   'law-enforcement',
   'prosecutor',
@@ -156,6 +166,17 @@ export const targetSchema = z.object({
 });
 export type Target = z.infer<typeof targetSchema>;
 
+/** A participant of the proceeding: a judge, investigator, prosecutor, opposing counsel… with how to reach them. */
+export const participantSchema = z.object({
+  id: z.string().min(1),
+  name: required(300),
+  role: z.enum(PARTICIPANT_ROLES),
+  organisation: text(300),
+  /** Phone, e-mail, office: free text, as a lawyer notes them. */
+  contacts: text(500),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
 export const legalBasisSchema = z.object({
   code: z.enum(LEGAL_CODES),
   article: required(40),
@@ -205,6 +226,7 @@ export const caseFieldsSchema = z.object({
   }),
   legalBasis: z.array(legalBasisSchema).max(50),
   court: text(300),
+  participants: z.array(participantSchema).max(100),
   caseNumbers: z.array(required(100)).max(50),
   stage: z.enum(STAGES),
   proceduralStatus: z.enum(PROCEDURAL_STATUSES),
@@ -247,6 +269,7 @@ export function emptyCaseFields(kind: CaseKind = 'civil-lawsuit'): CaseFields {
     publication: { title: '', date: '', url: '' },
     legalBasis: [],
     court: '',
+    participants: [],
     caseNumbers: [],
     stage: 'other',
     proceduralStatus: 'none',

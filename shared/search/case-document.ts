@@ -5,7 +5,7 @@ import { reportPlainText } from '../report/report-text';
 import type { SearchDocument } from './search-index';
 
 /**
- * What search looks at in a case: titles, names, outlets, the initiator, courts, case numbers,
+ * What search looks at in a case: titles, names, outlets, the initiator, courts, participants, case numbers,
  * summaries, tags and the timeline. Privileged notes are left out on purpose: a search typed
  * while someone watches the screen must not surface them.
  */
@@ -22,6 +22,7 @@ export function caseSearchDocument(view: {
       ...record.targets.flatMap((target) => [target.name, target.outlet]),
       record.initiator.name,
       record.court,
+      ...record.participants.flatMap((participant) => [participant.name, participant.organisation]),
       ...record.caseNumbers,
       record.publication.title,
       record.summary,

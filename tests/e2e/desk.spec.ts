@@ -98,3 +98,24 @@ test('after “Add a target” the new target’s name has the focus; after savi
   await page.getByRole('button', { name: 'Save the case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Дело Ольги Воронко' })).toBeFocused();
 });
+
+test('a judge recorded on a case is on its overview and found by search in either script', async ({ page }) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Иск к «Орде»');
+  await page.getByRole('button', { name: 'Add a participant' }).click();
+  const judge = page.getByRole('group', { name: 'Participant 1' });
+  await expect(judge.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type('Айгүл Серікқызы');
+  await judge.getByRole('textbox', { name: 'Court, office or firm' }).fill('Медеуский районный суд');
+  await judge.getByRole('textbox', { name: 'Contacts' }).fill('+7 727 000 00 00');
+  await page.getByRole('button', { name: 'Save the case' }).click();
+  await expect(page.getByText('Айгүл Серікқызы · Judge · Медеуский районный суд · +7 727 000 00 00')).toBeVisible();
+  await vault.backToList();
+  await vault.addCase({ title: 'Другое дело' });
+  await page.getByRole('searchbox', { name: 'Search cases' }).fill('Aigul Serikkyzy');
+  await expect(page.getByText('1 of 2 cases')).toBeVisible();
+  await expect(vault.caseList().getByText('Иск к «Орде»')).toBeVisible();
+});

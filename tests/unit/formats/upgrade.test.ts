@@ -339,3 +339,31 @@ describe('report texts per language (case-file version 2)', () => {
     });
   });
 });
+
+describe('participants of the proceeding (case-file version 3)', () => {
+  it('a case written at version 2 reads back with no participants and nothing else changed', () => {
+    const record = caseRecordSchema.parse({
+      ...makeCase({ title: 'Дело' }),
+      createdAt: 'a',
+      updatedAt: 'b',
+      history: [],
+    });
+    const { participants: _none, ...version2Record } = record;
+    const written = { v: 2, caseTag: 'c1', record: version2Record, entries: [], attachments: [] };
+    const read = caseFileFormat.read(written);
+    expect(read.record.participants).toEqual([]);
+    expect(read.record).toEqual(record);
+  });
+
+  it('a version 3 case keeps its participants through a write and a read', () => {
+    const record = caseRecordSchema.parse({
+      ...makeCase({ title: 'Дело' }),
+      participants: [{ id: 'p1', name: 'Судья Ахметова', role: 'judge', organisation: 'Суд', contacts: '+7 700' }],
+      createdAt: 'a',
+      updatedAt: 'b',
+      history: [],
+    });
+    const file = { caseTag: 'c1', record, entries: [], attachments: [] };
+    expect(caseFileFormat.read(JSON.parse(JSON.stringify(caseFileFormat.stamp(file))))).toEqual(file);
+  });
+});

@@ -5,6 +5,7 @@ import {
   GENDERS,
   INITIATOR_TYPES,
   LEGAL_CODES,
+  PARTICIPANT_ROLES,
   PROCEDURAL_STATUSES,
   STAGES,
   STATE_INITIATORS,
@@ -13,6 +14,7 @@ import {
   caseFieldsSchema,
   type CaseFields,
   type LegalBasis,
+  type Participant,
   type Target,
 } from '../../../../shared/domain/case';
 import { randomId } from '../../../../shared/crypto/bytes';
@@ -103,6 +105,11 @@ export function CaseForm(props: {
     set(
       'targets',
       fields.targets.map((target, i) => (i === index ? { ...target, ...patch } : target)),
+    );
+  const updateParticipant = (index: number, patch: Partial<Participant>) =>
+    set(
+      'participants',
+      fields.participants.map((participant, i) => (i === index ? { ...participant, ...patch } : participant)),
     );
   const updateBasis = (index: number, patch: Partial<LegalBasis>) =>
     set(
@@ -358,6 +365,72 @@ export function CaseForm(props: {
           error={firstError(errors, 'caseNumbers')}
         />
         <DuplicateNumbers numbers={linesOf(caseNumbers)} caseTag={props.caseTag} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('cases.section.participants')}</legend>
+        {fields.participants.map((participant, index) => (
+          <fieldset key={participant.id} className="repeat" data-group={participant.id}>
+            <legend>{t('cases.field.participant', { number: index + 1 })}</legend>
+            <div className="field-row">
+              <TextField
+                label={t('cases.field.participantName')}
+                value={participant.name}
+                onChange={(v) => updateParticipant(index, { name: v })}
+                error={errors[`participants.${index}.name`]}
+                limit={limit('participants.0.name')}
+              />
+              <SelectField
+                label={t('cases.field.participantRole')}
+                value={participant.role}
+                onChange={(v) => updateParticipant(index, { role: v })}
+                options={options(PARTICIPANT_ROLES, 'cases.participantRole')}
+              />
+            </div>
+            <div className="field-row">
+              <TextField
+                label={t('cases.field.participantOrganisation')}
+                value={participant.organisation}
+                onChange={(v) => updateParticipant(index, { organisation: v })}
+                error={errors[`participants.${index}.organisation`]}
+                limit={limit('participants.0.organisation')}
+              />
+              <TextField
+                label={t('cases.field.participantContacts')}
+                value={participant.contacts}
+                onChange={(v) => updateParticipant(index, { contacts: v })}
+                error={errors[`participants.${index}.contacts`]}
+                limit={limit('participants.0.contacts')}
+              />
+            </div>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                set(
+                  'participants',
+                  fields.participants.filter((_, i) => i !== index),
+                )
+              }
+            >
+              {t('cases.field.removeParticipant', { number: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            const id = randomId();
+            setAdded(id);
+            set('participants', [
+              ...fields.participants,
+              { id, name: '', role: 'judge', organisation: '', contacts: '' },
+            ]);
+          }}
+        >
+          {t('cases.field.addParticipant')}
+        </button>
       </fieldset>
 
       <fieldset>

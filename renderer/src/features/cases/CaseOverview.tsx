@@ -49,6 +49,27 @@ export function CaseOverview({ view }: { readonly view: CaseFile }) {
         .join(' · '),
     ],
     [
+      t('cases.section.participants'),
+      record.participants.length === 0 ? (
+        none
+      ) : (
+        <ul className="plain-list">
+          {record.participants.map((participant) => (
+            <li key={participant.id}>
+              {[
+                participant.name,
+                t(`cases.participantRole.${participant.role}`),
+                participant.organisation,
+                participant.contacts,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
+    [
       t('cases.section.publication'),
       record.publication.title || record.publication.url ? (
         <>

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatBytes, formatCivilDate, formatMoment, formatNumber } from '../../../../shared/app/date-format';
-import type { HistoryEvent, LegalBasis, Target } from '../../../../shared/domain/case';
+import type { HistoryEvent, LegalBasis, Participant, Target } from '../../../../shared/domain/case';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { isCivilDate } from '../../../../shared/domain/civil-date';
 import { formatLegalBasis } from '../../../../shared/domain/legal-basis-format';
@@ -252,6 +252,7 @@ const CASE_LABELS: Readonly<Record<string, string>> = {
   title: 'cases.field.title',
   legalBasis: 'cases.section.legal',
   court: 'cases.field.court',
+  participants: 'cases.section.participants',
   caseNumbers: 'cases.field.caseNumbers',
   stage: 'cases.field.stage',
   proceduralStatus: 'cases.field.proceduralStatus',
@@ -341,9 +342,14 @@ function valueText(field: string, value: Value, scope: 'case' | 'entry' | 'deadl
   return value.length > SHOWN_TEXT ? `«${value.slice(0, SHOWN_TEXT - 1)}…»` : `«${value}»`;
 }
 
-function listItemText(field: string, item: unknown, { language }: Context): string {
+function listItemText(field: string, item: unknown, { t, language }: Context): string {
   if (field === 'legalBasis' && typeof item === 'object' && item !== null)
     return formatLegalBasis(item as LegalBasis, language);
+  if (field === 'participants' && typeof item === 'object' && item !== null) {
+    const participant = item as Participant;
+    const about = [t(`cases.participantRole.${participant.role}`), participant.organisation].filter(Boolean).join(', ');
+    return `«${participant.name}» (${about})`;
+  }
   return typeof item === 'string' ? `«${item}»` : '…';
 }
 
