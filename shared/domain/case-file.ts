@@ -50,12 +50,16 @@ export const CASE_FILE_STEPS: readonly UpgradeStep[] = [
   },
   {
     from: 2,
-    name: 'participants of the proceeding (judge, investigator, prosecutor, opposing counsel): none recorded yet',
+    name: 'participants of the proceeding (none recorded yet); documents get a date and a description (none yet)',
     up: (value) => {
       const record = value.record as Record<string, unknown> | undefined;
+      const attachments = value.attachments;
       return {
         ...value,
         record: typeof record === 'object' && record !== null ? { participants: [], ...record } : record,
+        attachments: Array.isArray(attachments)
+          ? (attachments as Array<Record<string, unknown>>).map((manifest) => ({ date: '', description: '', ...manifest }))
+          : attachments,
       };
     },
   },

@@ -197,6 +197,7 @@ export const historyEventSchema = z.object({
     'deadline-updated',
     'deadline-deleted',
     'attachment-added',
+    'attachment-updated',
     'attachment-deleted',
     'merged',
   ]),

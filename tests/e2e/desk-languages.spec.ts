@@ -66,6 +66,13 @@ async function seed(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByText('The SHA-256 of “Иск.pdf” was copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  // The document's own date and a description, given afterwards.
+  await page.getByRole('button', { name: 'Date and description of “Иск.pdf”' }).click();
+  await page.getByRole('textbox', { name: 'Date of the document' }).fill('02.04.2026');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Исковое заявление ТОО «Бизнес-Центр»');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('The date and description of “Иск.pdf” were saved.')).toBeVisible();
+  await expect(page.getByText('Исковое заявление ТОО «Бизнес-Центр»')).toBeVisible();
   await vault.backToList();
 
   await page.getByRole('button', { name: 'New case' }).click();
@@ -133,6 +140,8 @@ test('in en, ru and kk: History reads in people’s words, no screen shows an IS
     if (language !== 'en') expect(told, `English in the ${language} History`).not.toMatch(/[A-Za-z]{3,}/);
     const said = {
       en: [
+        'Document “Иск.pdf” described',
+        'Date of the document: (empty) → 2 April 2026',
         'Stage: First instance → Appeal',
         'Лукпан Ахмедьяров — Outlet: «Уральская неделя» → «Орда»',
         'Tags: added «клевета»',

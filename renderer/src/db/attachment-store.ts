@@ -369,5 +369,7 @@ function manifestOf(
     noncePrefix: toBase64Url(noncePrefix),
     addedAt: new Date().toISOString(),
     entryId: meta.entryId ?? null,
+    date: '',
+    description: '',
   };
 }

@@ -5,7 +5,7 @@ import { VaultError } from '../../../shared/crypto/errors';
 import type { CaseFields } from '../../../shared/domain/case';
 import type { Deadline } from '../../../shared/domain/deadline';
 import type { EntryFields } from '../../../shared/domain/entry';
-import type { AttachmentManifest } from '../../../shared/domain/attachment';
+import type { AttachmentDetails, AttachmentManifest } from '../../../shared/domain/attachment';
 import { markTiming } from '../../../shared/app/timing';
 import { failureOf, type Failure } from '../i18n/failure-text';
 import { createSearchClient, type SearchClient } from '../search/search-client';
@@ -97,6 +97,7 @@ type VaultActions = {
   /** The decrypted file, or throws (an IntegrityError naming the file when a chunk was tampered with). */
   readAttachment: (caseTag: string, manifest: AttachmentManifest) => Promise<Uint8Array[]>;
   deleteAttachment: (caseTag: string, manifest: AttachmentManifest) => Promise<boolean>;
+  describeAttachment: (caseTag: string, attachmentId: string, details: AttachmentDetails) => Promise<boolean>;
   /** Remembers reminders already shown, so each is shown once. */
   markReminded: (keys: readonly string[]) => Promise<void>;
   saveReportSettings: (quarter: string, report: ReportSettings) => Promise<void>;
@@ -401,6 +402,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     deleteAttachment: (caseTag, manifest) =>
       run(() => replaceCase(caseTag, (service, current) => service.cases.deleteAttachment(current, manifest))),
+    describeAttachment: (caseTag, attachmentId, details) =>
+      run(() =>
+        replaceCase(caseTag, (service, current) => service.cases.describeAttachment(current, attachmentId, details)),
+      ),
     createBackup: async () => {
       const made = await attempt(async () => {
         const parts = await requireService().imports.createBackup();

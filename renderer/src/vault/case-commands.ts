@@ -20,7 +20,11 @@ import { deadlineSchema, type Deadline } from '../../../shared/domain/deadline';
 import { diffFields } from '../../../shared/domain/history';
 import { type VaultSettings } from '../../../shared/settings/vault-settings';
 import type { DocumentMeta, ImportOptions, VaultRepository } from '../db/vault-repository';
-import type { AttachmentManifest } from '../../../shared/domain/attachment';
+import {
+  attachmentDetailsSchema,
+  type AttachmentDetails,
+  type AttachmentManifest,
+} from '../../../shared/domain/attachment';
 import type { VaultSession } from './vault-session';
 import type { CaseFile, CaseEntry } from '../../../shared/domain/case-file';
 import {
@@ -285,6 +289,25 @@ export class CaseCommands {
     );
     for await (const part of source) parts.push(part);
     return parts;
+  }
+
+  /** Gives a document its date and description (validated); the history records what changed. */
+  async describeAttachment(current: CaseFile, attachmentId: string, details: AttachmentDetails): Promise<CaseFile> {
+    const next = attachmentDetailsSchema.parse(details);
+    const manifest = current.attachments.find((a) => a.id === attachmentId);
+    if (manifest === undefined)
+      throw new VaultError('storage', 'describe the document: it is not in the case.', { reason: 'case-not-open' });
+    const changes = diffFields({ date: manifest.date, description: manifest.description }, next);
+    if (changes.length === 0) return current;
+    const withDetails = {
+      ...current,
+      attachments: current.attachments.map((a) => (a.id === attachmentId ? { ...a, ...next } : a)),
+    };
+    return this.writeRecord(withDetails, current.record, {
+      action: 'attachment-updated',
+      attachmentId,
+      changes,
+    });
   }
 
   async deleteAttachment(current: CaseFile, manifest: AttachmentManifest): Promise<CaseFile> {

@@ -64,7 +64,7 @@ const settingsAsRead = (set: FixtureSet) => ({
 
 /**
  * The set's cases as this build reads them: each through the upgrade path from the version that
- * wrote it (told by its fields: `participants` came with version 3, `quick` with version 2), whose
+ * wrote it (told by its fields: `participants`, and documents' dates, came with version 3; `quick` with version 2), whose
  * own test (upgrade.test.ts) checks each step against a table.
  */
 const casesAsRead = (set: FixtureSet): CaseFile[] =>

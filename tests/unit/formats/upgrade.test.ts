@@ -355,6 +355,30 @@ describe('participants of the proceeding (case-file version 3)', () => {
     expect(read.record).toEqual(record);
   });
 
+  it('a document stored at version 2 reads back with no date and no description, the rest as it was', () => {
+    const record = caseRecordSchema.parse({
+      ...makeCase({ title: 'Дело' }),
+      createdAt: 'a',
+      updatedAt: 'b',
+      history: [],
+    });
+    const manifest = {
+      id: 'a1',
+      caseTag: 'c1',
+      name: 'Иск.pdf',
+      type: 'application/pdf',
+      size: 5,
+      sha256: 'ab'.repeat(32),
+      chunkSize: 1024,
+      chunkCount: 1,
+      noncePrefix: 'x',
+      addedAt: 'a',
+      entryId: null,
+    };
+    const read = caseFileFormat.read({ v: 2, caseTag: 'c1', record, entries: [], attachments: [manifest] });
+    expect(read.attachments).toEqual([{ ...manifest, date: '', description: '' }]);
+  });
+
   it('a version 3 case keeps its participants through a write and a read', () => {
     const record = caseRecordSchema.parse({
       ...makeCase({ title: 'Дело' }),

@@ -18,6 +18,8 @@ import { REGION_CODES } from '../../../../shared/domain/regions';
 export type HistoryLine = { readonly when: string; readonly headline: string; readonly details: readonly string[] };
 
 type Context = { readonly t: TFunction; readonly language: ReportLanguage };
+/** What a changed field belongs to: the case, a timeline entry, a deadline or a document. */
+type Scope = 'case' | 'entry' | 'deadline' | 'document';
 type Value = unknown;
 
 /** Longest text shown of a changed text field; the rest is in the case itself. */
@@ -63,6 +65,10 @@ function headlineOf(event: HistoryEvent, view: CaseFile, { t, language }: Contex
             ? 'deadline-done'
             : 'deadline-reopened';
       return t(`history.deadline.${action}`, { what: typeof what === 'string' ? what : '' });
+    }
+    case 'attachment-updated': {
+      const stored = view.attachments.find((a) => a.id === event.attachmentId);
+      return t('history.document.described', { name: stored?.name ?? '' });
     }
     case 'attachment-added':
     case 'attachment-deleted': {
@@ -128,8 +134,9 @@ function detailsOf(event: HistoryEvent, context: Context): string[] {
     case 'case-updated':
     case 'entry-updated':
     case 'deadline-updated':
+    case 'attachment-updated':
     case 'merged': {
-      const scope = event.entryId ? 'entry' : event.deadlineId ? 'deadline' : 'case';
+      const scope = event.entryId ? 'entry' : event.deadlineId ? 'deadline' : event.attachmentId ? 'document' : 'case';
       const merged = event.action === 'merged';
       return event.changes.flatMap((change) => {
         if (scope === 'deadline' && change.field === 'done') return [];
@@ -143,13 +150,7 @@ function detailsOf(event: HistoryEvent, context: Context): string[] {
 }
 
 /** One changed field as lines a person reads; lists say what was added and removed. */
-function changeLines(
-  field: string,
-  before: Value,
-  after: Value,
-  scope: 'case' | 'entry' | 'deadline',
-  context: Context,
-): string[] {
+function changeLines(field: string, before: Value, after: Value, scope: Scope, context: Context): string[] {
   const { t } = context;
   const label = fieldLabel(field, scope, context);
   if (scope === 'case' && field === 'targets')
@@ -278,6 +279,11 @@ const CASE_LABELS: Readonly<Record<string, string>> = {
   targetAnonymity: 'cases.field.targetAnonymity',
 };
 
+const DOCUMENT_LABELS: Readonly<Record<string, string>> = {
+  date: 'documents.date',
+  description: 'documents.description',
+};
+
 const DEADLINE_LABELS: Readonly<Record<string, string>> = {
   what: 'deadlines.what',
   due: 'deadlines.due',
@@ -285,7 +291,7 @@ const DEADLINE_LABELS: Readonly<Record<string, string>> = {
   reminder: 'deadlines.reminderLabel',
 };
 
-function fieldLabel(field: string, scope: 'case' | 'entry' | 'deadline', { t }: Context): string {
+function fieldLabel(field: string, scope: Scope, { t }: Context): string {
   const key =
     scope === 'entry'
       ? ENTRY_FIELDS.has(field)
@@ -293,7 +299,9 @@ function fieldLabel(field: string, scope: 'case' | 'entry' | 'deadline', { t }: 
         : undefined
       : scope === 'deadline'
         ? DEADLINE_LABELS[field]
-        : CASE_LABELS[field];
+        : scope === 'document'
+          ? DOCUMENT_LABELS[field]
+          : CASE_LABELS[field];
   // A field this version does not know (written by a newer one) is named as such, never by its code.
   return key === undefined ? t('history.otherField') : t(key as 'history.otherField');
 }
@@ -324,7 +332,7 @@ const CODED: Readonly<Record<string, string>> = {
   reminder: 'deadlines.reminder',
 };
 
-function valueText(field: string, value: Value, scope: 'case' | 'entry' | 'deadline' | 'target', context: Context) {
+function valueText(field: string, value: Value, scope: Scope | 'target', context: Context) {
   const { t, language } = context;
   if (value === undefined || value === null || value === '') return t('history.empty_value');
   if (typeof value === 'boolean') return value ? t('cases.yes') : t('cases.no');

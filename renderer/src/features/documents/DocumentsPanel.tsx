@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { Fragment, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { concatBytes } from '../../../../shared/crypto/bytes';
 import { toSafeFileName } from '../../../../shared/security/file-name';
@@ -7,7 +7,8 @@ import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 import { AttachmentPreview } from './AttachmentPreview';
 import { documentKind } from './document-kind';
-import { formatBytes, uiLanguageOf } from '../../../../shared/app/date-format';
+import { formatBytes, formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
+import { DocumentDetailsForm } from './DocumentDetailsForm';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { failureOf, failureText, type Failure } from '../../i18n/failure-text';
 
@@ -39,6 +40,7 @@ export function DocumentsPanel({
   const deleteAttachment = useVaultStore((s) => s.deleteAttachment);
   const [imports, setImports] = useState<Import[]>([]);
   const [preview, setPreview] = useState<AttachmentManifest | null>(null);
+  const [describing, setDescribing] = useState<string | null>(null);
   const kindLabel = (manifest: AttachmentManifest) => {
     const found = documentKind(manifest.type, manifest.name);
     if (found.kind !== 'other') return t(`documents.kind.${found.kind}`);
@@ -166,60 +168,96 @@ export function DocumentsPanel({
           </thead>
           <tbody>
             {files.map((manifest) => (
-              <tr key={manifest.id}>
-                <td className="document-name">{manifest.name}</td>
-                <td>{kindLabel(manifest)}</td>
-                <td>{formatBytes(manifest.size, uiLanguageOf(i18n.language))}</td>
-                <td>
-                  {/* The whole hash, readable and selectable (it is evidence); wrapped in groups of eight. */}
-                  <code className="hash" title={t('documents.hashOf', { name: manifest.name })}>
-                    {manifest.sha256.match(/.{1,8}/g)?.join(' ')}
-                  </code>{' '}
-                  <button
-                    type="button"
-                    className="secondary small"
-                    aria-label={t('documents.copyHashNamed', { name: manifest.name })}
-                    onClick={() =>
-                      void navigator.clipboard
-                        .writeText(manifest.sha256)
-                        .then(() =>
-                          setMessage({ kind: 'status', text: t('documents.hashCopied', { name: manifest.name }) }),
-                        )
-                    }
-                  >
-                    {t('documents.copyHash')}
-                  </button>
-                </td>
-                <td className="actions">
-                  {/\.(pdf|png|jpe?g|gif|webp)$/i.test(manifest.name) ||
-                  /^(application\/pdf|image\/)/.test(manifest.type) ? (
+              <Fragment key={manifest.id}>
+                <tr>
+                  <td className="document-name">
+                    {manifest.name}
+                    {manifest.date ? (
+                      <span className="muted document-date">
+                        {formatCivilDate(manifest.date, uiLanguageOf(i18n.language))}
+                      </span>
+                    ) : null}
+                    {manifest.description ? (
+                      <span className="muted document-description">{manifest.description}</span>
+                    ) : null}
+                  </td>
+                  <td>{kindLabel(manifest)}</td>
+                  <td>{formatBytes(manifest.size, uiLanguageOf(i18n.language))}</td>
+                  <td>
+                    {/* The whole hash, readable and selectable (it is evidence); wrapped in groups of eight. */}
+                    <code className="hash" title={t('documents.hashOf', { name: manifest.name })}>
+                      {manifest.sha256.match(/.{1,8}/g)?.join(' ')}
+                    </code>{' '}
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={t('documents.copyHashNamed', { name: manifest.name })}
+                      onClick={() =>
+                        void navigator.clipboard
+                          .writeText(manifest.sha256)
+                          .then(() =>
+                            setMessage({ kind: 'status', text: t('documents.hashCopied', { name: manifest.name }) }),
+                          )
+                      }
+                    >
+                      {t('documents.copyHash')}
+                    </button>
+                  </td>
+                  <td className="actions">
+                    {/\.(pdf|png|jpe?g|gif|webp)$/i.test(manifest.name) ||
+                    /^(application\/pdf|image\/)/.test(manifest.type) ? (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setPreview(manifest)}
+                        aria-label={t('documents.previewNamed', { name: manifest.name })}
+                      >
+                        {t('documents.preview')}
+                      </button>
+                    ) : null}
                     <button
                       type="button"
                       className="secondary"
-                      onClick={() => setPreview(manifest)}
-                      aria-label={t('documents.previewNamed', { name: manifest.name })}
+                      onClick={() => void saveCopy(manifest)}
+                      aria-label={t('documents.saveCopyNamed', { name: manifest.name })}
                     >
-                      {t('documents.preview')}
+                      {t('documents.saveCopy')}
                     </button>
-                  ) : null}
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => void saveCopy(manifest)}
-                    aria-label={t('documents.saveCopyNamed', { name: manifest.name })}
-                  >
-                    {t('documents.saveCopy')}
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => void deleteAttachment(view.caseTag, manifest)}
-                    aria-label={t('documents.deleteNamed', { name: manifest.name })}
-                  >
-                    {t('documents.delete')}
-                  </button>
-                </td>
-              </tr>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-expanded={describing === manifest.id}
+                      aria-label={t('documents.detailsNamed', { name: manifest.name })}
+                      onClick={() => setDescribing(describing === manifest.id ? null : manifest.id)}
+                    >
+                      {t('documents.details')}
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void deleteAttachment(view.caseTag, manifest)}
+                      aria-label={t('documents.deleteNamed', { name: manifest.name })}
+                    >
+                      {t('documents.delete')}
+                    </button>
+                  </td>
+                </tr>
+                {describing === manifest.id ? (
+                  <tr>
+                    <td colSpan={5}>
+                      <DocumentDetailsForm
+                        caseTag={view.caseTag}
+                        manifest={manifest}
+                        onDone={(saved) => {
+                          setDescribing(null);
+                          if (saved)
+                            setMessage({ kind: 'status', text: t('documents.detailsSaved', { name: manifest.name }) });
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             ))}
           </tbody>
         </table>

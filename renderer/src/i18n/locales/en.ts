@@ -380,6 +380,7 @@ export const en = {
       'deadline-added': 'Deadline added',
       'deadline-updated': 'Deadline changed',
       'deadline-deleted': 'Deadline deleted',
+      'attachment-updated': 'Document described',
       'attachment-added': 'Document added',
       'attachment-deleted': 'Document deleted',
       merged: 'Merged from another copy',
@@ -402,6 +403,7 @@ export const en = {
       'deadline-reopened': 'Deadline “{{what}}” marked not done',
     },
     document: {
+      described: 'Document “{{name}}” described',
       added: 'Document “{{name}}” added, {{size}}',
       addedNoSize: 'Document “{{name}}” added',
       deleted: 'Document “{{name}}” deleted',
@@ -423,6 +425,12 @@ export const en = {
     changedValue: '(changed)',
   },
   documents: {
+    date: 'Date of the document',
+    description: 'Description',
+    details: 'Date and description',
+    detailsNamed: 'Date and description of “{{name}}”',
+    saveDetails: 'Save',
+    detailsSaved: 'The date and description of “{{name}}” were saved.',
     kind: {
       pdf: 'PDF document',
       word: 'Word document',

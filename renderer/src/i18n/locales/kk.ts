@@ -383,6 +383,7 @@ export const kk: Catalog = {
       'deadline-added': 'Мерзім қосылды',
       'deadline-updated': 'Мерзім өзгертілді',
       'deadline-deleted': 'Мерзім жойылды',
+      'attachment-updated': 'Құжат сипаттамасы өзгертілді',
       'attachment-added': 'Құжат қосылды',
       'attachment-deleted': 'Құжат жойылды',
       merged: 'Басқа көшірмемен біріктірілді',
@@ -405,6 +406,7 @@ export const kk: Catalog = {
       'deadline-reopened': '«{{what}}» мерзімі қайта ашылды',
     },
     document: {
+      described: '«{{name}}» құжатының күні мен сипаттамасы өзгертілді',
       added: '«{{name}}» құжаты қосылды, {{size}}',
       addedNoSize: '«{{name}}» құжаты қосылды',
       deleted: '«{{name}}» құжаты жойылды',
@@ -426,6 +428,12 @@ export const kk: Catalog = {
     changedValue: '(өзгертілді)',
   },
   documents: {
+    date: 'Құжат күні',
+    description: 'Сипаттама',
+    details: 'Күні мен сипаттамасы',
+    detailsNamed: '«{{name}}» күні мен сипаттамасы',
+    saveDetails: 'Сақтау',
+    detailsSaved: '«{{name}}» күні мен сипаттамасы сақталды.',
     kind: {
       pdf: 'PDF құжаты',
       word: 'Word құжаты',

@@ -386,6 +386,7 @@ export const ru: Catalog = {
       'deadline-added': 'Добавлен срок',
       'deadline-updated': 'Срок изменён',
       'deadline-deleted': 'Срок удалён',
+      'attachment-updated': 'Описание документа изменено',
       'attachment-added': 'Добавлен документ',
       'attachment-deleted': 'Документ удалён',
       merged: 'Объединено с другой копией',
@@ -408,6 +409,7 @@ export const ru: Catalog = {
       'deadline-reopened': 'Срок «{{what}}» снова открыт',
     },
     document: {
+      described: 'Изменены дата и описание документа «{{name}}»',
       added: 'Добавлен документ «{{name}}», {{size}}',
       addedNoSize: 'Добавлен документ «{{name}}»',
       deleted: 'Удалён документ «{{name}}»',
@@ -429,6 +431,12 @@ export const ru: Catalog = {
     changedValue: '(изменено)',
   },
   documents: {
+    date: 'Дата документа',
+    description: 'Описание',
+    details: 'Дата и описание',
+    detailsNamed: 'Дата и описание «{{name}}»',
+    saveDetails: 'Сохранить',
+    detailsSaved: 'Дата и описание «{{name}}» сохранены.',
     kind: {
       pdf: 'Документ PDF',
       word: 'Документ Word',
