@@ -58,7 +58,11 @@ export const CASE_FILE_STEPS: readonly UpgradeStep[] = [
         ...value,
         record: typeof record === 'object' && record !== null ? { participants: [], ...record } : record,
         attachments: Array.isArray(attachments)
-          ? (attachments as Array<Record<string, unknown>>).map((manifest) => ({ date: '', description: '', ...manifest }))
+          ? (attachments as Array<Record<string, unknown>>).map((manifest) => ({
+              date: '',
+              description: '',
+              ...manifest,
+            }))
           : attachments,
       };
     },
