@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { VaultPage } from './vault-page';
 
@@ -113,6 +115,17 @@ test('a judge recorded on a case is on its overview and found by search in eithe
   await judge.getByRole('textbox', { name: 'Contacts' }).fill('+7 727 000 00 00');
   await page.getByRole('button', { name: 'Save the case' }).click();
   await expect(page.getByText('Айгүл Серікқызы · Judge · Медеуский районный суд · +7 727 000 00 00')).toBeVisible();
+
+  // A printable summary: a Word file named after the case, the judge in it.
+  await page.getByRole('button', { name: 'Print a summary…' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the summary' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  await expect(page.getByText(`Saved as “${file.suggestedFilename()}”.`)).toBeVisible();
+  const bytes = await readFile((await file.path())!);
+  expect(strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!)).toContain('Айгүл Серікқызы');
+
   await vault.backToList();
   await vault.addCase({ title: 'Другое дело' });
   await page.getByRole('searchbox', { name: 'Search cases' }).fill('Aigul Serikkyzy');

@@ -10,6 +10,7 @@ import { Timeline } from '../timeline';
 import { CaseForm } from './CaseForm';
 import { CaseHistory } from './CaseHistory';
 import { CaseOverview } from './CaseOverview';
+import { CaseSummaryExport } from './CaseSummaryExport';
 import { QuickDevelopmentActions } from './QuickDevelopmentActions';
 import { useCasesUi } from './cases-ui-store';
 import { failureText } from '../../i18n/failure-text';
@@ -101,6 +102,7 @@ export function CaseDetail({ caseTag }: { readonly caseTag: string }) {
             {t('cases.edit')}
           </button>
           <ShareCasePackage caseTag={caseTag} />
+          <CaseSummaryExport view={view} />
           <button type="button" className="secondary" onClick={() => setConfirmingDelete(true)}>
             {t('cases.delete')}
           </button>

@@ -1,1 +1,2 @@
 export { DocumentsPanel } from './DocumentsPanel';
+export { documentKind } from './document-kind';

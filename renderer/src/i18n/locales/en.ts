@@ -668,6 +668,18 @@ export const en = {
       close: 'Close',
     },
   },
+  summary: {
+    button: 'Print a summary…',
+    heading: 'Printable summary of the case',
+    explain:
+      'A Word file with the case’s facts, timeline, open deadlines and documents (each with its full SHA-256), in the interface’s language. Privileged notes are left out unless you ask for them.',
+    includePrivileged: 'Include the privileged notes (marked as such)',
+    save: 'Save the summary',
+    printed: 'Printed from Qorgau on {{date}}',
+    openDeadlines: 'Open deadlines',
+    noOpenDeadlines: 'No open deadlines.',
+    privilegedWarning: 'PRIVILEGED AND CONFIDENTIAL: lawyer’s notes. Not for the other side, the court or the press.',
+  },
   forms: {
     fieldsInError: 'Fields to correct',
   },
