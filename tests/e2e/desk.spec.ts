@@ -123,7 +123,7 @@ test('a judge recorded on a case is on its overview and found by search in eithe
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
   await expect(page.getByText(`Saved as “${file.suggestedFilename()}”.`)).toBeVisible();
-  const bytes = await readFile((await file.path())!);
+  const bytes = await readFile((await file.path()));
   expect(strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!)).toContain('Айгүл Серікқызы');
 
   await vault.backToList();
