@@ -111,6 +111,14 @@ test('in en, ru and kk: History reads in people’s words, no screen shows an IS
       await page.waitForTimeout(50);
       const text = await main.innerText();
       if (language !== 'en') expect(text, `${language}, ${where}`).not.toMatch(ISO_DATE);
+      // Every screen of the lawyer's desk, in every language: no serious or critical axe violation.
+      const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) =>
+        ['serious', 'critical'].includes(v.impact ?? ''),
+      );
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `axe, ${language}, ${where}`,
+      ).toEqual([]);
       seen.push(where);
     };
 
@@ -124,6 +132,9 @@ test('in en, ru and kk: History reads in people’s words, no screen shows an IS
     await look('Settings');
     await nav.getByRole('button', { name: NAV[language].cases }).click();
     await look('Cases');
+    await main.getByRole('button', { name: /^(Filters|Фильтры|Сүзгілер)/ }).click();
+    await look('Cases, filters open');
+    await main.getByRole('button', { name: /^(Filters|Фильтры|Сүзгілер)/ }).click();
     await main.getByRole('button', { name: /Иск к «Уральской неделе»/ }).click();
     for (const tab of await page.getByRole('tab').all()) {
       await tab.click();

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
@@ -78,6 +79,11 @@ test('a refused save focuses the first field in error, says at each field what i
   await expect(page.getByText('Too long: at most 500 characters.')).toBeVisible();
   await expect(page.getByText('Too long: at most 5,000 characters.')).toBeVisible();
   await expect(page.getByText('Too long: at most 100,000 characters.')).toBeVisible();
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) =>
+      ['serious', 'critical'].includes(v.impact ?? ''),
+    ),
+  ).toEqual([]);
   await summary.getByRole('button', { name: 'Outcome' }).click();
   await expect(page.getByRole('textbox', { name: 'Outcome' })).toBeFocused();
 
@@ -123,7 +129,7 @@ test('a judge recorded on a case is on its overview and found by search in eithe
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
   await expect(page.getByText(`Saved as “${file.suggestedFilename()}”.`)).toBeVisible();
-  const bytes = await readFile((await file.path()));
+  const bytes = await readFile(await file.path());
   expect(strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!)).toContain('Айгүл Серікқызы');
 
   await vault.backToList();

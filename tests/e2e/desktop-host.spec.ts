@@ -97,7 +97,10 @@ test('a reminder that fell due while the app was locked is shown once, at the ne
   await vault.unlockAndWait();
   await expect
     .poll(notified)
-    .toEqual(['Qorgau | A deadline is due. Open Qorgau to see it.', 'Due: Второй срок | 2020-01-11 · Дело со сроком']);
+    .toEqual([
+      'Qorgau | A deadline is due. Open Qorgau to see it.',
+      'Due: Второй срок | Saturday, 11 January 2020 · Дело со сроком',
+    ]);
 });
 
 test('a document dropped in the desktop app is sealed by main into a file of its own: it previews, a damaged part is named, and deleting it deletes the file', async ({

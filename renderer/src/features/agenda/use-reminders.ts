@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reminderMoment } from '../../../../shared/agenda/agenda';
 import { todayCivil } from '../../../../shared/domain/civil-date';
+import { formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
 import { usePlatform } from '../../platform';
 import { useVaultStore } from '../../stores/vault-store';
 
@@ -18,7 +19,7 @@ const CHECK_EVERY_MS = 30_000;
  * user has turned on `reminderDetails` in Settings, which says so.
  */
 export function useReminders(active: boolean): void {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const platform = usePlatform();
   useEffect(() => {
     if (!active) return;
@@ -39,7 +40,9 @@ export function useReminders(active: boolean): void {
             key,
             title: t('agenda.reminderTitle', { what: deadline.what }),
             body: t('agenda.reminderBody', {
-              due: `${deadline.due}${deadline.time ? ` ${deadline.time}` : ''}`,
+              due: `${formatCivilDate(deadline.due, uiLanguageOf(i18n.language), { weekday: true })}${
+                deadline.time ? ` ${deadline.time}` : ''
+              }`,
               title: view.record.title,
             }),
           });
@@ -64,5 +67,5 @@ export function useReminders(active: boolean): void {
     check();
     const timer = window.setInterval(check, CHECK_EVERY_MS);
     return () => window.clearInterval(timer);
-  }, [active, platform, t]);
+  }, [active, platform, t, i18n.language]);
 }
