@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_KINDS,
@@ -13,22 +13,14 @@ import {
   VERIFICATION_STATUSES,
   caseFieldsSchema,
   type CaseFields,
-  type LegalBasis,
-  type Participant,
-  type Target,
 } from '../../../../shared/domain/case';
 import { randomId } from '../../../../shared/crypto/bytes';
-import { REGION_CODES, type RegionCode } from '../../../../shared/domain/regions';
-import { placeRegion, regionName } from '../../../../shared/domain/places';
-import { uiLanguageOf } from '../../../../shared/app/date-format';
-import type { ReportLanguage } from '../../../../shared/domain/texts-by-language';
 import { maxLengthAt, type FieldErrors } from '../../../../shared/domain/validation';
 import { withLinkScheme, withLinkSchemes } from '../../../../shared/security/external-url';
 import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
 import { DateField, CheckboxField, SelectField, TextAreaField, TextField, linesOf } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
-import { casesWithNumbers } from '../../../../shared/domain/case-numbers';
-import { useCasesUi } from './cases-ui-store';
+import { DuplicateNumbers, RegionField, RepeatGroup } from './CaseFormParts';
 import { RestoredNotice } from '../../components/RestoredNotice';
 import { useKeptOnLock, type CaseFormState } from '../../stores/kept-forms';
 
@@ -86,6 +78,11 @@ export function CaseForm(props: {
       ?.focus();
   }, [added, formRef]);
   const limit = (path: string) => maxLengthAt(caseFieldsSchema, path);
+  /** A field of a listed group: its message and its limit. */
+  const checked = (key: Listed, index: number, field: string) => ({
+    error: errors[`${key}.${index}.${field}`],
+    limit: limit(`${key}.0.${field}`),
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -101,21 +98,17 @@ export function CaseForm(props: {
     if (valid !== null) await props.onSave(valid);
   };
 
-  const updateTarget = (index: number, patch: Partial<Target>) =>
-    set(
-      'targets',
-      fields.targets.map((target, i) => (i === index ? { ...target, ...patch } : target)),
-    );
-  const updateParticipant = (index: number, patch: Partial<Participant>) =>
-    set(
-      'participants',
-      fields.participants.map((participant, i) => (i === index ? { ...participant, ...patch } : participant)),
-    );
-  const updateBasis = (index: number, patch: Partial<LegalBasis>) =>
-    set(
-      'legalBasis',
-      fields.legalBasis.map((basis, i) => (i === index ? { ...basis, ...patch } : basis)),
-    );
+  /** The case's lists of groups (targets, legal bases, participants): change one, remove one, add one. */
+  type Listed = 'targets' | 'legalBasis' | 'participants';
+  const update = <K extends Listed>(key: K, index: number, patch: Partial<CaseFields[K][number]>) =>
+    set(key, fields[key].map((item, i) => (i === index ? { ...item, ...patch } : item)) as CaseFields[K]);
+  const remove = (key: Listed, index: number) =>
+    set(key, fields[key].filter((_, i) => i !== index) as CaseFields[typeof key]);
+  /** Adds a group; its first field takes the focus (`group` is its data-group). */
+  const add = <K extends Listed>(key: K, item: CaseFields[K][number], group: string) => {
+    setAdded(group);
+    set(key, [...fields[key], item] as CaseFields[K]);
+  };
 
   return (
     <form
@@ -165,20 +158,24 @@ export function CaseForm(props: {
       <fieldset>
         <legend>{t('cases.section.targets')}</legend>
         {fields.targets.map((target, index) => (
-          <fieldset key={target.id} className="repeat" data-group={target.id}>
-            <legend>{t('cases.field.target', { number: index + 1 })}</legend>
+          <RepeatGroup
+            key={target.id}
+            group={target.id}
+            legend={t('cases.field.target', { number: index + 1 })}
+            removeLabel={t('cases.field.removeTarget', { number: index + 1 })}
+            onRemove={() => remove('targets', index)}
+          >
             <div className="field-row">
               <TextField
                 label={t('cases.field.targetName')}
                 value={target.name}
-                onChange={(v) => updateTarget(index, { name: v })}
-                error={errors[`targets.${index}.name`]}
-                limit={limit('targets.0.name')}
+                onChange={(v) => update('targets', index, { name: v })}
+                {...checked('targets', index, 'name')}
               />
               <SelectField
                 label={t('cases.field.targetRole')}
                 value={target.role}
-                onChange={(v) => updateTarget(index, { role: v })}
+                onChange={(v) => update('targets', index, { role: v })}
                 options={options(TARGET_ROLES, 'cases.role')}
               />
             </div>
@@ -186,59 +183,38 @@ export function CaseForm(props: {
               <TextField
                 label={t('cases.field.targetOutlet')}
                 value={target.outlet}
-                onChange={(v) => updateTarget(index, { outlet: v })}
-                error={errors[`targets.${index}.outlet`]}
-                limit={limit('targets.0.outlet')}
+                onChange={(v) => update('targets', index, { outlet: v })}
+                {...checked('targets', index, 'outlet')}
               />
               <SelectField
                 label={t('cases.field.targetGender')}
                 value={target.gender}
-                onChange={(v) => updateTarget(index, { gender: v })}
+                onChange={(v) => update('targets', index, { gender: v })}
                 options={options(GENDERS, 'cases.gender')}
               />
             </div>
             <RegionField
               value={target.region}
-              onChange={(v) => updateTarget(index, { region: v })}
+              onChange={(v) => update('targets', index, { region: v })}
               error={errors[`targets.${index}.region`]}
             />
             <CheckboxField
               label={t('cases.field.targetAnonymity')}
               checked={target.anonymityRequired}
-              onChange={(v) => updateTarget(index, { anonymityRequired: v })}
+              onChange={(v) => update('targets', index, { anonymityRequired: v })}
             />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                set(
-                  'targets',
-                  fields.targets.filter((_, i) => i !== index),
-                )
-              }
-            >
-              {t('cases.field.removeTarget', { number: index + 1 })}
-            </button>
-          </fieldset>
+          </RepeatGroup>
         ))}
         <button
           type="button"
           className="secondary"
           onClick={() => {
             const id = randomId();
-            setAdded(id);
-            set('targets', [
-              ...fields.targets,
-              {
-                id,
-                name: '',
-                role: 'journalist',
-                outlet: '',
-                gender: 'unknown',
-                region: '',
-                anonymityRequired: false,
-              },
-            ]);
+            add(
+              'targets',
+              { id, name: '', role: 'journalist', outlet: '', gender: 'unknown', region: '', anonymityRequired: false },
+              id,
+            );
           }}
         >
           {t('cases.field.addTarget')}
@@ -301,51 +277,41 @@ export function CaseForm(props: {
       <fieldset>
         <legend>{t('cases.section.legal')}</legend>
         {fields.legalBasis.map((basis, index) => (
-          <fieldset key={index} className="repeat" data-group={`basis-${index}`}>
-            <legend>{t('cases.field.legalBasis', { number: index + 1 })}</legend>
+          <RepeatGroup
+            key={index}
+            group={`basis-${index}`}
+            legend={t('cases.field.legalBasis', { number: index + 1 })}
+            removeLabel={t('cases.field.removeLegalBasis', { number: index + 1 })}
+            onRemove={() => remove('legalBasis', index)}
+          >
             <div className="field-row">
               <SelectField
                 label={t('cases.field.legalCode')}
                 value={basis.code}
-                onChange={(v) => updateBasis(index, { code: v })}
+                onChange={(v) => update('legalBasis', index, { code: v })}
                 options={options(LEGAL_CODES, 'cases.legalCode')}
               />
               <TextField
                 label={t('cases.field.article')}
                 value={basis.article}
-                onChange={(v) => updateBasis(index, { article: v })}
-                error={errors[`legalBasis.${index}.article`]}
-                limit={limit('legalBasis.0.article')}
+                onChange={(v) => update('legalBasis', index, { article: v })}
+                {...checked('legalBasis', index, 'article')}
               />
               <TextField
                 label={t('cases.field.part')}
                 value={basis.part}
-                onChange={(v) => updateBasis(index, { part: v })}
-                error={errors[`legalBasis.${index}.part`]}
-                limit={limit('legalBasis.0.part')}
+                onChange={(v) => update('legalBasis', index, { part: v })}
+                {...checked('legalBasis', index, 'part')}
               />
             </div>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                set(
-                  'legalBasis',
-                  fields.legalBasis.filter((_, i) => i !== index),
-                )
-              }
-            >
-              {t('cases.field.removeLegalBasis', { number: index + 1 })}
-            </button>
-          </fieldset>
+          </RepeatGroup>
         ))}
         <button
           type="button"
           className="secondary"
-          onClick={() => {
-            setAdded(`basis-${fields.legalBasis.length}`);
-            set('legalBasis', [...fields.legalBasis, { code: 'criminal-code', article: '', part: '' }]);
-          }}
+          onClick={() =>
+            add('legalBasis', { code: 'criminal-code', article: '', part: '' }, `basis-${fields.legalBasis.length}`)
+          }
         >
           {t('cases.field.addLegalBasis')}
         </button>
@@ -370,20 +336,24 @@ export function CaseForm(props: {
       <fieldset>
         <legend>{t('cases.section.participants')}</legend>
         {fields.participants.map((participant, index) => (
-          <fieldset key={participant.id} className="repeat" data-group={participant.id}>
-            <legend>{t('cases.field.participant', { number: index + 1 })}</legend>
+          <RepeatGroup
+            key={participant.id}
+            group={participant.id}
+            legend={t('cases.field.participant', { number: index + 1 })}
+            removeLabel={t('cases.field.removeParticipant', { number: index + 1 })}
+            onRemove={() => remove('participants', index)}
+          >
             <div className="field-row">
               <TextField
                 label={t('cases.field.participantName')}
                 value={participant.name}
-                onChange={(v) => updateParticipant(index, { name: v })}
-                error={errors[`participants.${index}.name`]}
-                limit={limit('participants.0.name')}
+                onChange={(v) => update('participants', index, { name: v })}
+                {...checked('participants', index, 'name')}
               />
               <SelectField
                 label={t('cases.field.participantRole')}
                 value={participant.role}
-                onChange={(v) => updateParticipant(index, { role: v })}
+                onChange={(v) => update('participants', index, { role: v })}
                 options={options(PARTICIPANT_ROLES, 'cases.participantRole')}
               />
             </div>
@@ -391,42 +361,24 @@ export function CaseForm(props: {
               <TextField
                 label={t('cases.field.participantOrganisation')}
                 value={participant.organisation}
-                onChange={(v) => updateParticipant(index, { organisation: v })}
-                error={errors[`participants.${index}.organisation`]}
-                limit={limit('participants.0.organisation')}
+                onChange={(v) => update('participants', index, { organisation: v })}
+                {...checked('participants', index, 'organisation')}
               />
               <TextField
                 label={t('cases.field.participantContacts')}
                 value={participant.contacts}
-                onChange={(v) => updateParticipant(index, { contacts: v })}
-                error={errors[`participants.${index}.contacts`]}
-                limit={limit('participants.0.contacts')}
+                onChange={(v) => update('participants', index, { contacts: v })}
+                {...checked('participants', index, 'contacts')}
               />
             </div>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                set(
-                  'participants',
-                  fields.participants.filter((_, i) => i !== index),
-                )
-              }
-            >
-              {t('cases.field.removeParticipant', { number: index + 1 })}
-            </button>
-          </fieldset>
+          </RepeatGroup>
         ))}
         <button
           type="button"
           className="secondary"
           onClick={() => {
             const id = randomId();
-            setAdded(id);
-            set('participants', [
-              ...fields.participants,
-              { id, name: '', role: 'judge', organisation: '', contacts: '' },
-            ]);
+            add('participants', { id, name: '', role: 'judge', organisation: '', contacts: '' }, id);
           }}
         >
           {t('cases.field.addParticipant')}
@@ -520,55 +472,6 @@ export function CaseForm(props: {
   );
 }
 
-/**
- * A region from the list of Kazakhstan's regions and cities, or any place typed in. A typed place
- * that is a listed one under another name or spelling ("Алма-Ата", "Uralsk") is named with a
- * button to take the listed one, so filters and counts see one place.
- */
-function RegionField(props: {
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error?: string | undefined;
-}) {
-  const { t, i18n } = useTranslation();
-  const language = uiLanguageOf(i18n.language);
-  const listId = useId();
-  const listed = (REGION_CODES as readonly string[]).includes(props.value);
-  const match = listed ? null : placeRegion(props.value);
-  return (
-    <div className="region-field">
-      <TextField
-        label={t('cases.field.targetRegion')}
-        hint={t('cases.field.targetRegionHint')}
-        value={regionName(props.value, language)}
-        onChange={(typed) => props.onChange(listedCode(typed, language) ?? typed)}
-        error={props.error}
-        limit={maxLengthAt(caseFieldsSchema, 'targets.0.region')}
-        list={listId}
-      />
-      {match ? (
-        <p className="field-suggestion" role="status">
-          {t('cases.field.regionSuggestion', { typed: props.value, region: regionName(match, language) })}{' '}
-          <button type="button" className="link-button" onClick={() => props.onChange(match)}>
-            {t('cases.field.regionUse', { region: regionName(match, language) })}
-          </button>
-        </p>
-      ) : null}
-      <datalist id={listId}>
-        {REGION_CODES.map((code) => (
-          <option key={code} value={regionName(code, language)} />
-        ))}
-      </datalist>
-    </div>
-  );
-}
-
-/** The code of a listed region or city picked by its name in the interface's language. */
-function listedCode(typed: string, language: ReportLanguage): RegionCode | null {
-  const wanted = typed.trim().toLocaleLowerCase();
-  return REGION_CODES.find((code) => regionName(code, language).toLocaleLowerCase() === wanted) ?? null;
-}
-
 /** What the form holds for a case's fields, before any change. */
 function formStateOf(initial: CaseFields): CaseFormState {
   return {
@@ -595,31 +498,4 @@ function parseAmount(text: string): number | null {
 function firstError(errors: FieldErrors, prefix: string): string | undefined {
   const key = Object.keys(errors).find((k) => k === prefix || k.startsWith(`${prefix}.`));
   return key === undefined ? undefined : errors[key];
-}
-
-/**
- * A case number another case already carries, named with a link to that case: a second case for
- * one proceeding is likely a mistake, but the lawyer decides (it does not stop the save).
- */
-function DuplicateNumbers(props: { readonly numbers: readonly string[]; readonly caseTag: string | null }) {
-  const { t } = useTranslation();
-  const heads = useVaultStore((s) => s.cases);
-  const found = casesWithNumbers(props.numbers, heads, props.caseTag);
-  if (found.length === 0) return null;
-  return (
-    <div className="warning" role="status">
-      {found.map((match) => (
-        <p key={`${match.caseTag}-${match.number}`}>
-          {t('cases.duplicateNumber', { number: match.number })}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => useCasesUi.setState({ openCase: match.caseTag, openEntry: null, creating: false })}
-          >
-            {match.title}
-          </button>
-        </p>
-      ))}
-    </div>
-  );
 }

@@ -1,27 +1,19 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseSummaryModel } from '../../../../renderer/src/features/cases/case-summary-model';
-import { en } from '../../../../renderer/src/i18n/locales/en';
-import { kk } from '../../../../renderer/src/i18n/locales/kk';
-import { ru } from '../../../../renderer/src/i18n/locales/ru';
 import { caseRecordSchema, emptyCaseFields } from '../../../../shared/domain/case';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { packCaseSummary } from '../../../../shared/report/case-summary';
+import { initTestI18n } from '../../../fixtures/i18n';
+import { officeMissing, pdfText, toPdf } from '../../../fixtures/libreoffice';
 
 beforeAll(async () => {
-  await i18next.init({
-    resources: { en: { translation: en }, ru: { translation: ru }, kk: { translation: kk } },
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  await initTestI18n('en');
 });
 
 const HASH = '22daeb609791e815f1397142c9ac04a631ab0c696b4d98769eee305f40990033';
@@ -128,30 +120,14 @@ describe('the printable case summary', () => {
     expect(first.xml).not.toContain('\u0000');
   });
 
-  const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
-  const pdftotext = spawnSync('which', ['pdftotext']).status === 0;
-  if (soffice === undefined || !pdftotext)
-    console.log('Case summary LibreOffice check skipped: soffice or pdftotext missing.');
-  it.skipIf(soffice === undefined || !pdftotext)(
+  if (officeMissing) console.log(`Case summary LibreOffice check skipped: ${officeMissing} is not installed here.`);
+  it.skipIf(officeMissing !== null)(
     'opens in LibreOffice with its Kazakh text',
     async () => {
       const folder = await mkdtemp(path.join(tmpdir(), 'qorgau-summary-'));
       await writeFile(path.join(folder, 'summary.docx'), (await summaryText(true, 'kk')).bytes);
-      execFileSync(
-        soffice!,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${folder}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          folder,
-          path.join(folder, 'summary.docx'),
-        ],
-        { timeout: 180_000, stdio: 'ignore' },
-      );
-      execFileSync('pdftotext', ['-layout', path.join(folder, 'summary.pdf'), path.join(folder, 'summary.txt')]);
-      const text = (await readFile(path.join(folder, 'summary.txt'), 'utf8')).replace(/\s+/g, ' ');
+      toPdf(folder, ['summary']);
+      const text = pdfText(folder, 'summary');
       expect(text).toContain('Айгүл Серікқызы');
       expect(text).toContain('Ашық мерзімдер');
       expect(text).toContain('ҚҰПИЯ, АДВОКАТТЫҚ ҚҰПИЯ');

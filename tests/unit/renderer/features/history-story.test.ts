@@ -1,22 +1,14 @@
 import i18next from 'i18next';
+import { initTestI18n } from '../../../fixtures/i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { historyLines } from '../../../../renderer/src/features/cases/history-story';
-import { en } from '../../../../renderer/src/i18n/locales/en';
-import { kk } from '../../../../renderer/src/i18n/locales/kk';
-import { ru } from '../../../../renderer/src/i18n/locales/ru';
 import { emptyCaseFields, type HistoryEvent } from '../../../../shared/domain/case';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { diffFields } from '../../../../shared/domain/history';
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 
 beforeAll(async () => {
-  await i18next.init({
-    resources: { en: { translation: en }, ru: { translation: ru }, kk: { translation: kk } },
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  await initTestI18n('en');
 });
 
 const AT = '2026-07-14T09:30:00.000Z';

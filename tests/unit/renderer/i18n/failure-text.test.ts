@@ -1,9 +1,7 @@
 import i18next from 'i18next';
+import { initTestI18n } from '../../../fixtures/i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../../shared/crypto/bytes';
-import { en } from '../../../../renderer/src/i18n/locales/en';
-import { kk } from '../../../../renderer/src/i18n/locales/kk';
-import { ru } from '../../../../renderer/src/i18n/locales/ru';
 import { failureOf, failureText, type Failure } from '../../../../renderer/src/i18n/failure-text';
 import { importSummaryLines, restoreSummaryText } from '../../../../renderer/src/i18n/summaries';
 import { fixtureSetNames, loadFixtureSet } from '../../../fixtures/formats/fixture-set';
@@ -15,13 +13,7 @@ import { PASSPHRASE, makeCase, makeRepository, makeService } from '../../../fixt
  * Kazakh: not one English word may show, and counts take their plural forms.
  */
 beforeAll(async () => {
-  await i18next.init({
-    resources: { en: { translation: en }, ru: { translation: ru }, kk: { translation: kk } },
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  await initTestI18n('en');
 });
 
 /** Latin words of three letters or more, but for the app's name and the names the test put in itself. */

@@ -1,17 +1,10 @@
 import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../../../renderer/src/i18n/locales/en';
-import { kk } from '../../../../renderer/src/i18n/locales/kk';
+import { initTestI18n } from '../../../fixtures/i18n';
 import { ru } from '../../../../renderer/src/i18n/locales/ru';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 beforeAll(async () => {
-  await i18next.init({
-    resources: { en: { translation: en }, ru: { translation: ru }, kk: { translation: kk } },
-    lng: 'ru',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  await initTestI18n('ru');
 });
 
 /** Every key of a catalog, as dotted paths. */

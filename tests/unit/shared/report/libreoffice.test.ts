@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,33 +13,11 @@ import {
 import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { fixtureQuarter, trilingualQuarter } from '../../../fixtures/quarter';
 import { NO_TEXTS, REPORT_LANGUAGES } from '../../../../shared/domain/texts-by-language';
+import { officeMissing, toPdf } from '../../../fixtures/libreoffice';
 
-/**
- * Opens the exported file in a real word processor: LibreOffice converts it to PDF headless and
- * pdftotext reads the text back. Where LibreOffice is not installed the test says so and skips
- * (.ci/run installs it).
- */
-const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
-const pdftotext = spawnSync('which', ['pdftotext']).status === 0;
-const missing = soffice === undefined ? 'LibreOffice (soffice)' : !pdftotext ? 'pdftotext (poppler-utils)' : null;
+/** Opens the exported file in a real word processor (see tests/fixtures/libreoffice.ts). */
+const missing = officeMissing;
 if (missing) console.log(`LibreOffice check skipped: ${missing} is not installed here.`);
-
-/** Converts `<folder>/<name>.docx` to PDF beside it, each, in one LibreOffice run with a profile of its own. */
-function toPdf(folder: string, names: readonly string[]): void {
-  execFileSync(
-    soffice!,
-    [
-      '--headless',
-      `-env:UserInstallation=file://${folder}/profile`,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      folder,
-      ...names.map((name) => path.join(folder, `${name}.docx`)),
-    ],
-    { timeout: 180_000, stdio: 'ignore' },
-  );
-}
 
 describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
   it('converts to PDF with the Cyrillic and Kazakh text intact, even after U+FFFF and lone surrogates', async () => {
