@@ -31,6 +31,7 @@ for (const seed of [20261129, 4719]) {
       // The test's own timeout leaves room for the final check of every acknowledged document.
       budgetMs: 8 * 60_000,
       seed,
+      log: process.env.QORGAU_CRASH_LOG ? (line: string) => console.log(line) : undefined,
     });
     if (result.discarded)
       console.log(

@@ -196,7 +196,7 @@ test('report text written puts the entry in the section; one left out is listed 
   await expect(preview).toContainText('Суд принял иск к производству.');
   await expect(preview).not.toContainText('Заседание отложено.');
 
-  await coverage.getByRole('button', { name: '2026-05-06 · Иск к «Уральской неделе»' }).click();
+  await coverage.getByRole('button', { name: '6 May 2026 · Иск к «Уральской неделе»' }).click();
   await expect(page.getByRole('heading', { name: 'Edit the entry' })).toBeVisible();
   await page.getByRole('checkbox', { name: 'Include in the quarterly report' }).check();
   await page.getByRole('button', { name: 'Save the entry' }).click();

@@ -8,7 +8,9 @@ import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
 import { agendaItems } from '../../../../shared/agenda/agenda';
 import { DateField, TimeField, CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { useVaultStore } from '../../stores/vault-store';
-import { exportIcs, usePlatform } from '../../platform';
+import { exportIcs, usePlatform, type SaveFileResult } from '../../platform';
+import { SavedNotice } from '../../components/SavedNotice';
+import { toSafeFileName } from '../../../../shared/security/file-name';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
 
@@ -28,6 +30,7 @@ export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
     done: false,
   });
   const [draft, setDraft] = useState<Deadline>(blank);
+  const [saved, setSaved] = useState<SaveFileResult | null>(null);
   const { errors, formRef, invalid, check } = useFormCheck(deadlineSchema, () => draft);
   const deadlines = [...view.record.deadlines].sort((a, b) => `${a.due} ${a.time}`.localeCompare(`${b.due} ${b.time}`));
 
@@ -45,12 +48,18 @@ export function DeadlinesPanel({ view }: { readonly view: CaseFile }) {
           type="button"
           className="secondary"
           onClick={() =>
-            void exportIcs(platform, agendaItems([view], '0000-00-00'), view.record.title, `${view.record.title}.ics`)
+            void exportIcs(
+              platform,
+              agendaItems([view], '0000-00-00'),
+              view.record.title,
+              toSafeFileName(`${view.record.title}.ics`),
+            ).then(setSaved)
           }
         >
           {t('agenda.exportCase')}
         </button>
       </div>
+      <SavedNotice result={saved} />
       {deadlines.length === 0 ? (
         <p>{t('deadlines.empty')}</p>
       ) : (
