@@ -81,7 +81,9 @@ test('after unlock, Today lists an overdue deadline, today’s hearing and next 
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   await vault.openCase('Иск к «Уральской неделе»');
   await page.getByRole('tab', { name: 'History' }).click();
-  await expect(page.getByRole('list', { name: 'History' })).toContainText('Deadline “Подать апелляционную жалобу” marked done');
+  await expect(page.getByRole('list', { name: 'History' })).toContainText(
+    'Deadline “Подать апелляционную жалобу” marked done',
+  );
   await page.getByRole('tab', { name: 'Deadlines' }).click();
   await expect(
     page.getByRole('list', { name: 'Deadlines' }).getByRole('checkbox', { name: /Подать апелляционную жалобу/ }),
