@@ -122,12 +122,12 @@ export function mergeCase(
     });
   }
 
-  // Documents never change; they are added or deleted.
+  // A document's bytes never change; its date and description may (the later description wins).
   const attachments = mergeById(
     local.attachments,
     incoming.attachments,
     (a) => a.id,
-    () => undefined,
+    (id, side) => lastChange(side.own, (e) => e.attachmentId === id && e.action === 'attachment-updated'),
     (id, side) => lastChange(side.own, (e) => e.attachmentId === id && e.action === 'attachment-deleted'),
     L,
     I,

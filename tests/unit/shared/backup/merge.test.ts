@@ -186,6 +186,52 @@ describe('merging two copies of a case', () => {
     expect(result.conflicts).toBe(0);
   });
 
+  it('keeps a document’s date and description given in either copy, the later one where both did', () => {
+    const manifest = {
+      id: 'a1',
+      caseTag: 'case-1',
+      name: 'Иск.pdf',
+      type: 'application/pdf',
+      size: 5,
+      sha256: 'ab'.repeat(32),
+      chunkSize: 1024,
+      chunkCount: 1,
+      noncePrefix: 'x',
+      addedAt: time(0),
+      entryId: null,
+      date: '',
+      description: '',
+    };
+    const start = { ...base(), attachments: [manifest] };
+    const describe = (snapshot: CaseFile, description: string, tick: number): CaseFile => ({
+      ...snapshot,
+      attachments: [{ ...manifest, date: '2026-04-02', description }],
+      record: {
+        ...snapshot.record,
+        updatedAt: time(tick),
+        history: [
+          ...snapshot.record.history,
+          {
+            at: time(tick),
+            action: 'attachment-updated',
+            attachmentId: 'a1',
+            changes: [{ field: 'description', before: '', after: description }],
+          },
+        ],
+      },
+    });
+    const described = describe(start, 'Исковое заявление', 1);
+    const edited = apply(start, { kind: 'field', field: 'court', value: 'Верховный суд' }, 2);
+    for (const [local, incoming] of [
+      [described, edited],
+      [edited, described],
+    ] as const)
+      expect(mergeCase(local, incoming, MERGE_AT).merged.attachments[0]?.description).toBe('Исковое заявление');
+    const later = describe(start, 'Заявление с приложениями', 3);
+    expect(mergeCase(described, later, MERGE_AT).merged.attachments[0]?.description).toBe('Заявление с приложениями');
+    expect(mergeCase(later, described, MERGE_AT).merged.attachments[0]?.description).toBe('Заявление с приложениями');
+  });
+
   it('honours a deletion made in the other copy unless this copy edited the entry afterwards', () => {
     const start = base();
     const deleted = apply(start, { kind: 'entry-delete' }, 1);
