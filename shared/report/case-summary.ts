@@ -3,7 +3,6 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
-  Packer,
   Paragraph,
   ShadingType,
   Table,
@@ -14,7 +13,8 @@ import {
 } from 'docx';
 import type { ReportLanguage } from '../domain/texts-by-language';
 import { xmlSafe } from './xml-text';
-import { withFixedZipDates } from './zip-dates';
+import { packDocx } from './legal-pressure-section';
+import { DOCUMENT_LANGUAGE } from './locale';
 
 /**
  * A printable summary of one case, as a lawyer takes it to a hearing or hands it to a colleague:
@@ -41,7 +41,6 @@ export type CaseSummaryModel = {
 };
 
 const FONT = 'Times New Roman';
-const DOCUMENT_LANGUAGE: Readonly<Record<ReportLanguage, string>> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };
 
 function lines(text: string, options: { bold?: boolean } = {}): Paragraph[] {
   return xmlSafe(text)
@@ -128,23 +127,7 @@ export function caseSummaryDocument(model: CaseSummaryModel): Document {
 
 const rule = { style: BorderStyle.SINGLE, size: 12, color: 'B42318', space: 4 };
 
-/** The summary as DOCX bytes, the same for the same case on every machine (no timestamps, user or machine names). */
-export async function packCaseSummary(model: CaseSummaryModel): Promise<Uint8Array> {
-  const core = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    `<dc:title>${escapeXml(xmlSafe(model.title))}</dc:title>`,
-    '<dc:creator>Qorgau</dc:creator>',
-    '<cp:lastModifiedBy>Qorgau</cp:lastModifiedBy>',
-    `<dc:language>${DOCUMENT_LANGUAGE[model.language]}</dc:language>`,
-    '</cp:coreProperties>',
-  ].join('');
-  const packed = await Packer.pack(caseSummaryDocument(model), 'uint8array', false, [
-    { path: 'docProps/core.xml', data: core },
-  ]);
-  return withFixedZipDates(packed);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The summary as DOCX bytes, the same for the same case on every machine (see `packDocx`). */
+export function packCaseSummary(model: CaseSummaryModel): Promise<Uint8Array> {
+  return packDocx(caseSummaryDocument(model), xmlSafe(model.title), model.language);
 }
