@@ -1,5 +1,7 @@
 import { isCivilDate, isLocalTime, parseQuarter, weekdayOf, type CivilDate } from '../domain/civil-date';
+import type { DatePrecision } from '../domain/entry';
 import type { ReportLanguage } from '../domain/texts-by-language';
+import { monthName } from '../report/locale';
 
 /**
  * Dates as the interface writes them, in English, Russian and Kazakh, from our own month and
@@ -71,6 +73,25 @@ export function formatCivilDate(
   if (!options.weekday) return body;
   const weekday = WEEKDAYS[language][weekdayOf(date)]!;
   return `${language === 'en' ? weekday : capitalise(weekday)}, ${body}`;
+}
+
+/** A month of a year: "May 2026", "Май 2026", "2026 жылғы мамыр" (a date whose day is not known). */
+export function formatCivilMonth(date: CivilDate, language: ReportLanguage): string {
+  const month = Number(date.slice(5, 7));
+  const year = date.slice(0, 4);
+  if (language === 'kk') return `${year} жылғы ${MONTHS_OF.kk[month - 1] ?? month}`;
+  return `${monthName(month, language)} ${year}`;
+}
+
+/** An entry's date as far as it is known: the day, or only the month. */
+export function formatEntryDate(
+  entry: { readonly date: CivilDate; readonly datePrecision: DatePrecision },
+  language: ReportLanguage,
+  options: { readonly weekday?: boolean } = {},
+): string {
+  return entry.datePrecision === 'month'
+    ? formatCivilMonth(entry.date, language)
+    : formatCivilDate(entry.date, language, options);
 }
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);

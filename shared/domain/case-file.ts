@@ -67,6 +67,23 @@ export const CASE_FILE_STEPS: readonly UpgradeStep[] = [
       };
     },
   },
+  {
+    from: 3,
+    name: 'an entry says how much of its date is known: every entry before knew its day',
+    up: (value) => {
+      const entries = value.entries;
+      return {
+        ...value,
+        entries: Array.isArray(entries)
+          ? (entries as Array<Record<string, unknown>>).map((entry) => {
+              const record = entry.record as Record<string, unknown> | undefined;
+              if (typeof record !== 'object' || record === null) return entry;
+              return { ...entry, record: { datePrecision: 'day', ...record } };
+            })
+          : entries,
+      };
+    },
+  },
 ];
 
 function entryToVersion2(entry: Record<string, unknown>): Record<string, unknown> {
@@ -78,7 +95,7 @@ function entryToVersion2(entry: Record<string, unknown>): Record<string, unknown
 /** The stored case file format: read through its upgrade path, written at its current version. */
 export const caseFileFormat = defineFormat<CaseFile>({
   kind: 'case-file',
-  current: 3,
+  current: 4,
   field: 'v',
   steps: CASE_FILE_STEPS,
   schema: caseFileSchema,

@@ -23,10 +23,19 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const RULINGS = ['none', 'for-media', 'against-media'] as const;
 export type Ruling = (typeof RULINGS)[number];
 
+/**
+ * How much of an entry's date is known: the day, or only the month (a development read from a
+ * published report's month heading; its date is then the month's first day, shown as "May 2026").
+ */
+export const DATE_PRECISIONS = ['day', 'month'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 /** What a person edits on a timeline entry. */
 export const entryFieldsSchema = z.object({
   /** Civil date, YYYY-MM-DD: the quarter must not depend on the machine's time zone. */
   date: z.string().refine(isCivilDate, 'invalid-date'),
+  /** 'month': only the month of `date` is known (the date is then its first day). */
+  datePrecision: z.enum(DATE_PRECISIONS),
   /** Optional local time, HH:MM. */
   time: z.string().refine((value) => value === '' || isLocalTime(value), 'invalid-time'),
   kind: z.enum(ENTRY_KINDS),
@@ -51,6 +60,7 @@ export type EntryRecord = z.infer<typeof entryRecordSchema>;
 export function emptyEntryFields(date: string): EntryFields {
   return {
     date,
+    datePrecision: 'day',
     time: '',
     kind: 'hearing',
     place: '',
@@ -76,4 +86,9 @@ export function entryFieldsOf(record: EntryRecord): EntryFields {
 export function entryFieldsFromVersion1(fields: Record<string, unknown>): Record<string, unknown> {
   const { reportText, ...rest } = fields;
   return { ...rest, ruling: 'none', reportTexts: textsFromSingle(typeof reportText === 'string' ? reportText : '') };
+}
+
+/** The date an entry is stored with: the month's first day when only the month is known. */
+export function storedEntryDate(date: string, precision: DatePrecision): string {
+  return precision === 'month' ? `${date.slice(0, 8)}01` : date;
 }

@@ -1,7 +1,7 @@
 import { inPeriod, type Quarter } from '../domain/civil-date';
 import type { CaseKind } from '../domain/case';
 import type { CaseFile } from '../domain/case-file';
-import type { Ruling } from '../domain/entry';
+import type { DatePrecision, Ruling } from '../domain/entry';
 import { hasAnyText, REPORT_LANGUAGES, type ReportLanguage, type TextsByLanguage } from '../domain/texts-by-language';
 
 /** What the report reads of a case: its record and its timeline (deleted cases are simply absent). */
@@ -12,6 +12,8 @@ export type ReportDevelopment = {
   readonly caseTag: string;
   readonly caseKind: CaseKind;
   readonly date: string;
+  /** 'month': only the month is known (the development stands at the start of its month). */
+  readonly datePrecision: DatePrecision;
   /** Local time of day, HH:MM, or '' when none was given. */
   readonly time: string;
   /** When the entry was recorded (ISO, UTC): the order of entry, the last of the default keys. */
@@ -57,6 +59,7 @@ export function selectQuarter(
         caseTag: view.caseTag,
         caseKind: view.record.kind,
         date: entry.record.date,
+        datePrecision: entry.record.datePrecision,
         time: entry.record.time,
         createdAt: entry.record.createdAt,
         reportTexts: entry.record.reportTexts,
@@ -96,13 +99,15 @@ export function textsWritten(selection: QuarterSelection): {
 }
 
 /**
- * The default order, the same on every machine and in every time zone: by date; then by time of
+ * The default order, the same on every machine and in every time zone: by date, a development
+ * known only by its month at the start of that month (before one on its first day); then by time of
  * day, an entry without a time before one with (a ruling "that day", then the detention at
  * 23:30); then by the order of entry (when each was recorded); then by id.
  */
 export function byDefaultOrder(a: ReportDevelopment, b: ReportDevelopment): number {
   return (
     compare(a.date, b.date) ||
+    Number(a.datePrecision === 'day') - Number(b.datePrecision === 'day') ||
     compare(a.time, b.time) ||
     compare(a.createdAt, b.createdAt) ||
     compare(a.entryId, b.entryId)

@@ -36,6 +36,47 @@ export function reportPlainText(source: string): string {
     .join('');
 }
 
+/**
+ * Runs written back as report text: what `parseReportText` reads as the same runs. Used to keep
+ * paragraphs read from a Word document (see `import/docx-paragraphs.ts`). Spaces at the edges of
+ * a bold or italic run go outside its markers (a marker must touch its text); text both bold and
+ * italic keeps its bold only, as the mini-format has no marker for both at once; a link whose
+ * address is '#' is written as such (a placeholder: no address known).
+ */
+export function reportTextOf(runs: readonly ReportRun[]): string {
+  const flat = mergeRuns(
+    runs.filter((run) => run.text !== '').map((run) => (run.bold && run.italic ? { ...run, italic: false } : run)),
+  );
+  let out = '';
+  for (let i = 0; i < flat.length;) {
+    let j = i;
+    while (j < flat.length && flat[j]!.href === flat[i]!.href) j += 1;
+    const inner = flat.slice(i, j).map(styledText).join('');
+    const href = flat[i]!.href;
+    out += href === null || inner.trim() === '' ? inner : `[${inner}](${linkTargetText(href)})`;
+    i = j;
+  }
+  return out;
+}
+
+function styledText(run: ReportRun): string {
+  const text = run.text.replace(/[\\*[\]]/g, '\\$&');
+  const marker = run.bold ? '**' : run.italic ? '*' : '';
+  const core = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return marker === '' || core[2] === '' ? text : `${core[1]}${marker}${core[2]}${marker}${core[3]}`;
+}
+
+/** A link's address as `matchLink` reads it back: no spaces, parentheses balanced. */
+function linkTargetText(href: string): string {
+  const spaced = href.replace(/\s/g, (c) => encodeURIComponent(c));
+  let depth = 0;
+  for (const char of spaced) {
+    depth += char === '(' ? 1 : char === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  return depth === 0 ? spaced : spaced.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
 /** The characters that can start markup; everything between them is copied as one slice. */
 const MARKUP = /[\\[*]/g;
 

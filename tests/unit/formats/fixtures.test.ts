@@ -64,13 +64,23 @@ const settingsAsRead = (set: FixtureSet) => ({
 
 /**
  * The set's cases as this build reads them: each through the upgrade path from the version that
- * wrote it (told by its fields: `participants`, and documents' dates, came with version 3; `quick` with version 2), whose
+ * wrote it (told by its fields: entries' `datePrecision` came with version 4; `participants`, and documents' dates,
+ * with version 3; `quick` with version 2), whose
  * own test (upgrade.test.ts) checks each step against a table.
  */
 const casesAsRead = (set: FixtureSet): CaseFile[] =>
   set.expected.cases.map((file) =>
-    caseFileFormat.read({ ...file, v: 'participants' in file.record ? 3 : 'quick' in file.record ? 2 : 1 }),
+    caseFileFormat.read({ ...file, v: versionOf(file) }),
   );
+
+const versionOf = (file: CaseFile): number =>
+  file.entries.some((entry) => 'datePrecision' in entry.record)
+    ? 4
+    : 'participants' in file.record
+      ? 3
+      : 'quick' in file.record
+        ? 2
+        : 1;
 
 const byTag = (cases: readonly CaseFile[]) => [...cases].sort((a, b) => a.caseTag.localeCompare(b.caseTag));
 

@@ -14,7 +14,7 @@ import { caseRecordSchema } from '../../../shared/domain/case';
 import { caseHead } from '../../../shared/domain/case-head';
 import { defineFormat, type FormatTooNewError } from '../../../shared/formats/upgrade';
 import { readSettings, settingsFormat } from '../../../shared/settings/vault-settings';
-import { emptyEntryFields } from '../../../shared/domain/entry';
+import { emptyEntryFields, type EntryFields } from '../../../shared/domain/entry';
 import { languageOfText, NO_TEXTS } from '../../../shared/domain/texts-by-language';
 import { formDraftsFormat } from '../../../renderer/src/vault/form-drafts';
 import {
@@ -389,5 +389,44 @@ describe('participants of the proceeding (case-file version 3)', () => {
     });
     const file = { caseTag: 'c1', record, entries: [], attachments: [] };
     expect(caseFileFormat.read(JSON.parse(JSON.stringify(caseFileFormat.stamp(file))))).toEqual(file);
+  });
+});
+
+describe('dates known only by their month (case-file version 4)', () => {
+  const record = caseRecordSchema.parse({
+    ...makeCase({ title: 'Дело' }),
+    createdAt: 'a',
+    updatedAt: 'b',
+    history: [],
+  });
+  const entry = (fields: Partial<EntryFields>) => ({
+    id: 'e1',
+    record: { ...emptyEntryFields('2026-05-14'), ...fields, createdAt: 'a', updatedAt: 'b' },
+  });
+
+  it('an entry written at version 3 reads back with its day known and nothing else changed', () => {
+    const current = entry({ kind: 'summons', reportTexts: { ...NO_TEXTS, ru: 'Вызов на допрос.' } });
+    const { datePrecision: _none, ...version3Record } = current.record;
+    const read = caseFileFormat.read({
+      v: 3,
+      caseTag: 'c1',
+      record,
+      entries: [{ id: 'e1', record: version3Record }],
+      attachments: [],
+    });
+    expect(read.entries).toEqual([current]);
+    expect(read.entries[0]!.record.datePrecision).toBe('day');
+  });
+
+  it('a version 4 entry known by its month keeps it through a write and a read', () => {
+    const file = {
+      caseTag: 'c1',
+      record,
+      entries: [entry({ date: '2026-05-01', datePrecision: 'month' })],
+      attachments: [],
+    };
+    const read = caseFileFormat.read(JSON.parse(JSON.stringify(caseFileFormat.stamp(file))));
+    expect(read).toEqual(file);
+    expect(read.entries[0]!.record.datePrecision).toBe('month');
   });
 });

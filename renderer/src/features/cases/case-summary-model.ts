@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatBytes, formatCivilDate, formatNumber } from '../../../../shared/app/date-format';
+import { formatBytes, formatCivilDate, formatEntryDate, formatNumber } from '../../../../shared/app/date-format';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import type { CivilDate } from '../../../../shared/domain/civil-date';
 import { formatLegalBasis } from '../../../../shared/domain/legal-basis-format';
@@ -89,7 +89,7 @@ export function caseSummaryModel(
         rows: [
           [t('timeline.field.date'), t('timeline.field.kind'), t('timeline.field.place'), t('timeline.field.outcome')],
           ...entries.map((entry) => [
-            joined([date(entry.record.date), entry.record.time], ' '),
+            joined([formatEntryDate(entry.record, language), entry.record.time], ' '),
             t(`timeline.kind.${entry.record.kind}`),
             entry.record.place,
             entry.record.outcome,

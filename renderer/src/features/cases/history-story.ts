@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { formatBytes, formatCivilDate, formatMoment, formatNumber } from '../../../../shared/app/date-format';
+import {
+  formatBytes,
+  formatCivilDate,
+  formatCivilMonth,
+  formatMoment,
+  formatNumber,
+} from '../../../../shared/app/date-format';
 import type { HistoryEvent, LegalBasis, Participant, Target } from '../../../../shared/domain/case';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { isCivilDate } from '../../../../shared/domain/civil-date';
@@ -48,8 +54,13 @@ function headlineOf(event: HistoryEvent, view: CaseFile, { t, language }: Contex
       const kind = pick(change('kind'), event.action) ?? entry?.kind;
       const date = pick(change('date'), event.action) ?? entry?.date;
       const what = typeof kind === 'string' ? t(`timeline.kind.${kind}` as 'timeline.kind.hearing') : '';
+      const precision = pick(change('datePrecision'), event.action) ?? entry?.datePrecision;
       const on =
-        typeof date === 'string' && isCivilDate(date) ? t('history.on', { date: formatCivilDate(date, language) }) : '';
+        typeof date === 'string' && isCivilDate(date)
+          ? t(precision === 'month' ? 'history.inMonth' : 'history.on', {
+              date: precision === 'month' ? formatCivilMonth(date, language) : formatCivilDate(date, language),
+            })
+          : '';
       return t(`history.entry.${event.action}`, { what: what || t('history.anEntry'), on });
     }
     case 'deadline-added':

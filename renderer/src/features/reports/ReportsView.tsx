@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatCivilDate, formatQuarterLabel, uiLanguageOf } from '../../../../shared/app/date-format';
+import { formatEntryDate, formatQuarterLabel, uiLanguageOf } from '../../../../shared/app/date-format';
 import { useTranslation } from 'react-i18next';
 import { formatQuarter, inPeriod, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
 import { draftIntroduction } from '../../../../shared/report/introduction-draft';
@@ -79,7 +79,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
   const titleOf = (entryId: string) => {
     for (const view of cases) {
       const entry = view.entries.find((e) => e.id === entryId);
-      if (entry) return `${formatCivilDate(entry.record.date, uiLanguageOf(i18n.language))} · ${view.record.title}`;
+      if (entry) return `${formatEntryDate(entry.record, uiLanguageOf(i18n.language))} · ${view.record.title}`;
     }
     return entryId;
   };

@@ -1,7 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_KINDS, entryFieldsSchema, RULINGS, type EntryFields } from '../../../../shared/domain/entry';
-import { hasAnyText, type ReportLanguage } from '../../../../shared/domain/texts-by-language';
+import {
+  ENTRY_KINDS,
+  entryFieldsSchema,
+  RULINGS,
+  storedEntryDate,
+  type EntryFields,
+} from '../../../../shared/domain/entry';
+import { formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
+import { isCivilDate } from '../../../../shared/domain/civil-date';
+import { reportPlainText } from '../../../../shared/report/report-text';
+import { dayNamed } from '../../../../shared/import/past-report';
+import { hasAnyText, REPORT_LANGUAGES, type ReportLanguage } from '../../../../shared/domain/texts-by-language';
 import { maxLengthAt } from '../../../../shared/domain/validation';
 import { withLinkSchemes } from '../../../../shared/security/external-url';
 import { ErrorSummary, useFormCheck } from '../../components/ErrorSummary';
@@ -63,7 +73,11 @@ export function EntryForm(props: {
     event.preventDefault();
     const completedSources = withLinkSchemes(sources);
     setSources(completedSources);
-    const valid = check({ ...fields, sources: linesOf(completedSources) });
+    const valid = check({
+      ...fields,
+      date: storedEntryDate(fields.date, fields.datePrecision),
+      sources: linesOf(completedSources),
+    });
     if (valid !== null) await props.onSave(valid);
   };
 
@@ -101,6 +115,7 @@ export function EntryForm(props: {
           options={ENTRY_KINDS.map((value) => ({ value, label: t(`timeline.kind.${value}`) }))}
         />
       </div>
+      <MonthOnlyField fields={fields} set={set} />
       <TextField
         label={t('timeline.field.place')}
         value={fields.place}
@@ -168,5 +183,49 @@ export function EntryForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * "Only the month is known" (a development read from a published report's month heading), and,
+ * while it is ticked, the day the entry's report text names in that month, offered as the date.
+ */
+function MonthOnlyField(props: {
+  readonly fields: EntryFields;
+  readonly set: <K extends keyof EntryFields>(key: K, value: EntryFields[K]) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { fields, set } = props;
+  const month = Number(fields.date.slice(5, 7));
+  const day =
+    fields.datePrecision !== 'month' || !isCivilDate(fields.date)
+      ? null
+      : (REPORT_LANGUAGES.map((language) =>
+          dayNamed(reportPlainText(fields.reportTexts[language]), month, language),
+        ).find((named) => named !== null) ?? null);
+  const suggested = day === null ? null : `${fields.date.slice(0, 8)}${String(day).padStart(2, '0')}`;
+  return (
+    <>
+      <CheckboxField
+        label={t('timeline.field.monthOnly')}
+        checked={fields.datePrecision === 'month'}
+        onChange={(checked) => set('datePrecision', checked ? 'month' : 'day')}
+      />
+      {suggested !== null && isCivilDate(suggested) ? (
+        <p className="suggestion">
+          {t('timeline.daySuggested', { date: formatCivilDate(suggested, uiLanguageOf(i18n.language)) })}{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              set('date', suggested);
+              set('datePrecision', 'day');
+            }}
+          >
+            {t('timeline.useDay')}
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }

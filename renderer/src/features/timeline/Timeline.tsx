@@ -10,7 +10,7 @@ import { EntryForm } from './EntryForm';
 import { ReportTextPreview } from './ReportTextPreview';
 import type { CaseFile } from '../../../../shared/domain/case-file';
 import { REPORT_LANGUAGES } from '../../../../shared/domain/texts-by-language';
-import { formatCivilDate, uiLanguageOf } from '../../../../shared/app/date-format';
+import { formatEntryDate, uiLanguageOf } from '../../../../shared/app/date-format';
 
 const NEW_ENTRY = '\u0000new';
 
@@ -110,7 +110,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
                   type="button"
                   className="secondary"
                   aria-label={t('timeline.attachNamed', {
-                    date: formatCivilDate(entry.record.date, language),
+                    date: formatEntryDate(entry.record, language),
                     kind: t(`timeline.kind.${entry.record.kind}`),
                   })}
                   onClick={() => {
@@ -124,7 +124,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
                 <button
                   type="button"
                   className="secondary"
-                  aria-label={`${t('timeline.edit')}: ${formatCivilDate(entry.record.date, language)} ${t(`timeline.kind.${entry.record.kind}`)}`}
+                  aria-label={`${t('timeline.edit')}: ${formatEntryDate(entry.record, language)} ${t(`timeline.kind.${entry.record.kind}`)}`}
                   onClick={() => setEditing(entry.id)}
                 >
                   {t('timeline.edit')}
@@ -146,7 +146,7 @@ export function Timeline(props: { readonly view: CaseFile; readonly openEntry?: 
                   <button
                     type="button"
                     className="secondary"
-                    aria-label={`${t('timeline.delete')}: ${formatCivilDate(entry.record.date, language)} ${t(`timeline.kind.${entry.record.kind}`)}`}
+                    aria-label={`${t('timeline.delete')}: ${formatEntryDate(entry.record, language)} ${t(`timeline.kind.${entry.record.kind}`)}`}
                     onClick={() => setConfirming(entry.id)}
                   >
                     {t('timeline.delete')}
@@ -172,8 +172,8 @@ function EntryCard({
   return (
     <article className="entry-card">
       <h3>
-        <time dateTime={record.date}>
-          {formatCivilDate(record.date, uiLanguageOf(i18n.language), { weekday: true })}
+        <time dateTime={record.datePrecision === 'month' ? record.date.slice(0, 7) : record.date}>
+          {formatEntryDate(record, uiLanguageOf(i18n.language), { weekday: true })}
         </time>
         {record.time ? ` ${record.time}` : ''} — {t(`timeline.kind.${record.kind}`)}
         {record.includeInReport ? <span className="badge">{t('timeline.inReport')}</span> : null}

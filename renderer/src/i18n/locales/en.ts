@@ -328,7 +328,10 @@ export const en = {
     editHeading: 'Edit the entry',
     save: 'Save the entry',
     cancel: 'Cancel',
+    daySuggested: 'The report text names {{date}}.',
+    useDay: 'Use that day',
     field: {
+      monthOnly: 'Only the month is known',
       date: 'Date',
       time: 'Time (optional)',
       kind: 'What happened',
@@ -388,6 +391,7 @@ export const en = {
     changed: '{{field}}: {{before}} → {{after}}',
     mergedChange: '{{field}}: kept {{after}}; the other copy had {{before}}',
     empty_value: '(empty)',
+    inMonth: ' in {{date}}',
     on: ' on {{date}}',
     anEntry: 'An entry',
     entry: {

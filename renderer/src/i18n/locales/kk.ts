@@ -331,7 +331,10 @@ export const kk: Catalog = {
     editHeading: 'Оқиғаны өзгерту',
     save: 'Оқиғаны сақтау',
     cancel: 'Бас тарту',
+    daySuggested: 'Есеп мәтінінде күн аталған: {{date}}.',
+    useDay: 'Осы күнді алу',
     field: {
+      monthOnly: 'Тек айы белгілі',
       date: 'Күні',
       time: 'Уақыты (міндетті емес)',
       kind: 'Не болды',
@@ -391,6 +394,7 @@ export const kk: Catalog = {
     changed: '{{field}}: {{before}} → {{after}}',
     mergedChange: '{{field}}: {{after}} қалдырылды; басқа көшірмеде {{before}} болған',
     empty_value: '(бос)',
+    inMonth: ', {{date}}',
     on: ', {{date}}',
     anEntry: 'оқиға',
     entry: {

@@ -334,7 +334,10 @@ export const ru: Catalog = {
     editHeading: 'Изменение события',
     save: 'Сохранить событие',
     cancel: 'Отмена',
+    daySuggested: 'В тексте для отчёта названа дата: {{date}}.',
+    useDay: 'Взять эту дату',
     field: {
+      monthOnly: 'Известен только месяц',
       date: 'Дата',
       time: 'Время (необязательно)',
       kind: 'Что произошло',
@@ -394,6 +397,7 @@ export const ru: Catalog = {
     changed: '{{field}}: {{before}} → {{after}}',
     mergedChange: '{{field}}: оставлено {{after}}; в другой копии было {{before}}',
     empty_value: '(пусто)',
+    inMonth: ', {{date}}',
     on: ', {{date}}',
     anEntry: 'событие',
     entry: {
