@@ -1,3 +1,4 @@
+import type { PastReportWrite } from '../../../shared/import/import-writes';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { caseHead, type CaseHead } from '../../../shared/domain/case-head';
@@ -115,6 +116,8 @@ type VaultActions = {
     bytes: Uint8Array,
     secret: { passphrase: string } | { recoveryKey: string },
   ) => Promise<PreparedImportAction | null>;
+  /** Writes a confirmed import of past reports in one transaction (refused if the vault changed since the review). */
+  importPastReports: (write: PastReportWrite, reviewed: readonly CaseFile[]) => Promise<boolean>;
   /** Opens a case package with its one-time code; nothing is written before `commit`. */
   prepareCasePackageImport: (bytes: Uint8Array, code: string) => Promise<PreparedImportAction | null>;
   /** One case as a package file's parts, with the one-time code that opens it. */
@@ -418,6 +421,10 @@ export const useVaultStore = create<VaultState & VaultActions>()((set, get) => {
     },
     prepareRestore: (bytes, secret) => prepareImport(() => requireService().imports.prepareRestore(bytes, secret)),
     prepareMerge: (bytes, secret) => prepareImport(() => requireService().imports.prepareMerge(bytes, secret)),
+    importPastReports: (write, reviewed) =>
+      run(async () => {
+        set(opened(await requireService().imports.writePastReports(write, reviewed)));
+      }),
     prepareCasePackageImport: (bytes, code) =>
       prepareImport(() => requireService().imports.prepareCasePackageImport(bytes, code)),
     createCasePackage: async (caseTag, options = {}) => {

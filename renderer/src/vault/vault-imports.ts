@@ -25,7 +25,8 @@ import {
   type CaseKeys,
   type VaultKeys,
 } from '../../../shared/crypto/vault-keys';
-import { readSettings } from '../../../shared/settings/vault-settings';
+import { readSettings, reportSettingsFor } from '../../../shared/settings/vault-settings';
+import type { PastReportWrite } from '../../../shared/import/import-writes';
 import { sealSettings } from '../db/vault-repository';
 import type { ImportSummary } from '../../../shared/backup/import-summary';
 import type { VaultServiceDeps, VaultSession, OpenedVault } from './vault-session';
@@ -167,6 +168,38 @@ export class VaultImports {
       includePrivileged: options.includePrivileged === true,
       ...(this.deps.kdfCost ? { cost: this.deps.kdfCost } : {}),
     });
+  }
+
+  /**
+   * Writes a confirmed import of past reports (see shared/import): the cases it adds and changes
+   * and each quarter's new order, in one transaction. `reviewed` are the cases the review was
+   * made from: if any case it changes, or the settings, changed since, nothing is written.
+   */
+  async writePastReports(write: PastReportWrite, reviewed: readonly CaseFile[]): Promise<OpenedVault> {
+    const keys = this.session.requireKeys();
+    const repository = this.deps.repository;
+    const created = new Set(write.created);
+    const expected = new Map<string, CaseFile | null>();
+    for (const file of write.put) {
+      expected.set(file.caseTag, created.has(file.caseTag) ? null : (reviewed.find((c) => c.caseTag === file.caseTag) ?? null));
+    }
+    const newCaseKeys: CaseKeyWrap[] = [];
+    for (const caseTag of write.created) {
+      const { wrapped } = await createCaseKeys(keys, caseTag);
+      newCaseKeys.push({ caseTag, iv: wrapped.iv, ct: wrapped.ct });
+    }
+    const stored = await repository.readSettingsVersioned(keys);
+    const settings = readSettings(stored.value);
+    const reports = { ...settings.reports };
+    for (const [quarter, order] of Object.entries(write.orders))
+      reports[quarter] = { ...reportSettingsFor(settings, quarter), order: [...order] };
+    await repository.write(keys, {
+      put: write.put,
+      newCaseKeys,
+      settings: await sealSettings(keys, { ...settings, reports }),
+      expect: { cases: expected, settings: stored.version },
+    });
+    return this.session.load();
   }
 
   private async prepareImport(incoming: OpenedRows, withheld: readonly WithheldField[] = []): Promise<PreparedImport> {

@@ -20,6 +20,7 @@ import { useCasesUi } from '../cases';
 import { IntroductionDraft } from './IntroductionDraft';
 import { EntryLinks, QuarterCoveragePanel, UntranslatedDialog } from './QuarterLists';
 import { SectionPreview } from './SectionPreview';
+import { PastReportsImport } from './PastReportsImport';
 import { SavedNotice } from '../../components/SavedNotice';
 import type { SaveFileResult } from '../../platform';
 
@@ -59,6 +60,7 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
   const title = drafting ? draft.title : settings.titles[language];
   const introduction = drafting ? draft.introduction : settings.introductions[language];
   const [saved, setSaved] = useState<SaveFileResult | null>(null);
+  const [importing, setImporting] = useState(false);
   const [asking, setAsking] = useState(false);
 
   const parsedQuarter = parseQuarter(quarter) ?? quarterOf(todayCivil());
@@ -106,10 +108,14 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
     setSaved(result);
   };
 
+  if (importing) return <PastReportsImport onClose={() => setImporting(false)} />;
   return (
     <section aria-labelledby="reports-title" className="reports">
       <div className="view-header">
         <h1 id="reports-title">{t('reports.title')}</h1>
+        <button type="button" className="secondary" onClick={() => setImporting(true)}>
+          {t('reports.importPast')}
+        </button>
         <button
           type="button"
           onClick={() => (model.untranslated.length > 0 ? setAsking(true) : void exportDocx('leave-out'))}
