@@ -1,7 +1,7 @@
 import { isCivilDate, isLocalTime, parseQuarter, weekdayOf, type CivilDate } from '../domain/civil-date';
 import type { DatePrecision } from '../domain/entry';
 import type { ReportLanguage } from '../domain/texts-by-language';
-import { monthName } from '../report/locale';
+import { monthName, quarterName } from '../report/locale';
 
 /**
  * Dates as the interface writes them, in English, Russian and Kazakh, from our own month and
@@ -105,10 +105,7 @@ export function uiLanguageOf(language: string): ReportLanguage {
 export function formatQuarterLabel(value: string, language: ReportLanguage): string {
   const quarter = parseQuarter(value);
   if (quarter === null) return /^\d{4}$/.test(value) ? yearLabel(value, language) : value;
-  const roman = ['I', 'II', 'III', 'IV'][quarter.quarter - 1]!;
-  if (language === 'ru') return `${roman} квартал ${quarter.year}`;
-  if (language === 'kk') return `${quarter.year} жылғы ${roman} тоқсан`;
-  return `Q${quarter.quarter} ${quarter.year}`;
+  return quarterName(quarter, language);
 }
 
 function yearLabel(year: string, language: ReportLanguage): string {

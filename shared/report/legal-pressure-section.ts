@@ -68,6 +68,17 @@ export type SectionStatistics = {
    * typed ("Алматы", "Almaty" and the listed Almaty are one; see domain/places.ts); most first.
    */
   readonly byRegion: ReadonlyArray<{ readonly name: string; readonly developments: number }>;
+  /**
+   * The quarter before, where it has developments (past reports imported, or last quarter's
+   * work): its developments per kind, and its new and ongoing cases, for the comparison column.
+   */
+  readonly previous: {
+    readonly quarter: Quarter;
+    readonly byKind: Readonly<Partial<Record<CaseKind, number>>>;
+    readonly developments: number;
+    readonly newCases: number;
+    readonly ongoingCases: number;
+  } | null;
 };
 
 export type SectionOptions = {
@@ -152,10 +163,44 @@ function statistics(
   months: ReturnType<typeof selectQuarter>['months'],
   { quarter, language }: Pick<SectionOptions, 'quarter' | 'language'>,
 ): SectionStatistics {
+  const before = previousQuarter(quarter);
+  const earlier = selectQuarter(cases, before).months;
+  const previousCount = (kind: CaseKind) =>
+    earlier.flatMap((m) => m.developments).filter((d) => d.caseKind === kind).length;
+  const hadPrevious = earlier.some((m) => m.developments.length > 0);
   const byKind = CASE_KINDS.map((kind) => ({
     kind,
     perMonth: months.map((m) => m.developments.filter((d) => d.caseKind === kind).length),
-  })).filter((row) => row.perMonth.some((n) => n > 0));
+  })).filter((row) => row.perMonth.some((n) => n > 0) || (hadPrevious && previousCount(row.kind) > 0));
+  const rulingsForMedia = months.flatMap((m) => m.developments).filter((d) => d.ruling === 'for-media').length;
+  return {
+    byKind,
+    ...newAndOngoing(cases, months, quarter),
+    rulingsForMedia,
+    byRegion: developmentsByRegion(cases, months, language),
+    previous: hadPrevious
+      ? {
+          quarter: before,
+          byKind: Object.fromEntries(CASE_KINDS.map((kind) => [kind, previousCount(kind)])),
+          developments: earlier.reduce((n, m) => n + m.developments.length, 0),
+          ...newAndOngoing(cases, earlier, before),
+        }
+      : null,
+  };
+}
+
+function previousQuarter(quarter: Quarter): Quarter {
+  return quarter.quarter === 1
+    ? { year: quarter.year - 1, quarter: 4 }
+    : { year: quarter.year, quarter: (quarter.quarter - 1) as Quarter['quarter'] };
+}
+
+/** Cases with developments in the quarter: new (their first development in it) and ongoing (begun before). */
+function newAndOngoing(
+  cases: readonly ReportCase[],
+  months: ReturnType<typeof selectQuarter>['months'],
+  quarter: Quarter,
+): { newCases: number; ongoingCases: number } {
   const inQuarter = new Set(months.flatMap((m) => m.developments.map((d) => d.caseTag)));
   const quarterStart = `${quarter.year}-${String((quarter.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
   let newCases = 0;
@@ -164,13 +209,41 @@ function statistics(
     const earliest = view.entries.reduce((min, e) => (e.record.date < min ? e.record.date : min), '9999-12-31');
     if (earliest >= quarterStart) newCases += 1;
   }
-  const rulingsForMedia = months.flatMap((m) => m.developments).filter((d) => d.ruling === 'for-media').length;
+  return { newCases, ongoingCases: inQuarter.size - newCases };
+}
+
+/**
+ * The statistics as text, in the report's language: the table's header and rows, and the lines
+ * under it. The preview and the DOCX both print this, so they cannot disagree.
+ */
+export function statisticsText(
+  model: SectionModel,
+  labels: ReportLabels,
+): { header: string[]; rows: string[][]; lines: string[] } | null {
+  const stats = model.statistics;
+  if (stats === null) return null;
+  const { previous } = stats;
+  const developments = stats.byKind.reduce((n, row) => n + row.perMonth.reduce((a, b) => a + b, 0), 0);
   return {
-    byKind,
-    newCases,
-    ongoingCases: inQuarter.size - newCases,
-    rulingsForMedia,
-    byRegion: developmentsByRegion(cases, months, language),
+    header: [
+      labels.kindHeader,
+      ...model.months.map((m) => m.name),
+      labels.total,
+      ...(previous ? [labels.previousQuarter(previous.quarter)] : []),
+    ],
+    rows: stats.byKind.map((row) => [
+      labels.kind(row.kind),
+      ...row.perMonth.map(String),
+      String(row.perMonth.reduce((a, b) => a + b, 0)),
+      ...(previous ? [String(previous.byKind[row.kind] ?? 0)] : []),
+    ]),
+    lines: [
+      labels.newVsOngoing(stats.newCases, stats.ongoingCases),
+      ...(previous
+        ? [labels.comparison({ developments, newCases: stats.newCases, ongoingCases: stats.ongoingCases }, previous)]
+        : []),
+      ...(stats.byRegion.length > 0 ? [labels.byRegion(stats.byRegion)] : []),
+    ],
   };
 }
 
@@ -310,40 +383,19 @@ function linkTarget(href: string): { target: string; anchor?: string } {
 }
 
 function statisticsTable(model: SectionModel, labels: ReportLabels): Array<Paragraph | Table> {
-  const stats = model.statistics;
-  if (stats === null) return [];
-  const cell = (text: string, bold = false) =>
+  const text = statisticsText(model, labels);
+  if (text === null) return [];
+  const cell = (value: string, bold = false) =>
     new TableCell({
-      children: [new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, bold })] })],
+      children: [new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: value, bold })] })],
     });
-  const header = new TableRow({
-    tableHeader: true,
-    children: [cell(labels.kindHeader, true), ...model.months.map((m) => cell(m.name, true)), cell(labels.total, true)],
-  });
-  const rows = stats.byKind.map(
-    (row) =>
-      new TableRow({
-        children: [
-          cell(labels.kind(row.kind)),
-          ...row.perMonth.map((n) => cell(String(n))),
-          cell(String(row.perMonth.reduce((a, b) => a + b, 0))),
-        ],
-      }),
-  );
+  const header = new TableRow({ tableHeader: true, children: text.header.map((value) => cell(value, true)) });
+  const rows = text.rows.map((row) => new TableRow({ children: row.map((value) => cell(value)) }));
   return [
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
-    new Paragraph({
-      alignment: AlignmentType.LEFT,
-      children: [new TextRun({ text: labels.newVsOngoing(stats.newCases, stats.ongoingCases) })],
-    }),
-    ...(stats.byRegion.length > 0
-      ? [
-          new Paragraph({
-            alignment: AlignmentType.LEFT,
-            children: [new TextRun({ text: labels.byRegion(stats.byRegion) })],
-          }),
-        ]
-      : []),
+    ...text.lines.map(
+      (line) => new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: line })] }),
+    ),
   ];
 }
 

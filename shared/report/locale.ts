@@ -1,4 +1,5 @@
 import { CASE_KIND_NAMES, type CaseKind } from '../domain/case';
+import type { Quarter } from '../domain/civil-date';
 import type { ReportLanguage } from '../domain/texts-by-language';
 
 /** The report's own language: month names and the default section title (independent of the UI). */
@@ -68,14 +69,44 @@ export function monthName(month: number, language: ReportLanguage): string {
   return MONTHS[language][month - 1] ?? String(month);
 }
 
+/** "Q2 2026", "II квартал 2026", "2026 жылғы II тоқсан". */
+export function quarterName(quarter: Quarter, language: ReportLanguage): string {
+  const roman = ['I', 'II', 'III', 'IV'][quarter.quarter - 1]!;
+  if (language === 'ru') return `${roman} квартал ${quarter.year}`;
+  if (language === 'kk') return `${quarter.year} жылғы ${roman} тоқсан`;
+  return `Q${quarter.quarter} ${quarter.year}`;
+}
+
 /** Labels the report itself prints (the statistics table), in the report's language. */
 export type ReportLabels = {
   readonly kind: (kind: CaseKind) => string;
   readonly kindHeader: string;
   readonly total: string;
   readonly newVsOngoing: (newCases: number, ongoing: number) => string;
+  /** The previous quarter's column: "Q1 2026". */
+  readonly previousQuarter: (quarter: Quarter) => string;
+  /** The line comparing the quarter with the one before it. */
+  readonly comparison: (now: QuarterFigures, before: QuarterFigures & { readonly quarter: Quarter }) => string;
   /** "By region: Almaty — 3; West Kazakhstan Region — 2." */
   readonly byRegion: (rows: ReadonlyArray<{ readonly name: string; readonly developments: number }>) => string;
+};
+
+/** What the comparison line counts in a quarter. */
+export type QuarterFigures = {
+  readonly developments: number;
+  readonly newCases: number;
+  readonly ongoingCases: number;
+};
+
+const COMPARISON: Readonly<
+  Record<ReportLanguage, (now: QuarterFigures, before: QuarterFigures, name: string) => string>
+> = {
+  en: (n, b, name) =>
+    `Compared with the previous quarter (${name}): developments ${n.developments} (then ${b.developments}); new cases ${n.newCases} (then ${b.newCases}); ongoing ${n.ongoingCases} (then ${b.ongoingCases}).`,
+  ru: (n, b, name) =>
+    `По сравнению с предыдущим кварталом (${name}): событий — ${n.developments} (было ${b.developments}); новых дел — ${n.newCases} (было ${b.newCases}); продолжающихся — ${n.ongoingCases} (было ${b.ongoingCases}).`,
+  kk: (n, b, name) =>
+    `Алдыңғы тоқсанмен салыстырғанда (${name}): оқиғалар — ${n.developments} (бұрын ${b.developments}); жаңа істер — ${n.newCases} (бұрын ${b.newCases}); жалғасатындар — ${n.ongoingCases} (бұрын ${b.ongoingCases}).`,
 };
 
 export function reportLabels(language: ReportLanguage): ReportLabels {
@@ -104,6 +135,8 @@ export function reportLabels(language: ReportLanguage): ReportLabels {
     kindHeader: table.kindHeader,
     total: table.total,
     newVsOngoing: table.line,
+    previousQuarter: (quarter) => quarterName(quarter, language),
+    comparison: (now, before) => COMPARISON[language](now, before, quarterName(before.quarter, language)),
     byRegion: (rows) => `${table.byRegion}: ${rows.map((row) => `${row.name} — ${row.developments}`).join('; ')}.`,
   };
 }

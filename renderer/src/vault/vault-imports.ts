@@ -181,7 +181,10 @@ export class VaultImports {
     const created = new Set(write.created);
     const expected = new Map<string, CaseFile | null>();
     for (const file of write.put) {
-      expected.set(file.caseTag, created.has(file.caseTag) ? null : (reviewed.find((c) => c.caseTag === file.caseTag) ?? null));
+      expected.set(
+        file.caseTag,
+        created.has(file.caseTag) ? null : (reviewed.find((c) => c.caseTag === file.caseTag) ?? null),
+      );
     }
     const newCaseKeys: CaseKeyWrap[] = [];
     for (const caseTag of write.created) {

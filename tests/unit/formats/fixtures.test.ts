@@ -69,9 +69,7 @@ const settingsAsRead = (set: FixtureSet) => ({
  * own test (upgrade.test.ts) checks each step against a table.
  */
 const casesAsRead = (set: FixtureSet): CaseFile[] =>
-  set.expected.cases.map((file) =>
-    caseFileFormat.read({ ...file, v: versionOf(file) }),
-  );
+  set.expected.cases.map((file) => caseFileFormat.read({ ...file, v: versionOf(file) }));
 
 const versionOf = (file: CaseFile): number =>
   file.entries.some((entry) => 'datePrecision' in entry.record)

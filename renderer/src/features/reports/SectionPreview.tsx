@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SectionModel } from '../../../../shared/report/legal-pressure-section';
+import { statisticsText, type SectionModel } from '../../../../shared/report/legal-pressure-section';
 import { reportLabels, translationMark } from '../../../../shared/report/locale';
 import { ReportTextRuns } from '../timeline';
 
@@ -119,39 +119,38 @@ export function SectionPreview(props: {
   );
 }
 
-/** The optional statistics table, in the report's language, as the DOCX will have it. */
+/** The optional statistics table, in the report's language, as the DOCX will have it (the same text). */
 function StatisticsPreview({ model }: { readonly model: SectionModel }) {
-  const labels = reportLabels(model.language);
-  const stats = model.statistics;
-  if (stats === null) return null;
+  const text = statisticsText(model, reportLabels(model.language));
+  if (text === null) return null;
   return (
     <>
       <table className="report-table">
         <thead>
           <tr>
-            <th scope="col">{labels.kindHeader}</th>
-            {model.months.map((month) => (
-              <th scope="col" key={month.name}>
-                {month.name}
+            {text.header.map((value, index) => (
+              <th scope="col" key={index}>
+                {value}
               </th>
             ))}
-            <th scope="col">{labels.total}</th>
           </tr>
         </thead>
         <tbody>
-          {stats.byKind.map((row) => (
-            <tr key={row.kind}>
-              <th scope="row">{labels.kind(row.kind)}</th>
-              {row.perMonth.map((count, index) => (
+          {text.rows.map(([kind, ...cells]) => (
+            <tr key={kind}>
+              <th scope="row">{kind}</th>
+              {cells.map((count, index) => (
                 <td key={index}>{count}</td>
               ))}
-              <td>{row.perMonth.reduce((a, b) => a + b, 0)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="report-paragraph">{labels.newVsOngoing(stats.newCases, stats.ongoingCases)}</p>
-      {stats.byRegion.length > 0 ? <p className="report-paragraph">{labels.byRegion(stats.byRegion)}</p> : null}
+      {text.lines.map((line) => (
+        <p key={line} className="report-paragraph">
+          {line}
+        </p>
+      ))}
     </>
   );
 }

@@ -10,6 +10,7 @@ const stats = (kinds: Partial<Record<CaseKind, number>>, ongoingCases = 0, rulin
   ongoingCases,
   rulingsForMedia,
   byRegion: [],
+  previous: null,
 });
 
 const TABLE: ReadonlyArray<[string, ReturnType<typeof stats>, Record<ReportLanguage, string>]> = [

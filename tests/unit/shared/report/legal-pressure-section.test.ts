@@ -9,6 +9,9 @@ const labels = {
   kindHeader: 'Kind',
   total: 'Total',
   newVsOngoing: (n: number, o: number) => `New cases: ${n}; ongoing: ${o}`,
+  previousQuarter: (q: { year: number; quarter: number }) => `Q${q.quarter} ${q.year}`,
+  comparison: (now: { developments: number }, before: { developments: number }) =>
+    `Compared: ${now.developments} against ${before.developments}`,
   byRegion: (rows: ReadonlyArray<{ name: string; developments: number }>) =>
     `By region: ${rows.map((row) => `${row.name} ${row.developments}`).join(', ')}`,
 };

@@ -34,6 +34,8 @@ describe.skipIf(missing !== null)('the DOCX in LibreOffice', () => {
       kindHeader: 'Түрі',
       total: 'Барлығы',
       newVsOngoing: (n: number, o: number) => `${n} / ${o}`,
+      previousQuarter: () => 'Алдыңғы',
+      comparison: () => '',
       byRegion: () => '',
     };
     const docx = path.join(folder, 'legal-pressure.docx');
