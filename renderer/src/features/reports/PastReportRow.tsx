@@ -80,12 +80,12 @@ export function PastReportRow(props: {
       </div>
       {REPORT_LANGUAGES.filter((l) => group.texts[l] !== '').map((language) => (
         <p key={language} lang={language} className="past-text">
-          <span className="badge">{t(`language.${language}`)}</span> {reportPlainText(group.texts[language])}
+          <span className="badge">{t(`reportLanguage.${language}`)}</span> {reportPlainText(group.texts[language])}
         </p>
       ))}
       {group.missingLinks.map((missing, i) => (
         <p key={i} className="warning">
-          {t('pastReports.linkMissing', { words: missing.words, language: t(`language.${missing.language}`) })}
+          {t('pastReports.linkMissing', { words: missing.words, language: t(`reportLanguage.${missing.language}`) })}
         </p>
       ))}
       <div className="field-row">
