@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { caseRecordSchema, emptyCaseFields } from '../../../../shared/domain/case';
 import type { CaseFile } from '../../../../shared/domain/case-file';
-import { emptyEntryFields } from '../../../../shared/domain/entry';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../../shared/domain/texts-by-language';
 import { ImportRefusedError } from '../../../../shared/import/import-errors';
 import { proposeImport, type DatedSection } from '../../../../shared/import/import-plan';
 import { defaultDecision, pastReportWrites } from '../../../../shared/import/import-writes';
 import { dayNamed, readPastReport, type PastSection } from '../../../../shared/import/past-report';
-import { buildSectionModel, packSection, sectionDocument } from '../../../../shared/report/legal-pressure-section';
 import { parseReportText } from '../../../../shared/report/report-text';
+import { exported, paragraphsOf, thirtyDevelopments } from '../../../fixtures/past-reports/thirty';
 import {
   CONTENT_TYPES,
   documentXml,
@@ -21,7 +20,6 @@ import {
   wordFile,
 } from '../../../fixtures/past-reports/word-file';
 
-const QUARTER = { year: 2026, quarter: 2 } as const;
 const NOW = '2026-12-07T10:00:00.000Z';
 
 function fileOf(name: string, bytes: Uint8Array) {
@@ -37,67 +35,6 @@ async function refusal(name: string, bytes: Uint8Array): Promise<string> {
   }
   return 'accepted';
 }
-
-const WORDS: Record<ReportLanguage, { person: string; verb: string; city: string; editors: string }> = {
-  en: { person: 'Journalist', verb: 'was summoned', city: 'Almaty', editors: 'the editors objected' },
-  ru: { person: 'Журналиста', verb: 'вызвали', city: 'Алматы', editors: 'редакция возразила' },
-  kk: { person: 'Журналист', verb: 'шақырылды', city: 'Алматы', editors: 'редакция қарсылық білдірді' },
-};
-
-/** Thirty developments of the second quarter of 2026, each in three languages, with links, bold and italic. */
-function thirtyDevelopments(): CaseFile[] {
-  return Array.from({ length: 30 }, (_, i) => {
-    const month = 4 + Math.floor(i / 10);
-    const date = `2026-0${month}-${String(28 - (i % 10) * 2).padStart(2, '0')}`;
-    const texts = Object.fromEntries(
-      REPORT_LANGUAGES.map((l) => {
-        const w = WORDS[l];
-        return [
-          l,
-          `[${w.person} №${i + 1} ${w.verb}](https://example.org/${l}/${i + 1}) — **${w.city}**, *${w.editors}* (${i + 1}).`,
-        ];
-      }),
-    ) as Record<ReportLanguage, string>;
-    return {
-      caseTag: `c${i + 1}`,
-      record: caseRecordSchema.parse({
-        ...emptyCaseFields('interrogation-summons'),
-        title: `Case ${i + 1}`,
-        quick: true,
-        createdAt: NOW,
-        updatedAt: NOW,
-        history: [],
-      }),
-      entries: [
-        {
-          id: `e${i + 1}`,
-          record: {
-            ...emptyEntryFields(date),
-            reportTexts: texts,
-            includeInReport: true,
-            createdAt: NOW,
-            updatedAt: NOW,
-          },
-        },
-      ],
-      attachments: [],
-    };
-  });
-}
-
-async function exported(cases: readonly CaseFile[], language: ReportLanguage, order: readonly string[] = []) {
-  const model = buildSectionModel(cases, {
-    quarter: QUARTER,
-    language,
-    introduction: 'Intro.',
-    statistics: true,
-    order,
-  });
-  return { model, bytes: await packSection(sectionDocument(model), model) };
-}
-
-const paragraphsOf = (model: Awaited<ReturnType<typeof exported>>['model']) =>
-  model.months.map((m) => ({ name: m.name, runs: m.paragraphs.map((p) => p.runs) }));
 
 let ids = 0;
 const newId = () => `new-${(ids += 1)}`;
