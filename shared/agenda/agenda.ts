@@ -26,14 +26,16 @@ export type AgendaCase = {
 };
 
 /**
- * The agenda: hearings from today on, and open deadlines (overdue ones too), across all cases,
+ * The agenda: hearings from today on (their day known), and open deadlines (overdue ones too), across all cases,
  * in date and time order. Civil dates only: "today" is the person's calendar day.
  */
 export function agendaItems(cases: readonly AgendaCase[], today: CivilDate): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const view of cases) {
     for (const entry of view.entries) {
-      if (entry.record.kind !== 'hearing' || entry.record.date < today) continue;
+      // A hearing whose day is not known ("in June") has no place on a calendar.
+      if (entry.record.kind !== 'hearing' || entry.record.datePrecision === 'month' || entry.record.date < today)
+        continue;
       items.push({
         key: `hearing:${entry.id}`,
         kind: 'hearing',

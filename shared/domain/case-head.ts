@@ -28,8 +28,17 @@ export const HEAD_RECORD_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof CaseRecord>;
 export type HeadRecordField = (typeof HEAD_RECORD_FIELDS)[number];
 
-/** One timeline entry as the head knows it: enough to filter, sort and plan a report by date. */
-export type TimelineMark = { readonly id: string; readonly kind: EntryKind; readonly date: CivilDate };
+/**
+ * One timeline entry as the head knows it: enough to filter, sort and plan a report by date.
+ * `monthOnly` marks an entry whose day is not known (absent otherwise, so the heads of cases
+ * written before it existed are the same as they were stored, as a restore checks).
+ */
+export type TimelineMark = {
+  readonly id: string;
+  readonly kind: EntryKind;
+  readonly date: CivilDate;
+  readonly monthOnly?: true;
+};
 
 /**
  * What the vault reads of every case when it opens. The rest of the case (its texts, timeline
@@ -54,7 +63,12 @@ export function caseHead(file: CaseFile): CaseHead {
   return {
     caseTag: file.caseTag,
     record: { ...(record as Pick<CaseRecord, HeadRecordField>), ...(file.record.quick ? { quick: true } : {}) },
-    timeline: file.entries.map((entry) => ({ id: entry.id, kind: entry.record.kind, date: entry.record.date })),
+    timeline: file.entries.map((entry) => ({
+      id: entry.id,
+      kind: entry.record.kind,
+      date: entry.record.date,
+      ...(entry.record.datePrecision === 'month' ? { monthOnly: true as const } : {}),
+    })),
     attachmentIds: file.attachments.map((attachment) => attachment.id),
   };
 }

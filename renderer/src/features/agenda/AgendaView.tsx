@@ -57,7 +57,9 @@ export function AgendaView({ onOpenCase }: { readonly onOpenCase: () => void }) 
  * are read from the few cases that have one coming.
  */
 export function agendaCases(heads: readonly CaseHead[], today: CivilDate): AgendaCase[] {
-  const withHearings = heads.filter((head) => head.timeline.some((e) => e.kind === 'hearing' && e.date >= today));
+  const withHearings = heads.filter((head) =>
+    head.timeline.some((e) => e.kind === 'hearing' && !e.monthOnly && e.date >= today),
+  );
   const whole = new Map(caseViewsOf(withHearings).map((view) => [view.caseTag, view]));
   return heads.map((head) => whole.get(head.caseTag) ?? { ...head, entries: [] });
 }

@@ -69,6 +69,8 @@ export function hasAnythingNext(heads: readonly CaseHead[], today: CivilDate): b
   return heads.some(
     (head) =>
       head.record.deadlines.some((deadline) => !deadline.done && shown(deadline.due)) ||
-      head.timeline.some((mark) => mark.kind === 'hearing' && mark.date >= today && shown(mark.date)),
+      head.timeline.some(
+        (mark) => mark.kind === 'hearing' && !mark.monthOnly && mark.date >= today && shown(mark.date),
+      ),
   );
 }

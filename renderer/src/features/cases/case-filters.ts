@@ -36,11 +36,12 @@ export function matchesFilters(view: CaseHead, filters: CaseFilters): boolean {
   return true;
 }
 
-/** The case's next hearing on or after today (its date), or null. */
+/** The case's next hearing on or after today (its date), or null; one whose day is not known is not on a calendar. */
 export function nextHearing(view: CaseHead, today: CivilDate): CivilDate | null {
   let next: CivilDate | null = null;
   for (const mark of view.timeline)
-    if (mark.kind === 'hearing' && mark.date >= today && (next === null || mark.date < next)) next = mark.date;
+    if (mark.kind === 'hearing' && !mark.monthOnly && mark.date >= today && (next === null || mark.date < next))
+      next = mark.date;
   return next;
 }
 

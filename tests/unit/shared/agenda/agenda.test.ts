@@ -9,7 +9,7 @@ import {
   type AgendaCase,
 } from '../../../../shared/agenda/agenda';
 import { weekdayOf } from '../../../../shared/domain/civil-date';
-import { formatCivilDate } from '../../../../shared/app/date-format';
+import { formatCivilDate, formatEntryDate } from '../../../../shared/app/date-format';
 import { toIcs } from '../../../../shared/agenda/ics';
 import { caseRecordSchema, emptyCaseFields } from '../../../../shared/domain/case';
 import type { Deadline } from '../../../../shared/domain/deadline';
@@ -46,6 +46,25 @@ describe('agenda', () => {
   it('lists hearings from today on and open deadlines, in date order', () => {
     const items = agendaItems([makeAgendaCase()], '2026-05-05');
     expect(items.map((item) => item.key)).toEqual(['deadline:d1', 'hearing:e1']);
+  });
+
+  it('a hearing known only by its month ("in June") is not put on a day of the agenda', () => {
+    const agendaCase = makeAgendaCase();
+    const inJune = {
+      id: 'e4',
+      record: {
+        ...emptyEntryFields('2026-06-01'),
+        datePrecision: 'month' as const,
+        kind: 'hearing' as const,
+        createdAt: '',
+        updatedAt: '',
+      },
+    };
+    const items = agendaItems([{ ...agendaCase, entries: [...agendaCase.entries, inJune] }], '2026-05-05');
+    expect(items.map((item) => item.key)).toEqual(['deadline:d1', 'hearing:e1']);
+    expect(formatEntryDate(inJune.record, 'en')).toBe('June 2026');
+    expect(formatEntryDate(inJune.record, 'ru')).toBe('Июнь 2026');
+    expect(formatEntryDate(inJune.record, 'kk')).toBe('2026 жылғы маусым');
   });
 
   it('groups dates by calendar week, Monday to Sunday: overdue, today, this week, next week, later', () => {
