@@ -183,9 +183,13 @@ function closes(source: string, at: number): boolean {
   return previous !== undefined && !/\s/.test(previous);
 }
 
-/** Whether a closing marker of `width` stars follows, so an opener is not left dangling. */
+/**
+ * Whether a closing marker of `width` stars follows, so an opener is not left dangling. From the
+ * first character after the opener (never a star: see `opens`), so that an escape there (`*\**`)
+ * is read as one.
+ */
 function hasCloser(source: string, from: number, width: number): boolean {
-  for (let i = from + 1; i < source.length; i += 1) {
+  for (let i = from; i < source.length; i += 1) {
     if (source[i] === '\\') {
       i += 1;
       continue;
@@ -193,7 +197,8 @@ function hasCloser(source: string, from: number, width: number): boolean {
     if (source[i] !== '*') continue;
     let run = 1;
     while (source[i + run] === '*') run += 1;
-    if ((width === 2 ? run >= 2 : run === 1) && closes(source, i)) return true;
+    // A single star closes italics; so does the first of three (the other two open bold: `*a***b**`).
+    if ((width === 2 ? run >= 2 : run === 1 || run === 3) && closes(source, i)) return true;
     i += run - 1;
   }
   return false;

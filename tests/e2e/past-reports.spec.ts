@@ -156,3 +156,37 @@ test('bad files are refused with their message, and the stored vault is byte for
   }
   await expect(page.getByRole('list', { name: 'Developments found' })).toHaveCount(0);
 });
+
+test('two quarters in two languages at once: each development under its own month, and the later quarter’s statistics compare with the earlier', async ({
+  page,
+}) => {
+  const vault = new VaultPage(page);
+  await vault.open();
+  await vault.create();
+  await openImport(page);
+  await choose(page, [path.resolve('tests/fixtures/past-reports/q1-2031-ru.txt'), PLAIN_TEXT]);
+  const files = page.getByRole('list', { name: 'Files chosen' });
+  await expect(files).toContainText('Russian: 3 developments.');
+  await expect(files).toContainText('English: 7 developments.');
+  await expect(page.getByText('10 developments to review.')).toBeVisible();
+  await expect(proposal(page, 1).getByRole('heading')).toHaveText('1. January 2031');
+  await expect(proposal(page, 2)).toContainText('Ержана Тулегенова вызвали на допрос');
+  await expect(proposal(page, 2).getByRole('checkbox', { name: /Date it 12 February 2031/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Import 10 developments' }).click();
+  await expect(page.getByText('Imported: 10 quick developments, 0 entries of cases, 0 new cases')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Back to the quarter' }).click();
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption({ label: 'Q2 2031' });
+  await page.getByRole('checkbox', { name: 'Add a statistics table after the introduction' }).check();
+  const table = page.locator('.report-table');
+  await expect(table.locator('thead th').last()).toHaveText('Q1 2031');
+  await expect(
+    page.getByText(
+      'Compared with the previous quarter (Q1 2031): developments 7 (then 3); new cases 7 (then 3); ongoing 0 (then 0).',
+    ),
+  ).toBeVisible();
+  // The quarter before has none before it: no comparison there.
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption({ label: 'Q1 2031' });
+  await page.getByRole('checkbox', { name: 'Add a statistics table after the introduction' }).check();
+  await expect(page.getByText(/Compared with the previous quarter/)).toHaveCount(0);
+});

@@ -20,6 +20,13 @@ type ChosenFile =
 const ACCEPT =
   '.docx,.docm,.doc,.txt,.md,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** What the selected rows can be set to at once, and the button that does it. */
+const BULK_CHOICES = [
+  ['proposed', 'pastReports.asProposed'],
+  ['quick', 'pastReports.asQuick'],
+  ['skip', 'pastReports.skipSelected'],
+] as const;
+
 /**
  * Bringing past reports in: choose the Legal Pressure sections published before (Word or the
  * report's plain text, in any of the three languages, several at once), then review what each
@@ -183,30 +190,17 @@ export function PastReportsImport({ onClose }: { readonly onClose: () => void })
                   />
                   {t('pastReports.selectAll')}
                 </label>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={selected.size === 0}
-                  onClick={() => decideSelected('proposed')}
-                >
-                  {t('pastReports.asProposed')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={selected.size === 0}
-                  onClick={() => decideSelected('quick')}
-                >
-                  {t('pastReports.asQuick')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={selected.size === 0}
-                  onClick={() => decideSelected('skip')}
-                >
-                  {t('pastReports.skipSelected')}
-                </button>
+                {BULK_CHOICES.map(([choice, label]) => (
+                  <button
+                    key={choice}
+                    type="button"
+                    className="secondary"
+                    disabled={selected.size === 0}
+                    onClick={() => decideSelected(choice)}
+                  >
+                    {t(label)}
+                  </button>
+                ))}
               </div>
               <ol className="past-proposals" aria-label={t('pastReports.proposals')}>
                 {review.proposals.map((proposal, index) => (

@@ -141,6 +141,20 @@ describe('the report’s plain-text form', () => {
   });
 });
 
+describe('the report’s plain text in Russian', () => {
+  it('finds the section by its Russian name and its months in capitals, and the day a paragraph names', async () => {
+    const bytes = new Uint8Array(readFileSync('tests/fixtures/past-reports/q1-2031-ru.txt'));
+    const section = await readPastReport(fileOf('q1-2031-ru.txt', bytes));
+    expect(section).toMatchObject({ language: 'ru', year: 2031 });
+    expect(section.developments.map((d) => [d.month, d.suggestedDay])).toEqual([
+      [1, null],
+      [2, 12],
+      [3, null],
+    ]);
+    expect(section.developments.map((d) => d.text).join('\n')).not.toMatch(/Раздел 3|разделу 1/);
+  });
+});
+
 describe('Word documents other tools write', () => {
   it('reads field-code and relationship hyperlinks, bold and italic as Word resolves them, localised headings; skips tables and deletions', async () => {
     const body = [
