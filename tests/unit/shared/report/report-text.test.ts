@@ -65,9 +65,7 @@ describe('runs written back as report text (what the import of a Word document k
   /** Each visible character with its style: what a reader of the page sees. */
   const seen = (runs: readonly ReportRun[]) =>
     runs.flatMap((r) =>
-      [...r.text]
-        .filter((c) => c.trim() !== '')
-        .map((c) => `${c}|${r.bold}|${r.italic && !r.bold}|${address(r.href)}`),
+      [...r.text].filter((c) => c.trim() !== '').map((c) => `${c}|${r.bold}|${r.italic && !r.bold}|${address(r.href)}`),
     );
 
   it('read back, every character is there with its bold, italic and link (bold and italic at once keeps its bold)', () => {
