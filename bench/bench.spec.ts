@@ -500,6 +500,19 @@ test('benchmark', async ({ baseURL }) => {
       'exportRatio ≤ 1.3',
     );
 
+    // 8. Reviewing a past report of 500 developments against the whole vault, against reading the file bare.
+    const reviewed = await call(page, 'importReview', { entries: 500, cases: CASES, rounds: QUICK ? 5 : 11 });
+    results.importReviewMs = round(median(reviewed.ours), 1);
+    results.importReadBareMs = round(median(reviewed.bare), 1);
+    results.importReviewRatio = round(median(reviewed.ours) / median(reviewed.bare));
+    row(
+      `review a past report of ${reviewed.proposals} developments against ${CASES} cases (ms)`,
+      median(reviewed.ours),
+      median(reviewed.bare),
+      median(reviewed.ours) / median(reviewed.bare),
+      'reported',
+    );
+
     results.cases = CASES;
     results.quick = QUICK ? 'yes' : 'no';
     results.chromium =

@@ -26,6 +26,9 @@ import { VaultService } from '../../renderer/src/vault/vault-service';
 import { KeyEpochs } from '../../renderer/src/vault/key-epochs';
 import { random, workloadCase } from '../workload';
 import type { CaseFile } from '../../shared/domain/case-file';
+import { unzipSync } from 'fflate';
+import { proposeImport } from '../../shared/import/import-plan';
+import { readPastReport } from '../../shared/import/past-report';
 
 /**
  * The in-page half of `npm run bench`: injected into the web edition's page (same origin, same
@@ -489,6 +492,56 @@ const api = {
       for (const pack of i % 2 === 0 ? [packOurs, packBare] : [packBare, packOurs]) await pack();
     }
     return { ours: ours.slice(2), bare: bare.slice(2), developments: count };
+  },
+
+  /**
+   * Reviewing a past report of `entries` developments (a Word file this build wrote) against a
+   * vault of `cases` cases: reading the file and proposing what each development becomes, against
+   * reading the same file bare (unzip, the browser's own XML parser, every paragraph's text).
+   */
+  async importReview(options: { entries: number; cases: number; rounds: number }) {
+    const vault: CaseFile[] = records(11, options.cases).map((item) => ({ ...item, attachments: [] }));
+    const source: ReportCase[] = records(13, Math.ceil(options.entries / 5) + 10).map((item) => ({
+      ...item,
+      entries: item.entries.slice(0, 5).map((e, k) => ({
+        id: e.id,
+        record: { ...e.record, date: `2026-0${4 + (k % 3)}-1${k}`, includeInReport: true },
+      })),
+    }));
+    const model = buildSectionModel(source, {
+      quarter: { year: 2026, quarter: 2 },
+      language: 'ru',
+      introduction: '',
+      order: [],
+    });
+    const bytes = await packSection(sectionDocument(model), model);
+    const file = { name: 'past.docx', size: bytes.byteLength, bytes: () => Promise.resolve(bytes) };
+    const ours: number[] = [];
+    const bare: number[] = [];
+    let proposals = 0;
+    const review = async () =>
+      ours.push(
+        (
+          await time(async () => {
+            const section = await readPastReport(file);
+            proposals = proposeImport([{ section, year: 2026 }], vault).proposals.length;
+          })
+        ).ms,
+      );
+    const read = async () =>
+      bare.push(
+        (
+          await time(() => {
+            const xml = new TextDecoder().decode(unzipSync(bytes)['word/document.xml']);
+            const parsed = new DOMParser().parseFromString(xml, 'application/xml');
+            return [...parsed.getElementsByTagName('w:p')].map((p) => p.textContent ?? '');
+          })
+        ).ms,
+      );
+    for (let i = -2; i < options.rounds; i += 1) {
+      for (const run of i % 2 === 0 ? [review, read] : [read, review]) await run();
+    }
+    return { ours: ours.slice(2), bare: bare.slice(2), proposals };
   },
 };
 

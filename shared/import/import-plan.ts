@@ -70,6 +70,8 @@ type VaultSlot = {
   readonly caseTag: string;
   readonly entryId: string;
   readonly monthOnly: boolean;
+  /** Its month, `YYYY-MM`. */
+  readonly month: string;
   texts: TextsByLanguage;
   readonly links: readonly string[];
 };
@@ -112,6 +114,7 @@ export function proposeImport(
         caseTag: view.caseTag,
         entryId: entry.id,
         monthOnly: entry.record.datePrecision === 'month',
+        month: entry.record.date.slice(0, 7),
         texts: entry.record.reportTexts,
         links: REPORT_LANGUAGES.flatMap((l) => linksOf(entry.record.reportTexts[l])),
       };
@@ -164,7 +167,7 @@ export function proposeImport(
       const order = orders[quarterKey(year, month)] ?? [];
       const rank = new Map(order.map((id, i) => [id, i]));
       const vaultSlots = [...known.values()]
-        .filter((slot) => slot.texts[language].trim() === '' && entryMonth(cases, slot) === monthKey)
+        .filter((slot) => slot.texts[language].trim() === '' && slot.month === monthKey)
         .sort((a, b) => (rank.get(a.entryId) ?? Infinity) - (rank.get(b.entryId) ?? Infinity));
       const open: Group[] = [
         ...groups.filter((g) => g.year === year && g.month === month && g.vault === null && g.texts[language] === ''),
@@ -201,7 +204,7 @@ export function proposeImport(
       });
     }
   }
-  const tracked = cases.filter((view) => view.record.quick !== true);
+  const tracked = cases.filter((view) => view.record.quick !== true).map(caseKeysOf);
   const proposals: Proposal[] = [
     ...groups.map((group) => proposalFor(group, tracked)),
     ...[...vaultGroups.values()]
@@ -219,11 +222,6 @@ export function proposeImport(
 
 function quarterKey(year: number, month: number): string {
   return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
-function entryMonth(cases: readonly CaseFile[], slot: VaultSlot): string {
-  const view = cases.find((c) => c.caseTag === slot.caseTag);
-  return view?.entries.find((e) => e.id === slot.entryId)?.record.date.slice(0, 7) ?? '';
 }
 
 function publicGroup(group: Group): PastGroup {
@@ -258,11 +256,13 @@ export function pairInMonth(
 }
 
 /** What a group would become: an entry of the tracked case it best matches, else a quick development. */
-function proposalFor(group: Group, tracked: readonly CaseFile[]): Proposal {
+function proposalFor(group: Group, tracked: readonly CaseKeys[]): Proposal {
   const text = REPORT_LANGUAGES.map((l) => reportPlainText(group.texts[l])).join('\n');
+  const words = beginningsOf(wordsOf(text));
+  const compact = caseNumberKey(text);
   const candidates = tracked
-    .map((view) => candidateOf(view, text, group.links))
-    .filter((c) => c.score >= MATCH_SCORE)
+    .map((keys) => candidateOf(keys, words, compact, group.links))
+    .filter((c): c is CaseCandidate => c !== null && c.score >= MATCH_SCORE)
     .sort((a, b) => b.score - a.score || (a.title < b.title ? -1 : 1));
   const best = candidates[0];
   return {
@@ -270,58 +270,88 @@ function proposalFor(group: Group, tracked: readonly CaseFile[]): Proposal {
     action: best === undefined ? { kind: 'quick' } : { kind: 'entry', caseTag: best.caseTag },
     candidates,
     entryKind: guessEntryKind(text),
-    caseKind: best === undefined ? guessCaseKind(text) : tracked.find((c) => c.caseTag === best.caseTag)!.record.kind,
+    caseKind: best === undefined ? guessCaseKind(text) : tracked.find((c) => c.caseTag === best.caseTag)!.kind,
   };
 }
 
 /** The score from which a case is proposed: a person's full name, a case number or a link is enough alone. */
 const MATCH_SCORE = 5;
 
-function candidateOf(view: CaseFile, text: string, links: readonly string[]): CaseCandidate {
-  const words = wordsOf(text);
-  const reasons: string[] = [];
-  let score = 0;
-  const caseLinks = new Set([
-    ...view.entries.flatMap((e) => [
-      ...REPORT_LANGUAGES.flatMap((l) => linksOf(e.record.reportTexts[l])),
-      ...e.record.sources,
-    ]),
-    ...(view.record.publication.url ? [view.record.publication.url] : []),
-  ]);
-  for (const link of links)
-    if (caseLinks.has(link)) {
-      score += 10;
-      reasons.push(link);
-    }
-  const compact = caseNumberKey(text);
-  for (const number of view.record.caseNumbers)
-    if (caseNumberKey(number).length >= 4 && compact.includes(caseNumberKey(number))) {
-      score += 8;
-      reasons.push(number);
-    }
+/** What a tracked case is recognised by, worked out once per review. */
+type CaseKeys = {
+  readonly caseTag: string;
+  readonly title: string;
+  readonly kind: CaseKind;
+  readonly links: ReadonlySet<string>;
+  readonly numbers: ReadonlyArray<{ readonly number: string; readonly key: string }>;
+  /** People (not outlets): their name as written, and its words' stems as the search spells them (see `stemOf`). */
+  readonly people: ReadonlyArray<{ readonly name: string; readonly words: readonly string[] }>;
+  readonly outlets: ReadonlyArray<{ readonly name: string; readonly words: readonly string[] }>;
+};
+
+function caseKeysOf(view: CaseFile): CaseKeys {
   const outlets = new Set<string>();
   for (const target of view.record.targets) {
     if (target.role === 'outlet') outlets.add(target.name);
-    else {
-      const name = nameWords(target.name);
-      if (name.length >= 2 && name.every((w) => hasWord(words, w))) {
-        score += 5;
-        reasons.push(target.name);
-      } else if (name.length >= 2 && hasWord(words, name[name.length - 1]!)) {
-        score += 3;
-        reasons.push(target.name);
-      }
-    }
     if (target.outlet.trim() !== '') outlets.add(target.outlet);
   }
-  for (const outlet of outlets) {
-    const name = nameWords(outlet.replace(/[«»“”"„]/g, ' '));
-    if (name.length > 0 && name.every((w) => hasWord(words, w))) {
-      score += 2;
-      reasons.push(outlet);
+  return {
+    caseTag: view.caseTag,
+    title: view.record.title,
+    kind: view.record.kind,
+    links: new Set([
+      ...view.entries.flatMap((e) => [
+        ...REPORT_LANGUAGES.flatMap((l) => linksOf(e.record.reportTexts[l])),
+        ...e.record.sources,
+      ]),
+      ...(view.record.publication.url ? [view.record.publication.url] : []),
+    ]),
+    numbers: view.record.caseNumbers
+      .map((number) => ({ number, key: caseNumberKey(number) }))
+      .filter((n) => n.key.length >= 4),
+    people: view.record.targets
+      .filter((t) => t.role !== 'outlet')
+      .map((t) => ({ name: t.name, words: nameWords(t.name).map(stemOf) }))
+      .filter((p) => p.words.length >= 2),
+    outlets: [...outlets]
+      .map((name) => ({ name, words: nameWords(name.replace(/[«»“”"„]/g, ' ')).map(stemOf) }))
+      .filter((o) => o.words.length > 0),
+  };
+}
+
+function candidateOf(
+  keys: CaseKeys,
+  words: ReadonlySet<string>,
+  compact: string,
+  links: readonly string[],
+): CaseCandidate | null {
+  const reasons: string[] = [];
+  let score = 0;
+  for (const link of links)
+    if (keys.links.has(link)) {
+      score += 10;
+      reasons.push(link);
+    }
+  for (const { number, key } of keys.numbers)
+    if (compact.includes(key)) {
+      score += 8;
+      reasons.push(number);
+    }
+  for (const person of keys.people) {
+    if (person.words.every((w) => hasWord(words, w))) {
+      score += 5;
+      reasons.push(person.name);
+    } else if (hasWord(words, person.words[person.words.length - 1]!)) {
+      score += 3;
+      reasons.push(person.name);
     }
   }
-  return { caseTag: view.caseTag, title: view.record.title, score, reasons: [...new Set(reasons)] };
+  for (const outlet of keys.outlets)
+    if (outlet.words.every((w) => hasWord(words, w))) {
+      score += 2;
+      reasons.push(outlet.name);
+    }
+  return score === 0 ? null : { caseTag: keys.caseTag, title: keys.title, score, reasons: [...new Set(reasons)] };
 }
 
 function wordsOf(text: string): string[] {
@@ -335,12 +365,26 @@ function nameWords(name: string): string[] {
   return wordsOf(name).filter((w) => w.length >= 3);
 }
 
+/** Every beginning of every word of a text, three letters and longer: what `hasWord` looks a stem up in. */
+function beginningsOf(words: readonly string[]): Set<string> {
+  const beginnings = new Set<string>();
+  for (const word of words) for (let end = 3; end <= word.length; end += 1) beginnings.add(word.slice(0, end));
+  return beginnings;
+}
+
 /**
- * Whether a word of a name stands in the text, whatever its ending: Russian and Kazakh decline
- * names ("Вадим" → "Вадима", "Воронко" → "Воронкоға"), so a word matches any word of the text
- * that starts with it less its last letter (its last two, from six letters up).
+ * A word of a name as it is looked for, whatever its ending: Russian and Kazakh decline names
+ * ("Вадим" → "Вадима", "Воронко" → "Воронкоға"), so a word matches any word of the text that
+ * begins with it less its last letter (its last two, from six letters up).
  */
-function hasWord(words: readonly string[], name: string): boolean {
-  const stem = name.length >= 6 ? name.slice(0, -2) : name.length >= 4 ? name.slice(0, -1) : name;
-  return words.some((word) => word.startsWith(stem) && word.length <= name.length + 4);
+function stemOf(word: string): string {
+  return word.length >= 6 ? word.slice(0, -2) : word.length >= 4 ? word.slice(0, -1) : word;
+}
+
+/**
+ * Whether a name's word (its stem) stands in the text: one lookup in the text's word beginnings,
+ * so matching a report against every case of a large vault stays quick (`npm run bench`).
+ */
+function hasWord(beginnings: ReadonlySet<string>, stem: string): boolean {
+  return beginnings.has(stem);
 }

@@ -2,20 +2,21 @@ import { test } from './fixtures';
 import { runCrashPoints } from './crash-harness';
 
 /**
- * Crash safety: 2 × at least 100 kill points (the soak script under bench/ runs more). Each point
+ * Crash safety: 2 × at least 50 kill points (the soak script under bench/ runs 1,000; CI's twenty
+ * minutes hold this many beside the rest of the suite). Each point
  * kills Chromium with SIGKILL during a stream of writes, cases and documents; the next start must
  * show every acknowledged write and no record that fails to decrypt, and at the end every
- * acknowledged document must open. The harness goes on until it has at least 50 acknowledged
- * writes and 7 acknowledged documents; on a machine so loaded that this does not fit in eight
+ * acknowledged document must open. The harness goes on until it has at least 25 acknowledged
+ * writes and 4 acknowledged documents; on a machine so loaded that this does not fit in five
  * minutes, it stops starting kills there and checks what it has (opening every acknowledged
  * document takes minutes on such a machine: 153 took about five beside a benchmark loop). Only a
  * loss can fail it.
  */
-const POINTS_PER_RUN = Number(process.env.QORGAU_CRASH_POINTS ?? 100);
+const POINTS_PER_RUN = Number(process.env.QORGAU_CRASH_POINTS ?? 50);
 
-// The two seeds one after the other in one worker, the rest of the suite in the other: side by
+// The two seeds one after the other in one worker, the rest of the suite beside them: side by
 // side they slowed each other to their budgets (91 and 92 kills in eight minutes each, where one
-// alone does 100 in about five), and the suite past CI's twenty minutes.
+// alone does 100 in about five).
 test.describe.configure({ mode: 'default' });
 
 for (const seed of [20261129, 4719]) {
@@ -34,7 +35,7 @@ for (const seed of [20261129, 4719]) {
       minWrites: Math.ceil(POINTS_PER_RUN / 2),
       minDocuments: Math.ceil(POINTS_PER_RUN / 16),
       // The test's own timeout leaves room for the final check of every acknowledged document.
-      budgetMs: 8 * 60_000,
+      budgetMs: 5 * 60_000,
       seed,
       log: process.env.QORGAU_CRASH_LOG ? (line: string) => console.log(line) : undefined,
     });
@@ -43,7 +44,7 @@ for (const seed of [20261129, 4719]) {
         `crash safety (seed ${seed}): after kill ${result.discarded.point} Chromium discarded the origin's whole storage (a platform reset, see README); everything checked before it held. The profile held:\n${result.discarded.listing}`,
       );
     console.log(
-      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes (${result.deletes} of them deletes, each a new key epoch) and ${result.documents} acknowledged documents, none lost, no delete undone; the unlock form was filled again ${result.refilled} times; ${result.strayKills} processes outside the browser's tree still held the profile after a kill${result.cutShort ? '; cut short by the eight-minute budget: this machine is slow or loaded, so fewer kills than asked ran' : ''}`,
+      `crash safety (seed ${seed}): ${result.points} kills, ${result.acknowledged} acknowledged writes (${result.deletes} of them deletes, each a new key epoch) and ${result.documents} acknowledged documents, none lost, no delete undone; the unlock form was filled again ${result.refilled} times; ${result.strayKills} processes outside the browser's tree still held the profile after a kill${result.cutShort ? '; cut short by the five-minute budget: this machine is slow or loaded, so fewer kills than asked ran' : ''}`,
     );
   });
 }
