@@ -40,6 +40,13 @@ export function formatQuarter(quarter: Quarter): string {
   return `${quarter.year}-Q${quarter.quarter}`;
 }
 
+/** The quarter before a quarter (the fourth of the year before, for a first). */
+export function previousQuarter(quarter: Quarter): Quarter {
+  return quarter.quarter === 1
+    ? { year: quarter.year - 1, quarter: 4 }
+    : { year: quarter.year, quarter: (quarter.quarter - 1) as Quarter['quarter'] };
+}
+
 /** The quarter a civil date falls in, read from its digits alone. */
 export function quarterOf(date: CivilDate): Quarter {
   const year = Number(date.slice(0, 4));

@@ -14,7 +14,7 @@ import {
   HighlightColor,
 } from 'docx';
 import { CASE_KINDS, type CaseKind } from '../domain/case';
-import type { Quarter } from '../domain/civil-date';
+import { previousQuarter, type Quarter } from '../domain/civil-date';
 import {
   defaultSectionTitle,
   DOCUMENT_LANGUAGE,
@@ -187,12 +187,6 @@ function statistics(
         }
       : null,
   };
-}
-
-function previousQuarter(quarter: Quarter): Quarter {
-  return quarter.quarter === 1
-    ? { year: quarter.year - 1, quarter: 4 }
-    : { year: quarter.year, quarter: (quarter.quarter - 1) as Quarter['quarter'] };
 }
 
 /** Cases with developments in the quarter: new (their first development in it) and ongoing (begun before). */

@@ -1,7 +1,14 @@
 import { useMemo, useState } from 'react';
 import { formatEntryDate, formatQuarterLabel, uiLanguageOf } from '../../../../shared/app/date-format';
 import { useTranslation } from 'react-i18next';
-import { formatQuarter, inPeriod, parseQuarter, quarterOf, todayCivil } from '../../../../shared/domain/civil-date';
+import {
+  formatQuarter,
+  inPeriod,
+  parseQuarter,
+  previousQuarter,
+  quarterOf,
+  todayCivil,
+} from '../../../../shared/domain/civil-date';
 import { draftIntroduction } from '../../../../shared/report/introduction-draft';
 import {
   buildSectionModel,
@@ -64,11 +71,16 @@ export function ReportsView({ onOpenCase }: { readonly onOpenCase: () => void })
   const [asking, setAsking] = useState(false);
 
   const parsedQuarter = parseQuarter(quarter) ?? quarterOf(todayCivil());
-  // Only the cases with a development in the quarter are read whole.
-  const cases = useMemo(
-    () => caseViewsOf(heads.filter((head) => head.timeline.some((entry) => inPeriod(entry.date, quarter)))),
-    [heads, quarter],
-  );
+  // Only the cases with a development in the quarter, or the one before (the statistics compare
+  // with it), are read whole.
+  const cases = useMemo(() => {
+    const before = formatQuarter(previousQuarter(parseQuarter(quarter) ?? quarterOf(todayCivil())));
+    return caseViewsOf(
+      heads.filter((head) =>
+        head.timeline.some((entry) => inPeriod(entry.date, quarter) || inPeriod(entry.date, before)),
+      ),
+    );
+  }, [heads, quarter]);
   const withTexts: ReportSettings = {
     ...settings,
     titles: { ...settings.titles, [language]: title },
