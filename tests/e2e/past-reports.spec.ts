@@ -100,6 +100,11 @@ test('a plain-text section is reviewed and imported: matched to the case it name
   const timeline = page.getByRole('list', { name: 'Timeline' });
   await expect(timeline.getByRole('heading', { name: /^April 2031 — Summons/ })).toBeVisible();
   await expect(timeline.getByRole('heading', { name: /^June 2031 — Appeal/ })).toBeVisible();
+  // Its form knows only the month, and saving keeps it so.
+  await page.getByRole('button', { name: 'Edit: April 2031 Summons' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Only the month is known' })).toBeChecked();
+  await page.getByRole('button', { name: 'Save the entry' }).click();
+  await expect(timeline.getByRole('heading', { name: /^April 2031 — Summons/ })).toBeVisible();
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByText('Summons in April 2031 added')).toBeVisible();
 
@@ -138,6 +143,12 @@ test('bad files are refused with their message, and the stored vault is byte for
     ['secret.docx', compound, /protected by a password/],
     ['bomb.docx', wordFile({ ...good, 'word/document.xml': bomb }), /refused as unsafe/],
     ['huge.docx', 200 * 1024 * 1024, /larger than a report can be/],
+    // 40 MB of spaces as the document's text packs into about 40 KB: refused by its stated size, never unpacked.
+    [
+      'zip-bomb.docx',
+      wordFile({ ...good, 'word/document.xml': new Uint8Array(40 * 1024 * 1024).fill(0x20) }),
+      /unpacks to more than a report’s text can be/,
+    ],
   ];
   await openImport(page);
   for (const [name, bytes, message] of bad) {
