@@ -3,7 +3,7 @@ import type { CaseFile } from '../domain/case-file';
 import { caseNumberKey } from '../domain/case-numbers';
 import type { EntryKind } from '../domain/entry';
 import { NO_TEXTS, REPORT_LANGUAGES, type ReportLanguage, type TextsByLanguage } from '../domain/texts-by-language';
-import { reportPlainText } from '../report/report-text';
+import { reportLinks, reportPlainText } from '../report/report-text';
 import { foldedText, skeletonText } from '../search/normalize';
 import { guessCaseKind, guessEntryKind } from './development-kind';
 import type { PastSection } from './past-report';
@@ -91,9 +91,6 @@ type Group = {
   touched: boolean;
 };
 
-const linksOf = (text: string): string[] =>
-  [...text.matchAll(/\]\((https?:[^)\s]+|mailto:[^)\s]+)\)/g)].map((m) => m[1]!);
-
 /** A paragraph as compared for "already in the vault": its words, folded, spaces collapsed. */
 export function textKey(text: string): string {
   return foldedText(reportPlainText(text)).replace(/\s+/g, ' ').trim();
@@ -116,7 +113,7 @@ export function proposeImport(
         monthOnly: entry.record.datePrecision === 'month',
         month: entry.record.date.slice(0, 7),
         texts: entry.record.reportTexts,
-        links: REPORT_LANGUAGES.flatMap((l) => linksOf(entry.record.reportTexts[l])),
+        links: REPORT_LANGUAGES.flatMap((l) => reportLinks(entry.record.reportTexts[l])),
       };
       known.set(entry.id, slot);
     }
@@ -301,7 +298,7 @@ function caseKeysOf(view: CaseFile): CaseKeys {
     kind: view.record.kind,
     links: new Set([
       ...view.entries.flatMap((e) => [
-        ...REPORT_LANGUAGES.flatMap((l) => linksOf(e.record.reportTexts[l])),
+        ...REPORT_LANGUAGES.flatMap((l) => reportLinks(e.record.reportTexts[l])),
         ...e.record.sources,
       ]),
       ...(view.record.publication.url ? [view.record.publication.url] : []),
@@ -338,16 +335,16 @@ function candidateOf(
       reasons.push(number);
     }
   for (const person of keys.people) {
-    if (person.words.every((w) => hasWord(words, w))) {
+    if (person.words.every((w) => words.has(w))) {
       score += 5;
       reasons.push(person.name);
-    } else if (hasWord(words, person.words[person.words.length - 1]!)) {
+    } else if (words.has(person.words[person.words.length - 1]!)) {
       score += 3;
       reasons.push(person.name);
     }
   }
   for (const outlet of keys.outlets)
-    if (outlet.words.every((w) => hasWord(words, w))) {
+    if (outlet.words.every((w) => words.has(w))) {
       score += 2;
       reasons.push(outlet.name);
     }
@@ -365,7 +362,11 @@ function nameWords(name: string): string[] {
   return wordsOf(name).filter((w) => w.length >= 3);
 }
 
-/** Every beginning of every word of a text, three letters and longer: what `hasWord` looks a stem up in. */
+/**
+ * Every beginning of every word of a text, three letters and longer: a name's stems (see `stemOf`)
+ * are looked up in it, one lookup each, so matching a report against every case of a large vault
+ * stays quick (`npm run bench`).
+ */
 function beginningsOf(words: readonly string[]): Set<string> {
   const beginnings = new Set<string>();
   for (const word of words) for (let end = 3; end <= word.length; end += 1) beginnings.add(word.slice(0, end));
@@ -379,12 +380,4 @@ function beginningsOf(words: readonly string[]): Set<string> {
  */
 function stemOf(word: string): string {
   return word.length >= 6 ? word.slice(0, -2) : word.length >= 4 ? word.slice(0, -1) : word;
-}
-
-/**
- * Whether a name's word (its stem) stands in the text: one lookup in the text's word beginnings,
- * so matching a report against every case of a large vault stays quick (`npm run bench`).
- */
-function hasWord(beginnings: ReadonlySet<string>, stem: string): boolean {
-  return beginnings.has(stem);
 }

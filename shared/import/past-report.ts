@@ -1,5 +1,5 @@
 import type { ReportLanguage } from '../domain/texts-by-language';
-import { parseReportText, reportPlainText } from '../report/report-text';
+import { parseReportText, reportLinks, reportPlainText } from '../report/report-text';
 import { docxParagraphs, looksLikeWordFile, type SourceParagraph } from './docx-paragraphs';
 import { ImportRefusedError } from './import-errors';
 
@@ -156,7 +156,7 @@ function yearNamed(text: string): number | null {
 
 function pastDevelopment(text: string, month: number, index: number, language: ReportLanguage): PastDevelopment {
   const parsed = parseReportText(text);
-  const links = [...new Set(parsed.runs.map((run) => run.href).filter((href): href is string => href !== null))];
+  const links = reportLinks(text);
   const missingLinks = parsed.warnings.filter((w) => w.target === '#' || w.target === '').map((w) => w.text);
   return { index, month, text, links, missingLinks, suggestedDay: dayNamed(reportPlainText(text), month, language) };
 }

@@ -77,6 +77,11 @@ function linkTargetText(href: string): string {
   return depth === 0 ? spaced : spaced.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
+/** The checked addresses a report paragraph links to, each once, in order. */
+export function reportLinks(source: string): string[] {
+  return [...new Set(parseReportText(source).runs.flatMap((run) => (run.href === null ? [] : [run.href])))];
+}
+
 /** The characters that can start markup; everything between them is copied as one slice. */
 const MARKUP = /[\\[*]/g;
 

@@ -48,6 +48,7 @@ test('a plain-text section is reviewed and imported: matched to the case it name
   await expect(page.getByRole('heading', { level: 1, name: 'Дело Ержана Тулегенова' })).toBeVisible();
 
   await openImport(page);
+  const beforeReview = await rawIndexedDbContents(page);
   await choose(page, PLAIN_TEXT);
   await expect(page.getByRole('list', { name: 'Files chosen' })).toContainText('English: 7 developments.');
   await expect(page.getByRole('spinbutton', { name: 'Year of its months' })).toHaveValue('2031');
@@ -80,6 +81,8 @@ test('a plain-text section is reviewed and imported: matched to the case it name
     .check();
   expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
 
+  // Reviewed, changed, not confirmed: nothing is stored yet.
+  expect(await rawIndexedDbContents(page)).toEqual(beforeReview);
   await page.getByRole('button', { name: 'Import 7 developments' }).click();
   await expect(
     page.getByText('Imported: 5 quick developments, 2 entries of cases, 0 new cases; texts added to 0 developments.'),
